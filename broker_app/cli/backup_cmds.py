@@ -1,0 +1,33 @@
+"""``backup [OUT]`` and ``restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from broker_app.cli.context import CliContext
+from broker_app.services.backups import backup_now, restore
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("backup", help="备份数据库")
+    p.add_argument("out", nargs="?", help="备份文件或文件夹（默认在数据目录的 backups 下）")
+    p.set_defaults(run=run_backup)
+    p = commands.add_parser("restore", help="从备份恢复数据库（会先保留当前数据库）")
+    p.add_argument("file", help="备份文件")
+    p.set_defaults(run=run_restore)
+
+
+def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.open_store()  # runs any pending migration first, so the backup has today's schema
+    path = backup_now(ctx.data_dir, Path(args.out) if args.out else None)
+    ctx.say(f"已备份到：{path}")
+    return 0
+
+
+def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    restore(ctx.data_dir, Path(args.file))
+    ctx.open_store()  # migrate the restored database now, so an old backup opens at once
+    ctx.say(f"已从备份恢复：{args.file}")
+    return 0

@@ -1,0 +1,63 @@
+"""``python -m broker_app [--data-dir DIR] SUBCOMMAND ...``: batch work and scripts on the
+same services the window uses. Without a subcommand the window opens."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from broker_app import paths
+from broker_app.cli import backup_cmds, demo_cmds, list_cmds, station_cmds
+from broker_app.cli.context import CliContext
+from broker_app.cli.errors import user_messages
+from broker_app.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (station_cmds, demo_cmds, list_cmds, backup_cmds)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m broker_app",
+        description="劳务驿站：农村劳动力实名台账、岗位匹配、劳务输出与维权卡",
+    )
+    parser.add_argument("--data-dir", help="数据目录（默认在用户数据目录下）")
+    parser.add_argument("--verbose", action="store_true", help="日志记录调试信息")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    data = paths.data_dir(args.data_dir)
+    setup_logging(paths.log_dir(data), verbose=args.verbose)
+    if args.command is None:
+        from broker_app.ui.launch import run_gui
+
+        return run_gui(data, args_list)
+    ctx = CliContext(data)
+    try:
+        code: int = args.run(ctx, args)
+        return code
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        messages = user_messages(exc)
+        if messages is None:
+            log.exception("command %s failed", args.command)
+            print(f"出错了：{exc}（详情见日志）", file=sys.stderr)
+            return 1
+        zh, en = messages
+        log.error("command %s failed: %s", args.command, en)
+        print(zh, file=sys.stderr)
+        return int(getattr(exc, "exit_code", 2))
+    finally:
+        ctx.close()

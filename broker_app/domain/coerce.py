@@ -1,0 +1,141 @@
+"""Turning what people type (or what a spreadsheet holds) into typed values, with a
+Chinese reason when that is impossible."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from broker_app.domain.enums import LabeledEnum
+from broker_app.domain.errors import FieldError
+
+_TRUE = {"是", "有", "√", "✓", "y", "yes", "true", "1", "对"}
+_FALSE = {"否", "无", "不是", "×", "x", "n", "no", "false", "0", "没有"}
+_LIST_SPLIT = re.compile(r"[、,，;；/／\s]+")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日", "%Y-%m", "%Y年%m月")
+# Excel's day zero (the 1900 system counts a fictitious 1900-02-29, hence 30 Dec 1899).
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+E = TypeVar("E", bound=LabeledEnum)
+
+
+def text(value: Any) -> str:
+    """Trimmed text with full-width letters and digits folded; '' for empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def is_blank(value: Any) -> bool:
+    return text(value) == ""
+
+
+def flag(value: Any, field: str, label: str) -> bool | None:
+    """是/否 style answers; None when blank."""
+    if isinstance(value, bool):
+        return value
+    raw = text(value).lower()
+    if not raw:
+        return None
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise FieldError(
+        field,
+        f"{label}应填“是”或“否”，而不是“{raw}”",
+        f"{field}: expected yes/no, got {raw!r}",
+    )
+
+
+def day(value: Any, field: str, label: str) -> date | None:
+    """A date from a date cell, an Excel serial number or common written forms."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if numeric and 1 <= value < 2_958_466:  # Excel serials up to 9999-12-31
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    raw = text(value)
+    if not raw:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise FieldError(
+        field,
+        f"{label}“{raw}”不是有效日期（例：2024-03-15）",
+        f"{field}: not a date: {raw!r}",
+    )
+
+
+def whole_number(
+    value: Any, field: str, label: str, *, minimum: int = 0, maximum: int = 10**9
+) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise FieldError(field, f"{label}应为数字", f"{field}: boolean is not a number")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        raw = text(value).replace(",", "").removesuffix("元").removesuffix("周岁")
+        raw = raw.removesuffix("岁").strip()
+        if not raw:
+            return None
+        try:
+            number = float(raw)
+        except ValueError:
+            raise FieldError(
+                field, f"{label}“{raw}”不是数字", f"{field}: not a number: {raw!r}"
+            ) from None
+    if not number.is_integer():
+        number = round(number)
+    result = int(number)
+    if not minimum <= result <= maximum:
+        raise FieldError(
+            field,
+            f"{label}应在 {minimum} 到 {maximum} 之间，实为 {result}",
+            f"{field}: {result} outside [{minimum}, {maximum}]",
+        )
+    return result
+
+
+def words(value: Any) -> list[str]:
+    """A list typed as 焊工、电工 or 焊工,电工 (any common separator), de-duplicated."""
+    if isinstance(value, list | tuple):
+        items = [text(v) for v in value]
+    else:
+        items = _LIST_SPLIT.split(text(value))
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def choice(value: Any, enum: type[E], field: str, label: str) -> E | None:
+    """An enum member from its Chinese label or its code; None when blank."""
+    if isinstance(value, enum):
+        return value
+    raw = text(value)
+    if not raw:
+        return None
+    member = enum.from_label(raw)
+    if member is None:
+        allowed = "、".join(m.label for m in enum)
+        raise FieldError(
+            field,
+            f"{label}“{raw}”无法识别，可填：{allowed}",
+            f"{field}: unknown value {raw!r}",
+        )
+    return member  # type: ignore[return-value]  # from_label returns the base type

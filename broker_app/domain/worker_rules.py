@@ -1,0 +1,210 @@
+"""What makes a worker record acceptable: one validator for the editor, the import
+and the command line. Takes loosely typed input and returns the stored values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from broker_app.domain import coerce
+from broker_app.domain.enums import (
+    Education,
+    EmploymentMode,
+    EmploymentStatus,
+    MonitoringType,
+    PlaceTier,
+)
+from broker_app.domain.errors import FieldError
+from broker_app.domain.idcard import age_on, parse_id_number
+from broker_app.domain.phone import normalize_phone
+
+MIN_WORKING_AGE = 16
+_NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z·•.\- ]{2,40}$")
+
+#: Field labels as users see them, for messages.
+LABELS = {
+    "name": "姓名",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "gender": "性别",
+    "org_code": "户籍村",
+    "household_address": "户籍地址",
+    "education": "文化程度",
+    "skills": "工种/技能",
+    "certificates": "证书",
+    "labor_brand": "劳务品牌",
+    "poverty_alleviated": "是否脱贫人口",
+    "monitoring_type": "监测对象类型",
+    "low_income": "是否农村低收入人口",
+    "disabled": "是否残疾",
+    "employment_status": "就业状态",
+    "employment_mode": "就业方式",
+    "place_tier": "务工地域",
+    "employer": "务工单位",
+    "work_place": "务工地点",
+    "job_start": "务工开始日期",
+    "job_end": "务工结束日期",
+    "monthly_income": "月收入",
+    "intended_work_types": "意向工种",
+    "intended_place_tier": "意向务工地域",
+    "expected_wage": "期望月薪",
+    "willing_to_train": "培训意愿",
+    "consent": "同意采集信息",
+    "consent_date": "同意日期",
+    "notes": "备注",
+}
+
+_TEXT_FIELDS = ("household_address", "labor_brand", "employer", "work_place", "notes")
+_LIST_FIELDS = ("skills", "certificates", "intended_work_types")
+_FLAG_FIELDS = ("poverty_alleviated", "low_income", "disabled", "consent")
+
+
+@dataclass
+class CleanWorker:
+    """The outcome of validating one worker: stored values, or the reasons it failed."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def clean_worker(
+    raw: Mapping[str, Any], *, today: date | None = None, partial: bool = False
+) -> CleanWorker:
+    """Validate ``raw`` (field -> value as typed). With ``partial`` only the fields
+    present are checked and returned (for edits and imports that update)."""
+    today = today or date.today()
+    out = CleanWorker()
+
+    def present(name: str) -> bool:
+        return not partial or name in raw
+
+    def run(name: str, fn: Any) -> None:
+        if not present(name):
+            return
+        try:
+            fn()
+        except FieldError as err:
+            out.errors.append(err)
+
+    def set_name() -> None:
+        name = coerce.text(raw.get("name"))
+        if not name:
+            raise FieldError("name", "姓名不能为空", "name: required", reason="required")
+        name = name.replace(" ", "")
+        if not _NAME.match(name):
+            raise FieldError(
+                "name",
+                f"姓名“{name}”应为2到40个汉字或字母",
+                f"name: not a plausible name: {name!r}",
+                reason="format",
+            )
+        out.values["name"] = name
+
+    def set_id() -> None:
+        value = raw.get("id_number")
+        if coerce.is_blank(value):
+            raise FieldError(
+                "id_number", "身份证号不能为空", "id_number: required", reason="required"
+            )
+        info = parse_id_number(str(value))
+        age = age_on(info.birth_date, today)
+        if age < MIN_WORKING_AGE:
+            raise FieldError(
+                "id_number",
+                f"按身份证号计算年龄为{age}周岁，未满{MIN_WORKING_AGE}周岁不能登记为劳动力",
+                f"id_number: age {age} below {MIN_WORKING_AGE}",
+                reason="too_young",
+            )
+        out.values.update(
+            id_number=info.number, birth_date=info.birth_date, gender=info.gender.value
+        )
+        typed_gender = coerce.text(raw.get("gender"))
+        if typed_gender and typed_gender not in (info.gender.label, info.gender.value):
+            raise FieldError(
+                "gender",
+                f"性别“{typed_gender}”与身份证号不符（身份证号显示为{info.gender.label}）",
+                f"gender: {typed_gender!r} contradicts the ID number",
+                reason="mismatch",
+            )
+
+    def set_phone() -> None:
+        phone = coerce.text(raw.get("phone"))
+        out.values["phone"] = normalize_phone(phone) if phone else ""
+
+    def set_org() -> None:
+        code = coerce.text(raw.get("org_code"))
+        if not re.fullmatch(r"\d{12}", code):
+            raise FieldError(
+                "org_code", "请选择户籍所在村", "org_code: required", reason="required"
+            )
+        out.values["org_code"] = code
+
+    def set_choice(name: str, enum: Any, default: Any = None) -> None:
+        member = coerce.choice(raw.get(name), enum, name, LABELS[name])
+        out.values[name] = (member or default).value if (member or default) else None
+
+    run("name", set_name)
+    run("id_number", set_id)
+    run("phone", set_phone)
+    run("org_code", set_org)
+    for name in _TEXT_FIELDS:
+        if present(name):
+            out.values[name] = coerce.text(raw.get(name))
+    for name in _LIST_FIELDS:
+        if present(name):
+            out.values[name] = coerce.words(raw.get(name))
+    for name in _FLAG_FIELDS:
+        run(
+            name,
+            lambda n=name: out.values.__setitem__(n, bool(coerce.flag(raw.get(n), n, LABELS[n]))),
+        )
+    run(
+        "willing_to_train",
+        lambda: out.values.__setitem__(
+            "willing_to_train",
+            coerce.flag(raw.get("willing_to_train"), "willing_to_train", "培训意愿"),
+        ),
+    )
+    run("education", lambda: set_choice("education", Education))
+    run("monitoring_type", lambda: set_choice("monitoring_type", MonitoringType))
+    run("employment_mode", lambda: set_choice("employment_mode", EmploymentMode))
+    run("intended_place_tier", lambda: set_choice("intended_place_tier", PlaceTier))
+    run(
+        "employment_status",
+        lambda: set_choice("employment_status", EmploymentStatus, EmploymentStatus.UNEMPLOYED),
+    )
+    run("place_tier", lambda: set_choice("place_tier", PlaceTier, PlaceTier.NONE))
+    for name in ("job_start", "job_end", "consent_date"):
+        run(name, lambda n=name: out.values.__setitem__(n, coerce.day(raw.get(n), n, LABELS[n])))
+    for name in ("monthly_income", "expected_wage"):
+        run(
+            name,
+            lambda n=name: out.values.__setitem__(
+                n, coerce.whole_number(raw.get(n), n, LABELS[n], maximum=1_000_000)
+            ),
+        )
+    _check_consistency(out)
+    return out
+
+
+def _check_consistency(out: CleanWorker) -> None:
+    values = out.values
+    start, end = values.get("job_start"), values.get("job_end")
+    if start and end and end < start:
+        out.errors.append(
+            FieldError(
+                "job_end", "务工结束日期早于开始日期", "job_end before job_start", reason="order"
+            )
+        )
+    status = values.get("employment_status")
+    tier = values.get("place_tier")
+    if status == EmploymentStatus.UNEMPLOYED.value and tier not in (None, PlaceTier.NONE.value):
+        # An unemployed person has no place of work; keep the data consistent.
+        values["place_tier"] = PlaceTier.NONE.value

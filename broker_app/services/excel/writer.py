@@ -1,0 +1,492 @@
+"""The project's one .xlsx writer: streaming, formula-safe, and all-or-nothing on disk.
+
+Every export (roster, ledger, dispatch list, import errors) goes through here so all
+of them keep ID numbers as text, dates as dates, user text inert, and print alike.
+
+Memory stays flat at any row count: openpyxl's write-only mode streams each row to a
+scratch file. The finished workbook is saved under a temporary name beside the
+destination and moved over it only on success, so a crash, a cancel or a full disk
+never leaves a half-written file where the broker expects the export, and never
+destroys the previous export.
+
+Per-cell cost matters (100k-row rosters), so ``SheetWriter.append`` checks each value
+with a couple of type tests and only wraps the cells that need a style in a cell
+object; each column reuses one pre-styled cell object instead of building a styled
+cell per value (openpyxl serialises every row before the next ``append``).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import math
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+
+from . import styles
+from .cell_text import LITERAL_FIRST_CHARS, clean_text
+from .errors import Problem, WorkbookError
+from .sheet_titles import sanitize_sheet_title
+from .specs import ColumnSpec, PrintSetup
+
+log = logging.getLogger(__name__)
+
+APP_CREATOR = "劳务驿站"
+DEFAULT_PRINT_SETUP = PrintSetup()
+
+# Values openpyxl writes correctly as they are; everything else takes the slow path.
+_PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
+
+
+class XlsxWriter:
+    """Writes one .xlsx file; use as a context manager.
+
+    ``with XlsxWriter(path) as book: sheet = book.add_sheet(...); sheet.append(...)``.
+    Leaving the block normally saves the file; leaving it with an exception, or
+    calling ``abort()`` (from the thread that writes), discards everything and leaves
+    any existing file at ``path`` untouched.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._book = Workbook(write_only=True)
+        self._book.properties.creator = APP_CREATOR
+        self._sheets: list[SheetWriter] = []
+        self._state = "open"
+        # Created now so an unwritable folder is reported before a long export runs.
+        self._temp = _make_temp_beside(self.path)
+
+    def __enter__(self) -> XlsxWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            self.abort()
+        elif self._state == "open":
+            self.close()
+
+    @property
+    def sheets(self) -> tuple[SheetWriter, ...]:
+        return tuple(self._sheets)
+
+    def add_sheet(
+        self,
+        title: str,
+        columns: Sequence[ColumnSpec],
+        *,
+        title_rows: Sequence[str] = (),
+        freeze_header: bool = True,
+        print_setup: PrintSetup | None = DEFAULT_PRINT_SETUP,
+        autofilter: bool = True,
+    ) -> SheetWriter:
+        """Add a sheet; ``title`` is made valid and unique (see ``sheet_titles``).
+
+        ``title_rows`` go above the header, each merged across all columns; the first
+        is set large and bold as the sheet's heading. The header row follows.
+        """
+        self._require_open()
+        if not columns:
+            raise ValueError("a sheet needs at least one column")
+        safe_title = sanitize_sheet_title(title, [s.title for s in self._sheets])
+        worksheet = self._book.create_sheet(safe_title)
+        sheet = SheetWriter(
+            worksheet,
+            safe_title,
+            columns,
+            title_rows=title_rows,
+            freeze_header=freeze_header,
+            print_setup=print_setup,
+            autofilter=autofilter,
+        )
+        self._sheets.append(sheet)
+        return sheet
+
+    def close(self) -> Path:
+        """Save and move the file into place; returns the destination path."""
+        self._require_open()
+        if not self._sheets:
+            self.abort()
+            raise ValueError("cannot save a workbook without sheets")
+        try:
+            for sheet in self._sheets:
+                sheet.finish()
+            self._book.save(self._temp)
+        except OSError as exc:
+            self.abort()
+            raise _write_failed(self.path, exc) from exc
+        except BaseException:
+            self.abort()
+            raise
+        try:
+            os.replace(self._temp, self.path)
+        except OSError as exc:
+            self.abort()
+            if isinstance(exc, PermissionError):
+                raise _file_in_use(self.path, exc) from exc
+            raise _write_failed(self.path, exc) from exc
+        self._state = "closed"
+        log.info("wrote %s (%d sheets)", self.path.name, len(self._sheets))
+        return self.path
+
+    def abort(self) -> None:
+        """Discard the export: remove the temporary file and openpyxl's scratch files."""
+        if self._state != "open":
+            return
+        self._state = "aborted"
+        for sheet in self._sheets:
+            sheet.discard()
+        with suppress(FileNotFoundError):
+            self._temp.unlink()
+        log.info("export to %s aborted", self.path.name)
+
+    def _require_open(self) -> None:
+        if self._state != "open":
+            raise RuntimeError(f"workbook writer is {self._state}")
+
+
+class SheetWriter:
+    """Appends rows to one sheet of an ``XlsxWriter``."""
+
+    def __init__(
+        self,
+        worksheet: Any,
+        title: str,
+        columns: Sequence[ColumnSpec],
+        *,
+        title_rows: Sequence[str],
+        freeze_header: bool,
+        print_setup: PrintSetup | None,
+        autofilter: bool,
+    ) -> None:
+        self.title = title
+        self.columns: tuple[ColumnSpec, ...] = tuple(columns)
+        self.header_row = len(title_rows) + 1
+        self._ws = worksheet
+        self._ncols = len(self.columns)
+        self._title_rows = tuple(title_rows)
+        self._widths = [spec.effective_width() for spec in self.columns]
+        self._autofilter = autofilter
+        self._started = False
+        self._last_row = 0
+        self._last_data_row = 0
+        self._total_columns = [i for i, spec in enumerate(self.columns) if spec.total]
+        self._totals: list[Any] = [0] * self._ncols
+        self._literal_cells = [
+            self._make_literal_cell(styles.KIND_FORMATS[spec.kind]) for spec in self.columns
+        ]
+        self._styled = self._make_styled_columns()
+        if freeze_header:
+            worksheet.freeze_panes = f"A{self.header_row + 1}"
+        if print_setup is not None:
+            self._apply_print_setup(print_setup)
+
+    @property
+    def rows_written(self) -> int:
+        """Data rows appended so far (title, header and total rows not counted)."""
+        return max(self._last_data_row - self.header_row, 0)
+
+    @property
+    def last_row(self) -> int:
+        """Excel row number of the last row written, 0 before anything is written."""
+        return self._last_row
+
+    def set_column_widths(self, widths: Sequence[float | None] | Mapping[int, float]) -> None:
+        """Override widths (Excel character units) by position; before the first row."""
+        if self._started:
+            raise RuntimeError("column widths must be set before rows are written")
+        items = widths.items() if isinstance(widths, Mapping) else enumerate(widths)
+        for index, width in items:
+            if width is not None:
+                self._widths[index] = float(width)
+
+    def append(self, values: Sequence[object]) -> None:
+        """Write one data row; ``values`` line up with the columns and may be shorter.
+
+        Strings that Excel could run as a formula are stored as plain text with the
+        quote-prefix style; None and "" leave the cell empty.
+        """
+        if not self._started:
+            self._start()
+        row: list[Any] = list(values)
+        missing = self._ncols - len(row)
+        if missing:
+            if missing < 0:
+                raise ValueError(f"row has {len(row)} values, sheet has {self._ncols} columns")
+            row.extend([None] * missing)
+        plain = _PLAIN_TYPES
+        literal_first = LITERAL_FIRST_CHARS
+        for i, value in enumerate(row):
+            cls = value.__class__
+            if cls is str:
+                if not value:
+                    row[i] = None
+                elif value[0] in literal_first or not value.isprintable():
+                    row[i] = self._text(i, value)
+            elif cls not in plain:
+                row[i] = self._unusual(i, value)
+        if self._total_columns:
+            self._add_to_totals(row)
+        for i, cell, convert in self._styled:
+            value = row[i]
+            if value is None or value.__class__ is Cell:
+                continue
+            cell.value = value if convert is None else convert(value)
+            row[i] = cell
+        self._ws.append(row)
+        self._last_row += 1
+        self._last_data_row = self._last_row
+
+    def append_total_row(
+        self,
+        label: str = "合计",
+        values: Mapping[int | str, object] | None = None,
+    ) -> None:
+        """Write a bold total row: ``label`` in the first column, sums of ``total``
+        columns of the rows appended so far, then ``values`` (by column index or
+        header) on top."""
+        if not self._started:
+            self._start()
+        row: list[object] = [None] * self._ncols
+        row[0] = label
+        for i in self._total_columns:
+            row[i] = self._totals[i]
+        for key, value in (values or {}).items():
+            row[self._column_index(key)] = value
+        cells = []
+        for i, value in enumerate(row):
+            spec = self.columns[i]
+            cell = WriteOnlyCell(self._ws)
+            cell.font = styles.TOTAL_FONT
+            cell.border = styles.TOTAL_BORDER
+            number_format = styles.KIND_FORMATS[spec.kind]
+            if number_format is not None:
+                cell.number_format = number_format
+            self._set_static_value(cell, value)
+            cells.append(cell)
+        self._ws.append(cells)
+        self._last_row += 1
+
+    def finish(self) -> None:
+        """Complete the sheet before the workbook is saved (called by ``close``)."""
+        if not self._started:
+            self._start()
+        if self._autofilter and self._last_data_row > self.header_row:
+            last_column = get_column_letter(self._ncols)
+            self._ws.auto_filter.ref = f"A{self.header_row}:{last_column}{self._last_data_row}"
+
+    def discard(self) -> None:
+        """Close and delete openpyxl's scratch file for this sheet (on abort)."""
+        # openpyxl would delete it only at interpreter exit; the app runs for days.
+        with suppress(Exception):
+            self._ws.close()
+        writer = getattr(self._ws, "_writer", None)
+        if writer is not None:
+            with suppress(Exception):
+                writer.xf.close()
+            with suppress(Exception):
+                writer.cleanup()
+
+    # Hot-path helpers: called only for the few cells that need them.
+
+    def _text(self, i: int, value: str) -> object:
+        if not value.isprintable():
+            value = clean_text(value)
+            if not value:
+                return None
+        if value[0] in LITERAL_FIRST_CHARS:
+            cell = self._literal_cells[i]
+            cell.value = value
+            # The value setter would turn "=..." into a formula and "#N/A" into an
+            # error; the cell must stay a plain string.
+            cell.data_type = "s"
+            return cell
+        return value
+
+    def _unusual(self, i: int, value: object) -> object:
+        if isinstance(value, str):
+            return self._text(i, str(value)) if value else None
+        if isinstance(value, float):
+            # NaN or infinity would make Excel report the whole file as damaged.
+            return float(value) if math.isfinite(value) else None
+        if isinstance(value, Decimal):
+            return value if value.is_finite() else None
+        if isinstance(value, datetime | time):
+            if value.tzinfo is None:
+                return value
+            # Excel has no time zones: show the local wall-clock time.
+            if isinstance(value, datetime):
+                return value.astimezone().replace(tzinfo=None)
+            return value.replace(tzinfo=None)
+        if isinstance(value, int | date | Cell):
+            return value
+        raise TypeError(
+            f"column {self.columns[i].header!r}: cannot write {type(value).__name__} to Excel"
+        )
+
+    def _add_to_totals(self, row: list[object]) -> None:
+        totals = self._totals
+        for i in self._total_columns:
+            value = row[i]
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+                try:
+                    totals[i] += value
+                except TypeError:  # Decimal mixed with float
+                    totals[i] = float(totals[i]) + float(value)
+
+    # Setup.
+
+    def _make_literal_cell(self, number_format: str | None) -> Cell:
+        cell = WriteOnlyCell(self._ws)
+        # Keeps Excel treating the text as text when someone edits the cell.
+        cell.quotePrefix = True
+        if number_format is not None:
+            cell.number_format = number_format
+        return cell
+
+    def _make_styled_columns(
+        self,
+    ) -> list[tuple[int, Cell, Callable[[object], object] | None]]:
+        styled: list[tuple[int, Cell, Callable[[object], object] | None]] = []
+        for i, spec in enumerate(self.columns):
+            number_format = styles.KIND_FORMATS[spec.kind]
+            if number_format is None:
+                continue
+            cell = WriteOnlyCell(self._ws)
+            cell.number_format = number_format
+            styled.append((i, cell, _as_id_text if spec.kind == "id_text" else None))
+        return styled
+
+    def _apply_print_setup(self, setup: PrintSetup) -> None:
+        ws = self._ws
+        ws.page_setup.orientation = "landscape" if setup.landscape else "portrait"
+        ws.page_setup.paperSize = styles.PAPER_SIZES[setup.paper]
+        if setup.fit_width:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0  # 0: as many pages tall as the rows need
+        if setup.repeat_header:
+            ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        if setup.footer_page_numbers:
+            ws.oddFooter.center.text = styles.FOOTER_PAGE_NUMBERS
+        ws.print_options.horizontalCentered = True
+        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+
+    def _start(self) -> None:
+        """Write widths, title rows and the header: all must precede the data rows."""
+        self._started = True
+        ws = self._ws
+        for index, width in enumerate(self._widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        last_column = get_column_letter(self._ncols)
+        for number, text in enumerate(self._title_rows, start=1):
+            cell = WriteOnlyCell(ws)
+            is_heading = number == 1
+            cell.font = styles.TITLE_FONT if is_heading else styles.SUBTITLE_FONT
+            cell.alignment = styles.TITLE_ALIGNMENT if is_heading else styles.SUBTITLE_ALIGNMENT
+            self._set_static_value(cell, text)
+            ws.row_dimensions[number].height = (
+                styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
+            )
+            if self._ncols > 1:
+                ws.merged_cells.add(f"A{number}:{last_column}{number}")
+            ws.append([cell])
+        header = []
+        for spec in self.columns:
+            cell = WriteOnlyCell(ws)
+            cell.font = styles.HEADER_FONT
+            cell.fill = styles.HEADER_FILL
+            cell.border = styles.HEADER_BORDER
+            cell.alignment = styles.HEADER_ALIGNMENT
+            self._set_static_value(cell, spec.header)
+            header.append(cell)
+        ws.append(header)
+        self._last_row = self._last_data_row = self.header_row
+
+    def _set_static_value(self, cell: Cell, value: object) -> None:
+        if isinstance(value, str):
+            cell.value = clean_text(value)
+            cell.data_type = "s"
+            if value[:1] in LITERAL_FIRST_CHARS:
+                cell.quotePrefix = True
+        else:
+            cell.value = self._unusual(0, value) if value is not None else None
+
+    def _column_index(self, key: int | str) -> int:
+        if isinstance(key, int):
+            return key
+        for index, spec in enumerate(self.columns):
+            if spec.header == key:
+                return index
+        raise KeyError(f"no column with header {key!r}")
+
+
+def _as_id_text(value: object) -> object:
+    """ID numbers and phones as text: never a number Excel could round or reformat."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _make_temp_beside(path: Path) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
+        )
+    except FileNotFoundError as exc:
+        raise WorkbookError(
+            f"保存位置“{path.parent}”不存在，请重新选择保存位置。",
+            f"{path}: destination folder does not exist",
+            Problem.WRITE_FAILED,
+        ) from exc
+    except OSError as exc:
+        raise _write_failed(path, exc) from exc
+    os.close(handle)
+    return Path(name)
+
+
+def _write_failed(path: Path, exc: OSError) -> WorkbookError:
+    if exc.errno == errno.ENOSPC:
+        reason = "磁盘空间不足，请清理磁盘或换一个保存位置后重试。"
+    elif isinstance(exc, PermissionError):
+        reason = "没有权限写入这个位置，请换一个保存位置（例如“桌面”或“文档”）。"
+    else:
+        reason = "请换一个保存位置后重试。"
+    return WorkbookError(
+        f"无法保存“{path.name}”：{reason}",
+        f"{path.name}: write failed: {exc!r}",
+        Problem.WRITE_FAILED,
+    )
+
+
+def _file_in_use(path: Path, exc: OSError) -> WorkbookError:
+    return WorkbookError(
+        f"“{path.name}”正在被 Excel 或 WPS 打开，无法覆盖。请先关闭这个文件，再导出一次。",
+        f"{path.name}: replace failed, file probably open elsewhere: {exc!r}",
+        Problem.FILE_IN_USE,
+    )

@@ -1,0 +1,278 @@
+"""Importing the rosters brokers already keep in Excel.
+
+Headers are recognised by their usual Chinese names in any order; every bad row is
+reported with its row number, column and reason; the good rows go in together in one
+transaction; a row whose ID number is already on the roster updates that worker (only
+the cells it fills, so a sparse sheet never blanks data); re-importing the same file
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from broker_app.domain import coerce
+from broker_app.domain.errors import FieldError
+from broker_app.domain.idcard import id_number_from_spreadsheet_number, normalize_id_number
+from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.village_names import VillageResolver
+from broker_app.domain.worker_rules import LABELS, clean_worker
+from broker_app.services.excel.headers import HeaderMap, detect_header
+from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
+from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
+from broker_app.services.excel.values import CellValue
+from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
+from broker_app.store.repositories import workers as repo
+from broker_app.store.repositories.station import get_station
+from broker_app.store.store import Store
+from broker_app.store.writer import CREATE, UPDATE, Change
+
+log = logging.getLogger(__name__)
+
+REQUIRED = ("name", "id_number")
+# Columns that locate the household; they become org_code, not worker fields.
+_PLACE_FIELDS = ("township", "village")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row_number: int
+    field: str
+    column: str  # the header as written in the sheet, or the field's label
+    message: str
+
+
+@dataclass
+class RowOutcome:
+    """One data row after validation."""
+
+    row_number: int
+    cells: list[CellValue]
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    existing_id: str | None = None
+
+
+@dataclass
+class ImportPreview:
+    sheets: list[str]
+    sheet: str
+    header: HeaderMap
+    rows: list[RowOutcome]
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RowOutcome] = field(default_factory=list)
+    header: HeaderMap | None = None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [p for row in self.rejected for p in row.problems]
+
+
+class RosterImportService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def preview(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        n: int = 20,
+    ) -> ImportPreview:
+        """Header found, and the first ``n`` data rows checked, without writing."""
+        sheets = list_sheets(path)
+        chosen = sheet or sheets[0]
+        rows = preview_rows(path, chosen, n + 12)
+        header = self._header(rows, mapping)
+        data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
+        outcomes = self._validate(data, header)
+        return ImportPreview(sheets, chosen, header, outcomes)
+
+    def run(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> ImportResult:
+        progress(0.0, "读取表格")
+        rows = list(iter_rows(path, sheet))
+        header = self._header(rows[:12], mapping)
+        data = [(num, cells) for num, cells in rows if num > header.row_number]
+        result = ImportResult(header=header)
+        outcomes = self._validate(data, header, progress=progress, cancel=cancel, today=today)
+        good = [o for o in outcomes if not o.problems]
+        result.rejected = [o for o in outcomes if o.problems]
+        self._write(good, result, progress, cancel)
+        log.info(
+            "roster import %s: added %d, updated %d, unchanged %d, rejected %d",
+            path.name, result.added, result.updated, result.unchanged, len(result.rejected),
+        )  # fmt: skip
+        return result
+
+    # -- steps -------------------------------------------------------------------
+    @staticmethod
+    def _header(
+        rows: Sequence[tuple[int, Sequence[CellValue]]], mapping: Mapping[str, int] | None
+    ) -> HeaderMap:
+        header = detect_header(rows, ROSTER_HEADER_SYNONYMS, required=REQUIRED)
+        if mapping is not None:
+            # The wizard's corrections replace what was detected.
+            header.columns = dict(mapping)
+        return header
+
+    def _validate(
+        self,
+        data: Sequence[tuple[int, Sequence[CellValue]]],
+        header: HeaderMap,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> list[RowOutcome]:
+        with self.store.read() as session:
+            scope = get_station(session).org_code
+            if scope is None:
+                raise FieldError("org_code", "请先设置本驿站所属单位", "station not configured")
+            resolver = VillageResolver(load_zoucheng(), scope)
+            numbers = [_id_text(header.value(cells, "id_number")) for _, cells in data]
+            existing = repo.ids_by_id_number(session, [n for n in numbers if n])
+        seen: dict[str, int] = {}
+        outcomes: list[RowOutcome] = []
+        total = max(1, len(data))
+        for index, (number, cells) in enumerate(data):
+            if cancel is not None and index % 500 == 0:
+                cancel.check()
+                progress(0.05 + 0.6 * index / total, f"检查第 {index + 1}/{len(data)} 行")
+            if all(coerce.is_blank(c) for c in cells):
+                continue
+            outcome = RowOutcome(number, list(cells))
+            self._validate_row(outcome, header, resolver, existing, seen, today)
+            outcomes.append(outcome)
+        return outcomes
+
+    @staticmethod
+    def _validate_row(
+        outcome: RowOutcome,
+        header: HeaderMap,
+        resolver: VillageResolver,
+        existing: Mapping[str, str],
+        seen: dict[str, int],
+        today: date | None,
+    ) -> None:
+        raw: dict[str, Any] = {}
+        for name in header.columns:
+            if name not in _PLACE_FIELDS:
+                raw[name] = header.value(outcome.cells, name)
+
+        def problem(err: FieldError) -> None:
+            column = header.columns.get(err.field)
+            if err.field == "org_code":
+                column = header.columns.get("village", header.columns.get("township"))
+            label = (
+                header.labels.get(column, LABELS.get(err.field, err.field))
+                if column is not None
+                else LABELS.get(err.field, err.field)
+            )
+            outcome.problems.append(RowProblem(outcome.row_number, err.field, label, err.message))
+
+        try:
+            raw["id_number"] = _id_number(header.value(outcome.cells, "id_number"))
+        except FieldError as err:
+            problem(err)
+            return
+        number = raw["id_number"]
+        if number in seen:
+            problem(FieldError(
+                "id_number",
+                f"与第 {seen[number]} 行的身份证号重复",
+                f"ID number repeats row {seen[number]}",
+                reason="duplicate_in_file",
+            ))  # fmt: skip
+            return
+        seen[number] = outcome.row_number
+        outcome.existing_id = existing.get(number)
+        place = [coerce.text(header.value(outcome.cells, f)) for f in _PLACE_FIELDS]
+        if outcome.existing_id is None or any(place):
+            try:
+                raw["org_code"] = resolver.resolve(*place)
+            except FieldError as err:
+                problem(err)
+        if outcome.existing_id is not None:
+            # Blank cells leave what is stored alone.
+            raw = {k: v for k, v in raw.items() if not coerce.is_blank(v)}
+        cleaned = clean_worker(raw, today=today, partial=outcome.existing_id is not None)
+        for err in cleaned.errors:
+            problem(err)
+        outcome.values = cleaned.values
+
+    def _write(
+        self,
+        good: list[RowOutcome],
+        result: ImportResult,
+        progress: Progress,
+        cancel: CancelToken | None,
+    ) -> None:
+        if cancel is not None:
+            cancel.check()
+        progress(0.7, "写入数据库")
+        new = [o.values for o in good if o.existing_id is None]
+        updates = [o for o in good if o.existing_id is not None]
+        with self.store.write() as session:
+            writer = self.store.writer(session)
+            added_ids = repo.bulk_create(writer, new) if new else []
+            updated_ids: list[str] = []
+            for index, outcome in enumerate(updates):
+                if cancel is not None and index % 200 == 0:
+                    # Raising inside the transaction rolls every row back.
+                    cancel.check()
+                worker = repo.get(session, outcome.existing_id or "")
+                if worker is None:
+                    continue
+                if repo.update(writer, worker, outcome.values):
+                    updated_ids.append(worker.id)
+                else:
+                    result.unchanged += 1
+            if cancel is not None:
+                cancel.check()
+        result.added = len(added_ids)
+        result.updated = len(updated_ids)
+        if added_ids:
+            result.changes.append(Change("worker", CREATE, tuple(added_ids)))
+        if updated_ids:
+            result.changes.append(Change("worker", UPDATE, tuple(updated_ids)))
+        progress(1.0, "完成")
+
+
+def _id_text(value: CellValue) -> str | None:
+    try:
+        return _id_number(value)
+    except FieldError:
+        return None
+
+
+def _id_number(value: CellValue) -> str:
+    # A number cell means Excel stored the ID as a number and kept only 15 digits.
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return id_number_from_spreadsheet_number(value)
+    if coerce.is_blank(value):
+        raise FieldError("id_number", "身份证号不能为空", "id_number: required", reason="required")
+    return normalize_id_number(str(value))
+
+
+__all__ = ["Cancelled", "ImportPreview", "ImportResult", "RosterImportService", "RowProblem"]

@@ -1,0 +1,46 @@
+"""The SQLite engine: durable settings and explicit transactions.
+
+Village PCs lose power, so the database runs in WAL mode with ``synchronous=FULL``
+and foreign keys on. pysqlite's own implicit transaction handling is switched off
+and SQLAlchemy emits ``BEGIN`` itself (the recipe from SQLAlchemy's SQLite notes),
+so every unit of work is one real transaction. Writers use ``BEGIN IMMEDIATE``:
+taking the write lock up front means a GUI read and a background write never
+deadlock while upgrading a shared lock.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+WRITE = {"sqlite_begin": "BEGIN IMMEDIATE"}
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        sqlite_url(path),
+        connect_args={"timeout": 30, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+    return engine

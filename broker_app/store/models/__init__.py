@@ -1,0 +1,36 @@
+"""All tables; importing this package registers them on ``Base.metadata``."""
+
+from broker_app.store.models.assistance import FollowUp, Training
+from broker_app.store.models.card import Project, RightsCard
+from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.job import JobPosting
+from broker_app.store.models.local import OrgUnit, OutboxEntry, Setting, Station
+from broker_app.store.models.match import Match
+from broker_app.store.models.worker import Worker, WorkerSearchToken
+
+#: Every synced record kind, by its wire name.
+RECORD_TYPES = {
+    cls.record_type: cls
+    for cls in (
+        Worker, JobPosting, Match, DispatchBatch, DispatchMember, Project, RightsCard,
+        FollowUp, Training,
+    )
+}  # fmt: skip
+
+__all__ = [
+    "RECORD_TYPES",
+    "DispatchBatch",
+    "DispatchMember",
+    "FollowUp",
+    "JobPosting",
+    "Match",
+    "OrgUnit",
+    "OutboxEntry",
+    "Project",
+    "RightsCard",
+    "Setting",
+    "Station",
+    "Training",
+    "Worker",
+    "WorkerSearchToken",
+]

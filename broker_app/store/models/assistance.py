@@ -1,0 +1,52 @@
+"""跟踪服务记录 FollowUp and 培训记录 Training, the rows of the 就业帮扶台账."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from broker_app.store.base import Base, SyncedRecord
+
+
+class FollowUp(SyncedRecord, Base):
+    __tablename__ = "follow_up"
+    record_type = "follow_up"
+
+    worker_id: Mapped[str] = mapped_column(ForeignKey("worker.id"))
+    date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(24))
+    content: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    operator: Mapped[str] = mapped_column(String(64), default="")
+
+    sync_fields = (
+        *SyncedRecord.COMMON_SYNC_FIELDS,
+        "worker_id", "date", "kind", "content", "result", "operator",
+    )  # fmt: skip
+
+    __table_args__ = (Index("ix_follow_up_worker", "worker_id", "date"),)
+
+
+class Training(SyncedRecord, Base):
+    __tablename__ = "training"
+    record_type = "training"
+
+    worker_id: Mapped[str] = mapped_column(ForeignKey("worker.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    course: Mapped[str] = mapped_column(String(128))
+    provider: Mapped[str] = mapped_column(String(128), default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    hours: Mapped[int | None] = mapped_column(Integer)
+    certificate: Mapped[str] = mapped_column(String(128), default="")
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+
+    sync_fields = (
+        *SyncedRecord.COMMON_SYNC_FIELDS,
+        "worker_id", "kind", "course", "provider", "start_date", "end_date", "hours",
+        "certificate", "passed",
+    )  # fmt: skip
+
+    __table_args__ = (Index("ix_training_worker", "worker_id"),)

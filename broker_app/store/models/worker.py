@@ -1,0 +1,89 @@
+"""劳动力 Worker: the real-name roster record."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from broker_app.store.base import Base, JsonList, SyncedRecord
+
+
+class Worker(SyncedRecord, Base):
+    __tablename__ = "worker"
+    record_type = "worker"
+
+    # org_code (inherited) is the household village: the worker's owning org unit.
+    name: Mapped[str] = mapped_column(String(64))
+    id_number: Mapped[str] = mapped_column(String(18))
+    gender: Mapped[str] = mapped_column(String(8))
+    birth_date: Mapped[date] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    household_address: Mapped[str] = mapped_column(Text, default="")
+    education: Mapped[str | None] = mapped_column(String(16))
+    skills: Mapped[list[Any]] = mapped_column(JsonList, default=list)
+    certificates: Mapped[list[Any]] = mapped_column(JsonList, default=list)
+    labor_brand: Mapped[str] = mapped_column(String(64), default="")
+    poverty_alleviated: Mapped[bool] = mapped_column(Boolean, default=False)
+    monitoring_type: Mapped[str | None] = mapped_column(String(24))
+    low_income: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    employment_status: Mapped[str] = mapped_column(String(16))
+    employment_mode: Mapped[str | None] = mapped_column(String(24))
+    place_tier: Mapped[str] = mapped_column(String(16))
+    employer: Mapped[str] = mapped_column(String(128), default="")
+    work_place: Mapped[str] = mapped_column(String(128), default="")
+    job_start: Mapped[date | None] = mapped_column(Date)
+    job_end: Mapped[date | None] = mapped_column(Date)
+    monthly_income: Mapped[int | None] = mapped_column(Integer)
+    intended_work_types: Mapped[list[Any]] = mapped_column(JsonList, default=list)
+    intended_place_tier: Mapped[str | None] = mapped_column(String(16))
+    expected_wage: Mapped[int | None] = mapped_column(Integer)
+    willing_to_train: Mapped[bool | None] = mapped_column(Boolean)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    # Derived locally (not synced): pinyin of the name, so the roster sorts like a
+    # Chinese dictionary instead of by code point.
+    name_sort: Mapped[str] = mapped_column(String(128), default="")
+
+    sync_fields = (
+        *SyncedRecord.COMMON_SYNC_FIELDS,
+        "name", "id_number", "gender", "birth_date", "phone", "household_address",
+        "education", "skills", "certificates", "labor_brand", "poverty_alleviated",
+        "monitoring_type", "low_income", "disabled", "employment_status",
+        "employment_mode", "place_tier", "employer", "work_place", "job_start",
+        "job_end", "monthly_income", "intended_work_types", "intended_place_tier",
+        "expected_wage", "willing_to_train", "consent", "consent_date", "notes",
+    )  # fmt: skip
+
+    __table_args__ = (
+        # Not unique: two stations may register the same person before sync notices;
+        # the repository refuses local duplicates and the server surfaces the rest.
+        Index("ix_worker_id_number", "id_number"),
+        # Covering indexes for the roster's default order and common filters.
+        # birth_date rides along so the 大龄 filter is answered from the index alone.
+        Index("ix_worker_roster", "archived", "name_sort", "pk", "birth_date"),
+        Index("ix_worker_org_roster", "archived", "org_code", "name_sort", "pk"),
+        Index("ix_worker_status", "archived", "employment_status", "name_sort"),
+        Index("ix_worker_birth", "archived", "birth_date"),
+    )
+
+
+class WorkerSearchToken(Base):
+    """Search keys of a worker: name substrings, pinyin, ID and phone suffixes.
+
+    One B-tree answers every search kind by exact token or by prefix range, including
+    one- and two-character names, where FTS5's trigram index finds nothing.
+    """
+
+    __tablename__ = "worker_search"
+    token: Mapped[str] = mapped_column(String(80), primary_key=True)
+    worker_pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __table_args__ = (
+        Index("ix_worker_search_worker", "worker_pk"),
+        {"sqlite_with_rowid": False},
+    )

@@ -1,0 +1,96 @@
+"""The open station database: engine, transactions, clock and this station's identity."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from broker_app.domain.orgunits import load_zoucheng
+from broker_app.store import migrate
+from broker_app.store.db import WRITE, make_engine
+from broker_app.store.models.local import OrgUnit, OutboxEntry, Station
+from broker_app.store.writer import RecordWriter
+from sync.hlc import HybridClock
+from sync.ids import uuid7
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """One per open database. Pass it to services through their constructors."""
+
+    def __init__(self, db_path: Path, backups_dir: Path) -> None:
+        self.path = db_path
+        self.backups_dir = backups_dir
+        self.engine = make_engine(db_path)
+        self.migration_backup = migrate.upgrade(self.engine, db_path, backups_dir)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
+        self.node_id = self._ensure_station()
+        self.clock = HybridClock(self.node_id)
+        self._resume_clock()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def writer(self, session: Session) -> RecordWriter:
+        return RecordWriter(session, self.clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _ensure_station(self) -> str:
+        with self.write() as session:
+            station = session.get(Station, 1)
+            if station is None:
+                station = Station(pk=1, node_id=uuid7(), created_at=datetime.now())
+                session.add(station)
+                log.info("new station database %s, node %s", self.path, station.node_id)
+            if not session.scalar(select(func.count()).select_from(OrgUnit)):
+                directory = load_zoucheng()
+                session.execute(
+                    insert(OrgUnit),
+                    [
+                        {
+                            "code": unit.code,
+                            "name": unit.name,
+                            "short_name": unit.short_name,
+                            "level": unit.level.value,
+                            "parent_code": unit.parent_code,
+                        }
+                        for unit in (
+                            directory.county,
+                            *directory.townships(),
+                            *directory.villages(),
+                        )
+                    ],
+                )
+            return station.node_id
+
+    def _resume_clock(self) -> None:
+        # The wall clock may have been set back since the last run: never issue a
+        # stamp below one already written.
+        with self.read() as session:
+            last = session.scalar(select(func.max(OutboxEntry.hlc)))
+        if last:
+            self.clock.observe(last)
+
+
+def open_store(data: Path) -> Store:
+    from broker_app import paths
+
+    return Store(paths.database_path(data), paths.backups_dir(data))

@@ -1,0 +1,166 @@
+"""Every local write of a synced record: the row, its field stamps and its outbox entry,
+together in the caller's transaction (nothing is ever sent that was not committed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from broker_app.store.base import SyncedRecord
+from broker_app.store.bulk import insert_rows
+from broker_app.store.models.local import OutboxEntry
+from broker_app.store.wire import to_wire
+from sync.hlc import HybridClock
+from sync.ids import uuid7
+
+R = TypeVar("R", bound=SyncedRecord)
+
+CREATE, UPDATE, ARCHIVE = "create", "update", "archive"
+#: Key in ``versions`` for the stamp of every field not listed on its own: a new
+#: record stores one stamp instead of one per field (2 KB a worker otherwise).
+ALL_FIELDS = "*"
+
+
+def field_stamp(versions: Mapping[str, str], field: str) -> str:
+    """The HLC stamp of the last write to ``field``."""
+    return versions.get(field) or versions[ALL_FIELDS]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changed: broadcast to the views, which decide whether to refresh."""
+
+    record_type: str
+    op: str
+    record_ids: tuple[str, ...] = ()
+    fields: frozenset[str] = field(default_factory=frozenset)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class RecordWriter:
+    def __init__(
+        self, session: Session, clock: HybridClock, now: Callable[[], datetime] = _now
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.now = now
+
+    def create(self, cls: type[R], values: Mapping[str, Any], *, record_id: str | None = None) -> R:
+        stamp = self.clock.now()
+        moment = self.now()
+        record = cls(
+            id=record_id or uuid7(),
+            archived=False,
+            created_at=moment,
+            updated_at=moment,
+            **values,
+        )
+        synced = {name: getattr(record, name) for name in cls.sync_fields}
+        record.versions = {ALL_FIELDS: stamp}
+        self.session.add(record)
+        self._outbox(cls.record_type, record.id, CREATE, synced, stamp, moment)
+        return record
+
+    def update(self, record: SyncedRecord, changes: Mapping[str, Any]) -> list[str]:
+        """Apply ``changes``; only fields whose value really differs are stamped and sent.
+        Returns the changed field names (empty: nothing was written)."""
+        cls = type(record)
+        changed = {
+            name: value
+            for name, value in changes.items()
+            if name in cls.sync_fields and _differs(getattr(record, name), value)
+        }
+        local = {n: v for n, v in changes.items() if n not in cls.sync_fields}
+        for name, value in local.items():
+            setattr(record, name, value)
+        if not changed:
+            return []
+        stamp = self.clock.now()
+        moment = self.now()
+        for name, value in changed.items():
+            setattr(record, name, value)
+        record.versions = {**record.versions, **dict.fromkeys(changed, stamp)}
+        record.updated_at = moment
+        op = ARCHIVE if changed.keys() == {"archived"} and changed["archived"] else UPDATE
+        self._outbox(cls.record_type, record.id, op, changed, stamp, moment)
+        return list(changed)
+
+    def archive(self, record: SyncedRecord) -> bool:
+        return bool(self.update(record, {"archived": True}))
+
+    def bulk_create(self, cls: type[SyncedRecord], rows: Sequence[Mapping[str, Any]]) -> list[str]:
+        """Insert many new records through Core (the ORM unit of work costs ~5x more at
+        100k rows), still writing one outbox entry per record. Each row may carry its
+        own ``id``; returns the ids in order."""
+        moment = self.now()
+        table_rows: list[dict[str, Any]] = []
+        outbox_rows: list[dict[str, Any]] = []
+        ids: list[str] = []
+        sync_fields = cls.sync_fields
+        for values in rows:
+            stamp = self.clock.now()
+            record_id = values.get("id") or uuid7()
+            ids.append(record_id)
+            row = {**values, "id": record_id, "archived": False}
+            row.setdefault("created_at", moment)
+            row["updated_at"] = moment
+            synced = {name: to_wire(row.get(name)) for name in sync_fields}
+            row["versions"] = {ALL_FIELDS: stamp}
+            table_rows.append(row)
+            outbox_rows.append(
+                _outbox_row(cls.record_type, record_id, CREATE, synced, stamp, moment)
+            )
+        if table_rows:
+            insert_rows(self.session, cls.__table__, table_rows)  # type: ignore[attr-defined]
+            insert_rows(self.session, OutboxEntry.__table__, outbox_rows)
+        return ids
+
+    def _outbox(
+        self,
+        record_type: str,
+        record_id: str,
+        op: str,
+        values: Mapping[str, Any],
+        stamp: str,
+        moment: datetime,
+    ) -> None:
+        fields = {name: to_wire(value) for name, value in values.items()}
+        self.session.execute(
+            insert(OutboxEntry.__table__),
+            [_outbox_row(record_type, record_id, op, fields, stamp, moment)],
+        )
+
+
+def _outbox_row(
+    record_type: str,
+    record_id: str,
+    op: str,
+    fields: Mapping[str, Any],
+    stamp: str,
+    moment: datetime,
+) -> dict[str, Any]:
+    return {
+        "mutation_id": uuid7(),
+        "record_type": record_type,
+        "record_id": record_id,
+        "op": op,
+        "fields": fields,
+        "hlc": stamp,
+        "created_at": moment,
+        "state": "pending",
+        "error": "",
+    }
+
+
+def _differs(old: Any, new: Any) -> bool:
+    if isinstance(old, list | tuple) or isinstance(new, list | tuple):
+        return list(old or []) != list(new or [])
+    return bool(old != new)

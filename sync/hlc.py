@@ -1,0 +1,91 @@
+"""Hybrid logical clock stamps for per-field last-writer-wins merge.
+
+A stamp is a fixed-width string ``PPPPPPPPPPPP CCCC @ NODE`` written without spaces:
+12 hex digits of wall-clock milliseconds, 4 hex digits of logical counter, then ``@``
+and the writing station's node id. Fixed width makes plain string comparison order
+stamps by (time, counter, node), which is the merge rule of the design: last writer
+wins by (HLC, station id). Strings also survive JSON and SQL without care.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_COUNTER_MAX = 0xFFFF
+# A remote stamp further ahead of our wall clock than this is treated as a wrong
+# PC clock: it is clamped (and the caller can flag it) rather than dragging every
+# later local stamp into the future.
+MAX_DRIFT_MS = 24 * 3600 * 1000
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    millis: int
+    counter: int
+    node: str
+
+    def encode(self) -> str:
+        return f"{self.millis:012x}{self.counter:04x}@{self.node}"
+
+    @staticmethod
+    def decode(text: str) -> Stamp:
+        head, sep, node = text.partition("@")
+        if not sep or len(head) != 16:
+            raise ValueError(f"not an HLC stamp: {text!r}")
+        return Stamp(int(head[:12], 16), int(head[12:], 16), node)
+
+
+class HybridClock:
+    """Issues increasing stamps for one node; thread-safe."""
+
+    def __init__(self, node: str, wall_ms: Callable[[], int] | None = None) -> None:
+        self.node = node
+        self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        self._millis = 0
+        self._counter = 0
+        self._lock = threading.Lock()
+
+    def now(self) -> str:
+        """A stamp later than every stamp this clock has issued or observed."""
+        with self._lock:
+            wall = self._wall_ms()
+            if wall > self._millis:
+                self._millis, self._counter = wall, 0
+            else:
+                self._advance_counter()
+            return Stamp(self._millis, self._counter, self.node).encode()
+
+    def observe(self, stamp: str) -> bool:
+        """Fold a remote stamp into this clock. Returns False if it was too far ahead
+        of the wall clock and was clamped instead of adopted."""
+        remote = Stamp.decode(stamp)
+        with self._lock:
+            wall = self._wall_ms()
+            limit = wall + MAX_DRIFT_MS
+            adopted = remote.millis <= limit
+            millis = min(remote.millis, limit)
+            if millis > self._millis:
+                self._millis, self._counter = millis, remote.counter
+            elif millis == self._millis:
+                self._counter = max(self._counter, remote.counter)
+            return adopted
+
+    def _advance_counter(self) -> None:
+        if self._counter >= _COUNTER_MAX:
+            # 65k stamps in one millisecond: borrow the next millisecond.
+            self._millis += 1
+            self._counter = 0
+        else:
+            self._counter += 1
+
+
+def clamp_stamp(stamp: str, wall_ms: int, max_drift_ms: int = MAX_DRIFT_MS) -> tuple[str, bool]:
+    """Return the stamp limited to ``wall_ms + max_drift_ms`` and whether it was clamped."""
+    parsed = Stamp.decode(stamp)
+    limit = wall_ms + max_drift_ms
+    if parsed.millis <= limit:
+        return stamp, False
+    return Stamp(limit, parsed.counter, parsed.node).encode(), True
