@@ -12,6 +12,7 @@ from qrcode.constants import ERROR_CORRECT_Q
 from broker_app.domain.rights_card import qr_matrix, sign_card
 from broker_app.domain.rights_card.base45 import ALPHABET
 from broker_app.domain.rights_card.qr import MAX_VERSION, smallest_version
+from broker_app.domain.rights_card.qr_layout import layout_for
 
 from .conftest import Station
 from .strategies import worst_case_facts
@@ -84,3 +85,12 @@ def test_is_dark() -> None:
     code = qr_matrix("WQ1:")
     assert code.is_dark(0, 0)  # finder pattern corner
     assert not code.is_dark(7, 7)  # finder separator
+
+
+@pytest.mark.parametrize("version", range(1, MAX_VERSION + 1))
+def test_layout_holds_exactly_the_codewords(version: int) -> None:
+    segment = util.QRData(b"A", mode=util.MODE_ALPHA_NUM)
+    codewords = util.create_data(version, ERROR_CORRECT_Q, [segment])
+    layout = layout_for(version)
+    assert layout.stream_bits == 8 * len(codewords)
+    assert layout.size == 4 * version + 17

@@ -49,10 +49,16 @@ Fitting. When the texts do not fit, the longest (in bytes) of project name and
 contractor loses its last character, again and again, down to 4 characters each;
 then the worker name down to 4; then any of the three down to 1. The truncated
 flag makes the decoded text end in "…". The full names are printed beside the QR.
-Typical and worst-case sizes are measured in benchmarks/card_qr.py; with the
-fixed fields at their usual size (serial < 16384, 12-character phone) 49 payload
-bytes are left for the three texts, i.e. about 21 uncompressed characters for
-project and contractor together after a 3-character name.
+
+Measured (benchmarks/card_qr.py). Fixed fields at their usual size (serial below
+16384, dates before 2064, 12-character phone) take 18 bytes plus 3 length bytes,
+leaving 54 bytes of text: uncompressed, a 3-character name and 24 characters of
+project and contractor together. Eight typical Zoucheng cards (13-17 character
+projects, 11-16 character contractors) take 43-68 payload bytes, 112-137 signed
+bytes, QR version 9 or 10, all deflated and nothing truncated. The worst case
+(4-character name, 30-character project and contractor names without a single
+dictionary word, serial 2**32-1) takes 74 payload bytes, 143 signed bytes, 219
+characters, version 10, and keeps 10 and 11 characters of the two long names.
 """
 
 from __future__ import annotations
@@ -159,7 +165,7 @@ def encode_content(facts: CardFacts) -> bytes:
         if len(packed) <= MAX_PAYLOAD_LENGTH:
             flags = FLAG_DEFLATED if deflated else 0
             return bytes([FORMAT_VERSION << 4 | flags]) + facts.key_id + packed
-    # Unreachable: one character per text plus the largest fixed fields is 53 bytes.
+    # Unreachable: the largest fixed fields (29 bytes) and one character per text fit.
     raise ValueError("card facts do not fit the QR budget")
 
 

@@ -112,4 +112,3 @@ def _u32_array(data: bytes) -> array[int]:
     if sys.byteorder == "big":
         values.byteswap()
     return values
-

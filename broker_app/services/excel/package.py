@@ -55,9 +55,7 @@ def sheet_entries(zf: zipfile.ZipFile) -> list[SheetEntry]:
     if root is None:
         raise PackageError(f"workbook part {part} unreadable")
     base = posixpath.dirname(part)
-    rels_root = _read_xml(
-        zf, posixpath.join(base, "_rels", posixpath.basename(part) + ".rels")
-    )
+    rels_root = _read_xml(zf, posixpath.join(base, "_rels", posixpath.basename(part) + ".rels"))
     targets: dict[str, tuple[str, str]] = {}
     if rels_root is not None:
         for rel in rels_root:

@@ -119,9 +119,11 @@ def _rows(data: CalamineSheet) -> Iterator[Row]:
     for raw in rows:
         row_index += 1
         # Inlined rather than a per-cell function call: this loop runs millions of times.
-        yield row_index, pad + [
-            None if v == "" else v if v.__class__ is not timedelta else _days(v) for v in raw
-        ]
+        yield (
+            row_index,
+            pad
+            + [None if v == "" else v if v.__class__ is not timedelta else _days(v) for v in raw],
+        )
 
 
 def _chain_one(first: list[Any], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -182,10 +182,8 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
                 Problem.ENCRYPTED,
             )
         total += info.file_size
-        if (
-            info.file_size >= RATIO_CHECK_MIN_BYTES
-            and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-        ):
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
             raise _bomb(name, f"{info.filename} ratio {info.file_size}/{info.compress_size}")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise _bomb(name, f"declared uncompressed total {total}")

@@ -55,7 +55,7 @@ ROW_FIELDS = tuple(col.key for col in ROW_COLUMNS)
 
 _SORTS: dict[str, tuple[Any, ...]] = {
     SortKey.NAME: (Worker.name_sort,),
-    # Older first when ascending by age means birth date descending.
+    # Ascending age means youngest first: birth date descending.
     SortKey.AGE: (Worker.birth_date.desc(),),
     SortKey.VILLAGE: (Worker.org_code, Worker.name_sort),
     SortKey.STATUS: (Worker.employment_status, Worker.name_sort),
