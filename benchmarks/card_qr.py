@@ -137,12 +137,7 @@ def main() -> None:
     key_id = key_id_for(public_key)
     print("\n".join(size_table(private_key, key_id)))
 
-    texts = random_cards(count, private_key, key_id)
-    ring = KeyRing()
-    ring.trust(public_key, certified=True)
-    assert all(
-        verify_card(text, ring, date(2026, 1, 1)).reason.value != "bad_signature" for text in texts
-    )
+    texts = random_cards(count, private_key, public_key)
     for text in texts[:20]:  # the fast search must pick exactly what qrcode picks
         expected = tuple(bytes(map(bool, row)) for row in qrcode_make(text, None).modules)
         assert qr_matrix(text).modules == expected

@@ -27,8 +27,11 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.workers < 0:
         raise CliError("人数不能为负数", "negative --workers")
     summary = DemoDataService(ctx.store).generate(args.workers, args.seed)
-    ctx.say(
-        f"已生成：劳动力 {summary.workers} 人，跟踪服务记录 {summary.follow_ups} 条，"
-        f"培训记录 {summary.trainings} 条"
-    )
+    parts = [
+        f"劳动力 {summary.workers} 人",
+        f"跟踪服务记录 {summary.follow_ups} 条",
+        f"培训记录 {summary.trainings} 条",
+        *(f"{label} {count} 条" for label, count in summary.extra.items()),
+    ]
+    ctx.say("已生成：" + "，".join(parts))
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
+from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,28 @@ class DemoSummary:
     workers: int
     follow_ups: int
     trainings: int
+    #: What each extra step made, e.g. {"岗位": 40, "匹配": 120}.
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class DemoContext:
+    """What the worker step made, handed to the steps of later record kinds."""
+
+    rng: random.Random
+    writer: RecordWriter
+    today: date
+    station_org: str
+    operator: str
+    villages: list[str]
+    people: list[dict[str, Any]]
+    worker_ids: list[str]
+
+
+#: Further demo steps (job postings, matches, batches, projects and cards...). Each
+#: takes the context and returns {Chinese label: count made}.
+DemoStep = Callable[[DemoContext], dict[str, int]]
+EXTRA_STEPS: list[DemoStep] = []
 
 
 class DemoDataService:
@@ -222,14 +245,18 @@ class DemoDataService:
             follow_ups, trainings = _assistance_rows(rng, people, ids, operator, today)
             writer.bulk_create(FollowUp, follow_ups)
             writer.bulk_create(Training, trainings)
+            context = DemoContext(
+                rng, writer, today, station.org_code or "", operator, villages, people, ids
+            )
+            extra: dict[str, int] = {}
+            for step in EXTRA_STEPS:
+                extra.update(step(context))
             report(1.0, "完成")
         log.info(
-            "demo data: %d workers, %d follow-ups, %d trainings",
-            len(people),
-            len(follow_ups),
-            len(trainings),
-        )
-        return DemoSummary(len(people), len(follow_ups), len(trainings))
+            "demo data: %d workers, %d follow-ups, %d trainings, %s",
+            len(people), len(follow_ups), len(trainings), extra,
+        )  # fmt: skip
+        return DemoSummary(len(people), len(follow_ups), len(trainings), extra)
 
 
 def _villages_in_scope(org_code: str | None) -> list[str]:
