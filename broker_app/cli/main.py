@@ -9,14 +9,26 @@ import sys
 from collections.abc import Sequence
 
 from broker_app import paths
-from broker_app.cli import backup_cmds, demo_cmds, list_cmds, station_cmds
+from broker_app.cli import (
+    backup_cmds,
+    demo_cmds,
+    list_cmds,
+    roster_cmds,
+    station_cmds,
+)
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import user_messages
 from broker_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (station_cmds, demo_cmds, list_cmds, backup_cmds)
+COMMAND_MODULES = (
+    station_cmds,
+    demo_cmds,
+    list_cmds,
+    roster_cmds,
+    backup_cmds,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

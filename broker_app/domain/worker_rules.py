@@ -136,7 +136,8 @@ def clean_worker(
 
     def set_phone() -> None:
         phone = coerce.text(raw.get("phone"))
-        out.values["phone"] = normalize_phone(phone) if phone else ""
+        # A person's own number: mobile or landline, never a hotline like 12345.
+        out.values["phone"] = normalize_phone(phone, allow_service=False) if phone else ""
 
     def set_org() -> None:
         code = coerce.text(raw.get("org_code"))

@@ -25,7 +25,9 @@ from broker_app.domain.worker_rules import LABELS, clean_worker
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
+from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
+from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
 from broker_app.store.repositories import workers as repo
 from broker_app.store.repositories.station import get_station
@@ -217,8 +219,10 @@ class RosterImportService:
             # Blank cells leave what is stored alone.
             raw = {k: v for k, v in raw.items() if not coerce.is_blank(v)}
         cleaned = clean_worker(raw, today=today, partial=outcome.existing_id is not None)
+        reported = {p.field for p in outcome.problems}
         for err in cleaned.errors:
-            problem(err)
+            if err.field not in reported:  # e.g. an unknown village is said once
+                problem(err)
         outcome.values = cleaned.values
 
     def _write(
@@ -257,6 +261,38 @@ class RosterImportService:
         if updated_ids:
             result.changes.append(Change("worker", UPDATE, tuple(updated_ids)))
         progress(1.0, "完成")
+
+
+def write_errors_workbook(result: ImportResult, path: Path) -> Path:
+    """The rejected rows as they were in the sheet, plus 行号 and 错误原因, so the broker
+    can fix them and import that file again."""
+    header = result.header
+    width = max(
+        [len(o.cells) for o in result.rejected]
+        + [max(header.labels, default=-1) + 1 if header else 0]
+    )
+    labels = header.labels if header else {}
+    columns = [ColumnSpec("行号", width=6, kind="int"), ColumnSpec("错误原因", width=48)]
+    for index in range(width):
+        field = next(
+            (f for f, col in (header.columns.items() if header else []) if col == index), ""
+        )
+        kind: ColumnKind = "id_text" if field in ("id_number", "phone") else "text"
+        columns.append(ColumnSpec(labels.get(index, f"第{index + 1}列"), kind=kind))
+    with XlsxWriter(path) as book:
+        sheet = book.add_sheet("有误的行", columns)
+        for outcome in result.rejected:
+            reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
+            cells = [_as_text_if_id(c) for c in outcome.cells]
+            sheet.append([outcome.row_number, reasons, *cells])
+    return path
+
+
+def _as_text_if_id(value: CellValue) -> CellValue:
+    # A float ID cell would be written back as 3.70883E+17: keep what Excel showed.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
 
 
 def _id_text(value: CellValue) -> str | None:

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 APP_CREATOR = "劳务驿站"
 DEFAULT_PRINT_SETUP = PrintSetup()
+_EXPORT_FILE_MODE = 0o644
 
 # Values openpyxl writes correctly as they are; everything else takes the slow path.
 _PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
@@ -136,6 +137,9 @@ class XlsxWriter:
             self.abort()
             raise
         try:
+            # The scratch name is private to its owner; the export must read like any
+            # file the user saves (this only matters where permissions exist).
+            os.chmod(self._temp, _EXPORT_FILE_MODE)
             os.replace(self._temp, self.path)
         except OSError as exc:
             self.abort()

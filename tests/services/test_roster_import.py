@@ -1,0 +1,208 @@
+"""Importing the Excel rosters brokers already keep, and exporting the roster back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from broker_app.services.excel.errors import WorkbookError
+from broker_app.services.jobs import Cancelled, CancelToken
+from broker_app.services.roster_export import RosterExportService
+from broker_app.services.roster_import import RosterImportService, write_errors_workbook
+from broker_app.services.station import StationService
+from broker_app.services.workers import WorkerService
+from broker_app.store.models import OutboxEntry, Worker
+from broker_app.store.store import Store, open_store
+from tests.conftest import VILLAGE, valid_id, worker_input
+
+HEADER = [
+    "序号",
+    "*姓名",
+    "性别",
+    "公民身份号码",
+    "手机号",
+    "村（社区）",
+    "文化程度",
+    "工种",
+    "备注",
+]
+
+
+def workbook(path: Path, rows: list[list[Any]], title_rows: int = 1) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for _ in range(title_rows):
+        sheet.append(["太平镇庄里村农村劳动力花名册"])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def wrong_check(number: str) -> str:
+    return number[:-1] + ("1" if number[-1] != "1" else "2")
+
+
+def counts(store: Store) -> tuple[int, int]:
+    with store.read() as session:
+        workers = session.scalar(select(func.count()).select_from(Worker)) or 0
+        outbox = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+    return workers, outbox
+
+
+def test_good_rows_import_and_bad_rows_are_reported(store: Store, tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "roster.xlsx",
+        [
+            [1, "张三丰", "男", valid_id("19800101", "111"), "13812345678", "庄里村", "初中", "焊工、电工", ""],
+            [2, "李  梅", "女", valid_id("19900202", "222").lower(), "139 0000 1111", "庄里", "高中", "", ""],
+            [3, "王五", "男", wrong_check(valid_id("19800101", "113")), "", "庄里村", "", "", ""],
+            [4, "赵六", "男", valid_id("19850505", "333"), "12345", "庄里村", "", "", ""],
+            [5, "钱七", "男", valid_id("19850505", "335"), "", "不存在村", "", "", ""],
+            [6, "孙八", "男", 370883198505053371, "", "庄里村", "", "", ""],
+            [None, None, None, None, None, None, None, None, None],
+            [8, "周九", "女", valid_id("19900202", "222"), "", "庄里村", "", "", ""],
+        ],
+    )  # fmt: skip
+    result = RosterImportService(store).run(path)
+    assert (result.added, result.updated, len(result.rejected)) == (2, 0, 5)
+    problems = {p.row_number: p for p in result.problems}
+    # Row numbers are the sheet's own (title row 1, header row 2, data from row 3).
+    assert problems[5].column == "公民身份号码" and "校验码" in problems[5].message
+    assert problems[6].column == "手机号"
+    assert problems[7].column == "村（社区）" and "不存在村" in problems[7].message
+    assert "15" in problems[8].message and "文本" in problems[8].message
+    assert "第 4 行" in problems[10].message  # the same person twice in one file
+    by_name = {w["name"]: w for w in (WorkerService(store).details(i) for i in _ids(store))}
+    assert set(by_name) == {"张三丰", "李梅"}
+    assert by_name["张三丰"]["skills"] == ["焊工", "电工"]
+    assert by_name["李梅"]["phone"] == "13900001111"
+    assert by_name["李梅"]["org_code"] == VILLAGE
+
+
+def test_errors_workbook_lists_each_bad_row_with_reason(store: Store, tmp_path: Path) -> None:
+    bad_id = wrong_check(valid_id("19800101", "111"))
+    path = workbook(tmp_path / "r.xlsx", [[1, "王五", "男", bad_id, "", "庄里村", "", "", ""]])
+    result = RosterImportService(store).run(path)
+    out = write_errors_workbook(result, tmp_path / "errors.xlsx")
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][:3] == ["行号", "错误原因", "序号"]
+    assert rows[1][0] == 3 and "校验码" in rows[1][1]
+    assert rows[1][5] == bad_id  # the ID comes back exactly, as text
+
+
+def test_existing_id_updates_and_reimport_changes_nothing(store: Store, tmp_path: Path) -> None:
+    WorkerService(store).register(worker_input(phone=""))
+    path = workbook(
+        tmp_path / "r.xlsx",
+        [[1, "张三丰", "男", valid_id(), "13812345678", "", "高中", "", "已更新"]],
+    )
+    first = RosterImportService(store).run(path)
+    assert (first.added, first.updated) == (0, 1)
+    workers, outbox = counts(store)
+    assert workers == 1
+    again = RosterImportService(store).run(path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
+    assert counts(store) == (workers, outbox)
+    details = WorkerService(store).details(_ids(store)[0])
+    assert details["phone"] == "13812345678" and details["notes"] == "已更新"
+    # A blank cell never wipes what is stored: skills were not in the sheet row.
+    assert details["skills"] == ["焊工", "电工"]
+
+
+def test_not_a_workbook_is_refused_and_nothing_changes(store: Store, tmp_path: Path) -> None:
+    fake = tmp_path / "roster.xlsx"
+    fake.write_text("姓名,身份证号\n张三,370883198001011234\n", encoding="utf-8")
+    before = counts(store)
+    with pytest.raises(WorkbookError) as info:
+        RosterImportService(store).run(fake)
+    assert "xlsx" in info.value.message or "表格" in info.value.message
+    assert counts(store) == before
+
+
+def test_missing_required_column_names_it(store: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "电话"])
+    sheet.append(["张三", "13812345678"])
+    book.save(tmp_path / "r.xlsx")
+    with pytest.raises(WorkbookError) as info:
+        RosterImportService(store).run(tmp_path / "r.xlsx")
+    assert "身份证号" in info.value.message
+
+
+def test_cancel_during_import_writes_nothing(store: Store, tmp_path: Path) -> None:
+    rows = [
+        [i, "张三", "男", valid_id("19800101", f"{i:03d}"), "", "庄里村", "", "", ""]
+        for i in range(1, 600)
+    ]
+    path = workbook(tmp_path / "r.xlsx", rows)
+    token = CancelToken()
+
+    def progress(fraction: float, _message: str) -> None:
+        if fraction > 0.3:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        RosterImportService(store).run(path, progress=progress, cancel=token)
+    assert counts(store) == (0, 0)
+
+
+def test_export_then_import_into_a_new_station_gives_the_same_workers(
+    store: Store, tmp_path: Path
+) -> None:
+    service = WorkerService(store)
+    service.register(worker_input(monitoring_type="边缘易致贫户", poverty_alleviated="是"))
+    service.register(
+        worker_input(
+            name="李梅",
+            id_number=valid_id("19900202", "222"),
+            phone="",
+            employment_status="已就业",
+            place_tier="省外",
+            employer='=HYPERLINK("x")',
+            job_start="2025-03-01",
+            monthly_income="5200",
+        )
+    )
+    out = tmp_path / "export.xlsx"
+    assert RosterExportService(store).export(out) == 2
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = open_store(other_dir)
+    StationService(other).configure(VILLAGE)
+    result = RosterImportService(other).run(out)
+    assert (result.added, len(result.rejected)) == (2, 0)
+    fields = [f for f in Worker.sync_fields if f not in ("archived",)]
+
+    def snapshot(s: Store) -> list[dict[str, Any]]:
+        return sorted(
+            ({f: WorkerService(s).details(i)[f] for f in fields} for i in _ids(s)),
+            key=lambda d: d["id_number"],
+        )
+
+    assert snapshot(other) == snapshot(store)
+    other.close()
+
+
+def test_export_masks_ids_when_asked(store: Store, tmp_path: Path) -> None:
+    WorkerService(store).register(worker_input())
+    out = RosterExportService(store)
+    out.export(tmp_path / "m.xlsx", mask_ids=True)
+    rows = CalamineWorkbook.from_path(str(tmp_path / "m.xlsx")).get_sheet_by_index(0).to_python()
+    header = rows[0]
+    id_col = header.index("身份证号")
+    assert rows[1][id_col] == valid_id()[:6] + "********" + valid_id()[-4:]
+
+
+def _ids(store: Store) -> list[str]:
+    with store.read() as session:
+        return list(session.scalars(select(Worker.id).order_by(Worker.pk)))
