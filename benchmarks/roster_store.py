@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from broker_app.domain.enums import EmploymentStatus, PriorityGroup  # noqa: E402
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey  # noqa: E402
-from broker_app.services.demo_data import _person, _villages_in_scope  # noqa: E402
-from broker_app.services.station import StationService  # noqa: E402
-from broker_app.store.repositories import workers as repo  # noqa: E402
-from broker_app.store.store import open_store  # noqa: E402
+from broker_app.domain.enums import EmploymentStatus, PriorityGroup
+from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.services.demo_data import _person, _villages_in_scope
+from broker_app.services.station import StationService
+from broker_app.store.repositories import workers as repo
+from broker_app.store.store import open_store
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -22,6 +22,12 @@ class LabeledEnum(StrEnum):
         return member
 
     @classmethod
+    def from_value(cls, value: str) -> LabeledEnum | None:
+        """The member stored as ``value``, or None (e.g. a value from a newer version)."""
+        member = cls._value2member_map_.get(value)
+        return member if isinstance(member, LabeledEnum) else None
+
+    @classmethod
     def from_label(cls, text: str) -> LabeledEnum | None:
         """The member whose label or value equals ``text`` (stripped), else None."""
         text = text.strip()

@@ -116,10 +116,8 @@ class AssistanceService:
                 .where(cls.worker_id == worker_id, cls.archived.is_(False))
                 .order_by(order, cls.pk.desc())
             )
-            return [
-                {"id": r.id, **{f: getattr(r, f) for f in cls.sync_fields}}
-                for r in session.scalars(stmt)
-            ]
+            records: list[FollowUp | Training] = list(session.scalars(stmt))
+            return [{"id": r.id, **{f: getattr(r, f) for f in cls.sync_fields}} for r in records]
 
     def _add(self, cls: type[SyncedRecord], worker_id: str, values: dict[str, Any]) -> Change:
         with self.store.write() as session:

@@ -43,10 +43,9 @@ _LISTS = ("skills", "certificates", "intended_work_types")
 def _label(enum: type[LabeledEnum], value: str | None) -> str:
     if not value:
         return ""
-    try:
-        return enum(value).label
-    except ValueError:  # a value from a newer version of the app: show it as stored
-        return value
+    member = enum.from_value(value)
+    # A value from a newer version of the app is shown as stored.
+    return member.label if member is not None else value
 
 
 def _cell_maker(field: str) -> Callable[[Any], Any]:

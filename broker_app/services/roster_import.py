@@ -220,9 +220,9 @@ class RosterImportService:
             raw = {k: v for k, v in raw.items() if not coerce.is_blank(v)}
         cleaned = clean_worker(raw, today=today, partial=outcome.existing_id is not None)
         reported = {p.field for p in outcome.problems}
-        for err in cleaned.errors:
-            if err.field not in reported:  # e.g. an unknown village is said once
-                problem(err)
+        for clean_err in cleaned.errors:
+            if clean_err.field not in reported:  # e.g. an unknown village is said once
+                problem(clean_err)
         outcome.values = cleaned.values
 
     def _write(

@@ -6,7 +6,16 @@ import json
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -22,6 +31,13 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(cls: type[Any]) -> Table:
+    """The Core table of a mapped class, typed (``__table__`` is a FromClause to mypy)."""
+    table = cls.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class JsonList(TypeDecorator[list[Any]]):

@@ -34,7 +34,8 @@ def insert_rows(
     for col in columns:
         processors.append(col.type.bind_processor(dialect))
         default = col.default
-        defaults.append(default.arg if default is not None and default.is_scalar else None)
+        scalar = default is not None and default.is_scalar
+        defaults.append(getattr(default, "arg", None) if scalar else None)
     names = [col.key for col in columns]
     params = []
     for row in rows:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from broker_app.store.base import SyncedRecord
+from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.bulk import insert_rows
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.wire import to_wire
@@ -56,7 +56,8 @@ class RecordWriter:
     def create(self, cls: type[R], values: Mapping[str, Any], *, record_id: str | None = None) -> R:
         stamp = self.clock.now()
         moment = self.now()
-        record = cls(
+        # cast: mypy cannot see the declarative constructor through the mixin's TypeVar.
+        record: R = cast(Any, cls)(
             id=record_id or uuid7(),
             archived=False,
             created_at=moment,
@@ -119,8 +120,8 @@ class RecordWriter:
                 _outbox_row(cls.record_type, record_id, CREATE, synced, stamp, moment)
             )
         if table_rows:
-            insert_rows(self.session, cls.__table__, table_rows)  # type: ignore[attr-defined]
-            insert_rows(self.session, OutboxEntry.__table__, outbox_rows)
+            insert_rows(self.session, table_of(cls), table_rows)
+            insert_rows(self.session, table_of(OutboxEntry), outbox_rows)
         return ids
 
     def _outbox(
@@ -134,7 +135,7 @@ class RecordWriter:
     ) -> None:
         fields = {name: to_wire(value) for name, value in values.items()}
         self.session.execute(
-            insert(OutboxEntry.__table__),
+            insert(table_of(OutboxEntry)),
             [_outbox_row(record_type, record_id, op, fields, stamp, moment)],
         )
 

@@ -334,3 +334,25 @@ def test_missing_destination_folder_is_reported_before_writing(tmp_path: Path) -
         XlsxWriter(tmp_path / "没有这个文件夹" / "花名册.xlsx")
     assert caught.value.problem is Problem.WRITE_FAILED
     assert "不存在" in caught.value.message
+
+
+def test_abort_also_deletes_the_row_scratch_file(tmp_path: Path) -> None:
+    # openpyxl streams rows to a scratch file that it would delete only when the
+    # app exits; a broker cancelling exports all day must not fill the disk.
+    book = XlsxWriter(tmp_path / "t.xlsx")
+    sheet = book.add_sheet("t", PEOPLE)
+    sheet.append(["张三"])
+    scratch = Path(sheet._ws._writer.out)
+    assert scratch.exists()
+    book.abort()
+    assert not scratch.exists()
+
+
+def test_a_closed_writer_cannot_be_reused(tmp_path: Path) -> None:
+    book = XlsxWriter(tmp_path / "t.xlsx")
+    book.add_sheet("t", PEOPLE)
+    book.close()
+    with pytest.raises(RuntimeError):
+        book.add_sheet("again", PEOPLE)
+    book.abort()  # harmless after a successful save
+    assert (tmp_path / "t.xlsx").exists()

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from broker_app.domain.enums import PriorityGroup
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.store.base import table_of
 from broker_app.store.bulk import insert_rows
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import query_terms, sort_key, term_ranges, worker_tokens
@@ -151,7 +152,7 @@ def _unindexed(key: Any) -> Any:
     """
     modifier = getattr(key, "modifier", None)
     column = key.element if modifier is not None else key
-    plain = literal_column(f"+{column.table.name}.{column.name}")
+    plain: Any = literal_column(f"+{column.table.name}.{column.name}")
     return plain.desc() if modifier is not None and modifier.__name__ == "desc_op" else plain
 
 
@@ -275,7 +276,7 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
         for worker_id, row in zip(ids, prepared, strict=True)
         for token in worker_tokens(row["name"], row["id_number"], row.get("phone") or "")
     ]
-    insert_rows(session, WorkerSearchToken.__table__, tokens, or_ignore=True)
+    insert_rows(session, table_of(WorkerSearchToken), tokens, or_ignore=True)
     if len(ids) >= 1000:
         # Fresh statistics keep the planner on the token index (without them a
         # search can walk all 100k rows: 10 ms instead of 0.4 ms).
@@ -283,7 +284,7 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     return ids
 
 
-_TOKEN_INSERT = insert(WorkerSearchToken.__table__).prefix_with("OR IGNORE")
+_TOKEN_INSERT = insert(table_of(WorkerSearchToken)).prefix_with("OR IGNORE")
 
 
 def _index(session: Session, pk: int, name: str, id_number: str, phone: str) -> None:
