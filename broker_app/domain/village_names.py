@@ -14,9 +14,8 @@ import unicodedata
 from broker_app.domain.errors import FieldError
 from broker_app.domain.orgunits import OrgDirectory
 
-_VILLAGE_SUFFIX = re.compile(
-    r"(社区居民委员会|社区居委会|村民委员会|居民委员会|村委会|居委会|社区|村)$"
-)
+_COMMITTEE_SUFFIX = re.compile(r"(社区居民委员会|社区居委会|村民委员会|居民委员会|村委会|居委会)$")
+_PLACE_SUFFIX = re.compile(r"(社区|村)$")
 _TOWNSHIP_SUFFIX = re.compile(r"(人民政府|办事处)?$")
 _TOWNSHIP_KIND = re.compile(r"(街道|镇|乡)$")
 
@@ -26,8 +25,12 @@ def _core(name: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub("", text)
 
 
-def village_core(name: str) -> str:
-    return _core(name, _VILLAGE_SUFFIX)
+def village_keys(name: str) -> tuple[str, ...]:
+    """Forms a village name is looked up by, most specific first: without the
+    committee suffix (太平一村村民委员会 -> 太平一村), then also without 村/社区 (太平一)."""
+    committee_free = _core(name, _COMMITTEE_SUFFIX)
+    bare = _PLACE_SUFFIX.sub("", committee_free)
+    return (committee_free, bare) if bare and bare != committee_free else (committee_free,)
 
 
 def township_core(name: str) -> str:
@@ -42,8 +45,8 @@ class VillageResolver:
         self.scope_code = scope_code
         self._by_core: dict[str, list[str]] = {}
         for code in directory.village_codes_in_scope(scope_code):
-            unit = directory.get(code)
-            self._by_core.setdefault(village_core(unit.name), []).append(code)
+            for key in village_keys(directory.get(code).name):
+                self._by_core.setdefault(key, []).append(code)
         self._township_cores = {
             township_core(t.name): t.code
             for t in directory.townships()
@@ -65,7 +68,11 @@ class VillageResolver:
             if self.directory.find(village) and self.directory.in_scope(self.scope_code, village):
                 return village
             raise self._outside(village)
-        candidates = self._by_core.get(village_core(village), [])
+        candidates: list[str] = []
+        for key in village_keys(village):
+            candidates = self._by_core.get(key, [])
+            if candidates:
+                break
         if township.strip():
             township_code = self._township_cores.get(township_core(township))
             if township_code is None:

@@ -27,11 +27,16 @@ class JobPosting(SyncedRecord, Base):
     headcount: Mapped[int] = mapped_column(Integer, default=1)
     wage_min: Mapped[int | None] = mapped_column(Integer)
     wage_max: Mapped[int | None] = mapped_column(Integer)
+    # What wage_min/wage_max count: "month", "day", "hour", "year" or "piece"
+    # (计件, no amounts). A day wage stored as if monthly would mislead every match.
+    wage_unit: Mapped[str] = mapped_column(String(8), default="month")
     age_min: Mapped[int | None] = mapped_column(Integer)
     age_max: Mapped[int | None] = mapped_column(Integer)
     requirements: Mapped[str] = mapped_column(Text, default="")
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # 报名截止日期: after it the posting is no longer recommended.
+    deadline: Mapped[date | None] = mapped_column(Date)
     contact_name: Mapped[str] = mapped_column(String(64), default="")
     contact_phone: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(16))
@@ -41,8 +46,8 @@ class JobPosting(SyncedRecord, Base):
         *SyncedRecord.COMMON_SYNC_FIELDS,
         "title", "employer_name", "employer_credit_code", "kind", "work_type",
         "place_org_code", "place_tier", "place_text", "headcount", "wage_min",
-        "wage_max", "age_min", "age_max", "requirements", "start_date", "end_date",
-        "contact_name", "contact_phone", "status", "notes",
+        "wage_max", "wage_unit", "age_min", "age_max", "requirements", "start_date",
+        "end_date", "deadline", "contact_name", "contact_phone", "status", "notes",
     )  # fmt: skip
 
     __table_args__ = (Index("ix_job_posting_status", "archived", "status"),)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 15:46:07.235232
+Create Date: 2026-11-28 15:50:20.135803
 """
 
 from __future__ import annotations
@@ -56,11 +56,13 @@ def upgrade() -> None:
     sa.Column('headcount', sa.Integer(), nullable=False),
     sa.Column('wage_min', sa.Integer(), nullable=True),
     sa.Column('wage_max', sa.Integer(), nullable=True),
+    sa.Column('wage_unit', sa.String(length=8), nullable=False),
     sa.Column('age_min', sa.Integer(), nullable=True),
     sa.Column('age_max', sa.Integer(), nullable=True),
     sa.Column('requirements', sa.Text(), nullable=False),
     sa.Column('start_date', sa.Date(), nullable=True),
     sa.Column('end_date', sa.Date(), nullable=True),
+    sa.Column('deadline', sa.Date(), nullable=True),
     sa.Column('contact_name', sa.String(length=64), nullable=False),
     sa.Column('contact_phone', sa.String(length=20), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),

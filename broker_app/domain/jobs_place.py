@@ -1,0 +1,121 @@
+"""工作地点: where a posting's work is, from what the employer wrote.
+
+Inside 邹城市 the place is a township or village code (so matching can tell 同村 from
+同镇); outside it only the 务工地域 tier matters for monitoring and for matching a
+worker's intention. Names are matched as written in full (太平镇, 钢山街道) to avoid
+short cores matching unrelated words; a village is found by its everyday name
+(庄里村, 孟庄社区) inside the township named, or alone if the name is unique.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from broker_app.domain.enums import PlaceTier
+from broker_app.domain.orgcodes import COUNTY_CODE
+from broker_app.domain.orgunits import COUNTY_NAME, OrgDirectory, load_zoucheng
+from broker_app.domain.textnorm import compact
+from broker_app.domain.village_names import village_core
+
+# Shandong outside Zoucheng: the province, its cities, and Jining's other districts
+# and counties (people name the county they go to).
+_IN_PROVINCE = (
+    "山东", "济南", "青岛", "淄博", "枣庄", "东营", "烟台", "潍坊", "济宁", "泰安",
+    "威海", "日照", "临沂", "德州", "聊城", "滨州", "菏泽", "兖州", "曲阜", "泗水",
+    "微山", "鱼台", "金乡", "嘉祥", "汶上", "梁山", "任城", "滕州",
+)  # fmt: skip
+_OTHER_PROVINCES = (
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
+    "浙江", "安徽", "福建", "江西", "河南", "湖北", "湖南", "广东", "广西", "海南",
+    "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+    # Cities people name without their province.
+    "苏州", "昆山", "无锡", "常州", "南京", "杭州", "宁波", "温州", "义乌", "深圳",
+    "广州", "东莞", "佛山", "厦门", "郑州", "合肥", "徐州",
+)  # fmt: skip
+# 对外劳务合作 counts 港澳台 with foreign countries.
+_ABROAD = (
+    "境外", "国外", "出国", "海外", "香港", "澳门", "台湾", "日本", "韩国", "新加坡",
+    "以色列", "俄罗斯", "沙特", "阿联酋", "迪拜", "德国", "澳大利亚", "新西兰", "非洲",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class JobPlace:
+    org_code: str | None  # a township or village of 邹城市, when named
+    tier: PlaceTier | None  # None: the text does not say
+
+
+def locate_place(text: str, directory: OrgDirectory | None = None) -> JobPlace:
+    """The org unit and tier a place text names, as far as it says."""
+    directory = directory or load_zoucheng()
+    place = compact(text)
+    if not place:
+        return JobPlace(None, None)
+    index = _index(directory)
+    township = None
+    for name, code in index.townships:
+        if name in place:
+            # 唐村镇 must not read as a village called 唐村.
+            township, place = code, place.replace(name, " ")
+            break
+    village = _village(place, index, township)
+    if village is not None:
+        return JobPlace(village, PlaceTier.IN_COUNTY)
+    if township is not None:
+        return JobPlace(township, PlaceTier.IN_COUNTY)
+    if COUNTY_NAME[:2] in place:  # 邹城
+        return JobPlace(None, PlaceTier.IN_COUNTY)
+    if any(word in place for word in _ABROAD):
+        return JobPlace(None, PlaceTier.ABROAD)
+    if any(word in place for word in _OTHER_PROVINCES):
+        return JobPlace(None, PlaceTier.OUT_OF_PROVINCE)
+    if any(word in place for word in _IN_PROVINCE):
+        return JobPlace(None, PlaceTier.OUT_COUNTY_IN_PROVINCE)
+    return JobPlace(None, None)
+
+
+def place_name(code: str, directory: OrgDirectory | None = None) -> str:
+    """Display name of a place code: 太平镇 / 庄里村; the code itself if unknown."""
+    directory = directory or load_zoucheng()
+    if code == COUNTY_CODE:
+        return COUNTY_NAME
+    return directory.display_name(code) if directory.find(code) else code
+
+
+@dataclass(frozen=True)
+class _Index:
+    townships: tuple[tuple[str, str], ...]  # (full name, code), longest first
+    # village written name -> codes, per township prefix and county-wide
+    villages: dict[str, tuple[str, ...]]
+
+
+@cache
+def _index(directory: OrgDirectory) -> _Index:
+    townships = sorted(
+        ((unit.name, unit.code) for unit in directory.townships()),
+        key=lambda item: -len(item[0]),
+    )
+    villages: dict[str, list[str]] = {}
+    for unit in directory.villages():
+        core = village_core(unit.name)
+        names = {unit.name, unit.short_name}
+        if len(core) >= 2:
+            names.update({core + "村", core + "社区"})
+        for name in names:
+            villages.setdefault(name, []).append(unit.code)
+    return _Index(tuple(townships), {k: tuple(v) for k, v in villages.items()})
+
+
+def _village(place: str, index: _Index, township: str | None) -> str | None:
+    best: tuple[int, str] | None = None
+    for name, codes in index.villages.items():
+        if name not in place:
+            continue
+        if township is not None:
+            codes = tuple(c for c in codes if c.startswith(township[:9]))
+        if len(codes) != 1:
+            continue
+        if best is None or len(name) > best[0]:
+            best = (len(name), codes[0])
+    return best[1] if best else None

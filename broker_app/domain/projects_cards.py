@@ -1,0 +1,106 @@
+"""How a project and a worker become the facts a rights card signs.
+
+Only one complaint phone is signed (the QR budget, see rights_card.payload): the
+project's 人社/劳动保障监察 number, else the national 12333. The other phones are
+printed beside the QR, unsigned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from broker_app.domain.idcard import mask_id_number
+from broker_app.domain.projects import NATIONAL_HOTLINE
+from broker_app.domain.rights_card import CardFacts
+
+#: How long a card lasts when its project has no end date.
+DEFAULT_VALIDITY_YEARS = 1
+
+
+class CardTermsError(ValueError):
+    """A card cannot be issued for this project on this day; ``message`` says why."""
+
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+
+
+@dataclass(frozen=True)
+class ComplaintPhone:
+    """One complaint channel as printed: who answers it, and its number."""
+
+    kind: str  # "hrss" (人社/劳动保障监察), "housing" (住建) or "national" (12333)
+    phone: str
+
+
+def signed_complaint_phone(hrss_phone: str, national_phone: str = "") -> str:
+    """The phone the QR carries: the local 人社/劳动保障监察 line, else the national one."""
+    return hrss_phone or national_phone or NATIONAL_HOTLINE
+
+
+def complaint_phones(hrss: str, housing: str, national: str) -> list[ComplaintPhone]:
+    """The complaint phones to print, signed one first, empties and repeats left out."""
+    signed = signed_complaint_phone(hrss, national)
+    ordered = [
+        ComplaintPhone("hrss" if hrss else "national", signed),
+        ComplaintPhone("housing", housing),
+        ComplaintPhone("national", national or NATIONAL_HOTLINE),
+    ]
+    seen: set[str] = set()
+    out: list[ComplaintPhone] = []
+    for line in ordered:
+        if line.phone and line.phone not in seen:
+            seen.add(line.phone)
+            out.append(line)
+    return out
+
+
+def default_expiry(issue: date, project_end: date | None) -> date:
+    """The project's end date, or one year after issue when the end is not known.
+
+    Raises CardTermsError when the project ended before ``issue``: a new card for a
+    finished project would claim the worker is still on site.
+    """
+    if project_end is not None:
+        if project_end < issue:
+            raise CardTermsError(
+                f"该项目已于 {project_end.isoformat()} 竣工，不能再发新卡",
+                f"project ended on {project_end.isoformat()}; no new cards",
+            )
+        return project_end
+    return _add_years(issue, DEFAULT_VALIDITY_YEARS) - timedelta(days=1)
+
+
+def build_card_facts(
+    *,
+    serial: int,
+    worker_name: str,
+    id_number: str,
+    project_name: str,
+    contractor: str,
+    complaint_phone: str,
+    issue_date: date,
+    expiry_date: date,
+    key_id: bytes,
+) -> CardFacts:
+    """CardFacts with the ID number masked here, so the full number never reaches a card."""
+    return CardFacts(
+        serial=serial,
+        worker_name=worker_name,
+        masked_id=mask_id_number(id_number),
+        project_name=project_name,
+        contractor=contractor,
+        complaint_phone=complaint_phone,
+        issue_date=issue_date,
+        expiry_date=expiry_date,
+        key_id=key_id,
+    )
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
