@@ -139,6 +139,8 @@ def run_child(variant: str, count: int) -> None:
     else:
         import openpyxl  # noqa: F401
     gc.collect()
+    # Building the rows has no large temporaries, so the high-water mark here is
+    # the resident size the writer starts from.
     baseline = _peak_rss_mib()
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / f"{variant}.xlsx"

@@ -18,7 +18,12 @@ from broker_app.services.excel import (
     list_sheets,
     preview_rows,
 )
-from broker_app.services.excel.sheet_size import declared_rows, exceeds_rows
+from broker_app.services.excel.sheet_size import (
+    SheetBounds,
+    SheetSize,
+    check_sheet_size,
+    scan_bounds,
+)
 
 from .builders import build_ole, build_workbook
 
@@ -111,6 +116,9 @@ def test_preview_rows(tmp_path: Path) -> None:
     assert preview[4][1] == ["r4"]
 
 
+SHEET1 = "xl/worksheets/sheet1.xml"
+
+
 def _rows(count: int) -> list[list[object]]:
     header: list[object] = ["姓名", "编号"]
     return [header, *([f"人{i}", i] for i in range(count - 1))]
@@ -142,8 +150,6 @@ def _without_dimension(path: Path) -> Path:
 
 def test_too_many_rows_without_a_dimension_element(tmp_path: Path) -> None:
     path = _without_dimension(build_workbook(tmp_path / "t.xlsx", _rows(300)))
-    with zipfile.ZipFile(path) as zf:
-        assert declared_rows(zf, "xl/worksheets/sheet1.xml") is None
     with pytest.raises(WorkbookError) as caught:
         iter_rows(path, max_rows=100)
     assert caught.value.problem is Problem.TOO_MANY_ROWS
@@ -162,12 +168,58 @@ def test_rows_that_are_only_formatted_do_not_count(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     book.save(path)
     with zipfile.ZipFile(path) as zf:
-        assert declared_rows(zf, "xl/worksheets/sheet1.xml") == 500
+        assert scan_bounds(zf, SHEET1).rows == 500
     assert len(list(iter_rows(path, max_rows=100))) == 10
 
 
-def test_row_limit_is_found_by_streaming_without_loading(tmp_path: Path) -> None:
+def test_row_limit_is_found_without_loading_the_sheet(tmp_path: Path) -> None:
     path = build_workbook(tmp_path / "t.xlsx", _rows(2_000))
     with zipfile.ZipFile(path) as zf:
-        assert exceeds_rows(zf, "xl/worksheets/sheet1.xml", 1_000)
-        assert not exceeds_rows(zf, "xl/worksheets/sheet1.xml", 2_000)
+        assert scan_bounds(zf, SHEET1) == SheetBounds(rows=2_000, columns=26)
+        assert check_sheet_size(zf, SHEET1, 1_999) is SheetSize.TOO_MANY_ROWS
+        assert check_sheet_size(zf, SHEET1, 2_000) is SheetSize.OK
+
+
+def test_far_away_cell_that_would_blow_up_memory_is_refused(tmp_path: Path) -> None:
+    # Two values, at A1 and at ZX20000: a tiny file, but the reader would build a
+    # 20,000 x 700 grid (14 million cells) before yielding the first row.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "姓名"
+    sheet.cell(row=20_000, column=700, value="远处的值")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    with pytest.raises(WorkbookError) as caught:
+        iter_rows(path)
+    assert "数据范围太大" in caught.value.message
+
+
+def _sheet_zip(path: Path, xml: str) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(SHEET1, xml)
+    return path
+
+
+def test_bounds_with_namespace_prefixes_and_unnumbered_rows(tmp_path: Path) -> None:
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    prefixed = _sheet_zip(
+        tmp_path / "prefixed.zip",
+        f"<x:worksheet {ns}><x:sheetData>"
+        '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'
+        '<x:row r="300"><x:c r="B300"><x:v>2</x:v></x:c></x:row>'
+        "</x:sheetData></x:worksheet>",
+    )
+    with zipfile.ZipFile(prefixed) as zf:
+        assert scan_bounds(zf, SHEET1).rows == 300
+        assert check_sheet_size(zf, SHEET1, 299) is SheetSize.TOO_MANY_ROWS
+        assert check_sheet_size(zf, SHEET1, 300) is SheetSize.OK
+    rows = "<row><c><v>1</v></c></row>" * 5
+    unnumbered = _sheet_zip(
+        tmp_path / "unnumbered.zip",
+        f'<worksheet xmlns="x"><sheetData>{rows}<row r="9"><c r="A9"><v>1</v></c></row>'
+        "</sheetData></worksheet>",
+    )
+    with zipfile.ZipFile(unnumbered) as zf:
+        assert scan_bounds(zf, SHEET1).rows >= 9
+        assert check_sheet_size(zf, SHEET1, 8) is SheetSize.TOO_MANY_ROWS

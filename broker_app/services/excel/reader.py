@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import timedelta
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TypeAlias
 
 from python_calamine import (
@@ -28,7 +29,7 @@ from python_calamine import (
 from .errors import Problem, WorkbookError
 from .package import PackageError, sheet_entries
 from .safety import check_workbook_file
-from .sheet_size import exceeds_rows
+from .sheet_size import SheetSize, check_sheet_size
 from .values import CellValue
 
 log = logging.getLogger(__name__)
@@ -72,14 +73,14 @@ def iter_rows(
             if not names:
                 raise _sheet_not_found(path, "")
             sheet = names[0]
-        _refuse_if_too_tall(path, sheet, max_rows)
+        _refuse_if_too_big(path, sheet, max_rows)
         try:
             data = book.get_sheet_by_name(sheet)
         except WorksheetNotFound:
             raise _sheet_not_found(path, sheet) from None
         except CalamineError as exc:
             raise _corrupt(path, exc) from exc
-    # The dimension check can be fooled by a file without one; this cannot.
+    # The scan above bounds the grid from the XML; this is the reader's own count.
     if data.height > max_rows:
         raise _too_many_rows(path, sheet, max_rows)
     return _rows(data)
@@ -112,7 +113,7 @@ def _rows(data: CalamineSheet) -> Iterator[Row]:
             return
         if any(v != "" for v in first):
             row_index = first_row
-            rows = _chain_one(first, rows)
+            rows = chain([first], rows)
         else:
             rows = islice(rows, first_row - 1, None)
             row_index = first_row
@@ -126,11 +127,6 @@ def _rows(data: CalamineSheet) -> Iterator[Row]:
         )
 
 
-def _chain_one(first: list[Any], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
-    yield first
-    yield from rest
-
-
 def _days(value: timedelta) -> float:
     # Durations ("[h]:mm" cells) have no place in our data; keep Excel's number.
     return value.total_seconds() / _SECONDS_PER_DAY
@@ -142,7 +138,7 @@ def _visible_sheets(book: CalamineWorkbook) -> list[str]:
     return visible or [m.name for m in worksheets]
 
 
-def _refuse_if_too_tall(path: str | os.PathLike[str], name: str, max_rows: int) -> None:
+def _refuse_if_too_big(path: str | os.PathLike[str], name: str, max_rows: int) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             part = next(
@@ -152,11 +148,18 @@ def _refuse_if_too_tall(path: str | os.PathLike[str], name: str, max_rows: int) 
             if part is None:
                 # Unknown names are reported by the reader with the proper message.
                 return
-            too_tall = exceeds_rows(zf, part, max_rows)
-    except (zipfile.BadZipFile, PackageError, OSError) as exc:
+            size = check_sheet_size(zf, part, max_rows)
+    except (zipfile.BadZipFile, PackageError, zlib.error, OSError) as exc:
         raise _corrupt(path, exc) from exc
-    if too_tall:
+    if size is SheetSize.TOO_MANY_ROWS:
         raise _too_many_rows(path, name, max_rows)
+    if size is SheetSize.TOO_MANY_CELLS:
+        raise WorkbookError(
+            "表格的数据范围太大（列数过多，或有数据写在很远的行列里）。请删除多余的行和列，"
+            "或拆分后再导入。",
+            f"{os.path.basename(path)}: sheet {name!r} spans too many cells",
+            Problem.TOO_MANY_ROWS,
+        )
 
 
 def _open(path: str | os.PathLike[str]) -> CalamineWorkbook:

@@ -12,7 +12,8 @@ destroys the previous export.
 Per-cell cost matters (100k-row rosters), so ``SheetWriter.append`` checks each value
 with a couple of type tests and only wraps the cells that need a style in a cell
 object; each column reuses one pre-styled cell object instead of building a styled
-cell per value (openpyxl serialises every row before the next ``append``).
+cell per value (openpyxl serialises every row before the next ``append``), and
+``fast_rows`` spares openpyxl an exception per styled cell.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from . import styles
+from . import fast_rows, styles
 from .cell_text import LITERAL_FIRST_CHARS, clean_text
 from .errors import Problem, WorkbookError
 from .sheet_titles import sanitize_sheet_title
@@ -197,6 +198,7 @@ class SheetWriter:
             self._make_literal_cell(styles.KIND_FORMATS[spec.kind]) for spec in self.columns
         ]
         self._styled = self._make_styled_columns()
+        fast_rows.install(worksheet)
         if freeze_header:
             worksheet.freeze_panes = f"A{self.header_row + 1}"
         if print_setup is not None:
@@ -460,7 +462,10 @@ def _as_id_text(value: object) -> object:
 def _make_temp_beside(path: Path) -> Path:
     try:
         handle, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
+            # Short enough that the scratch name stays within file name limits.
+            prefix=f".{path.name[:80]}.",
+            suffix=".tmp",
+            dir=path.parent or Path("."),
         )
     except FileNotFoundError as exc:
         raise WorkbookError(
