@@ -22,7 +22,12 @@ def test_every_village_resolves_from_its_short_and_full_name_with_township() -> 
 
 @pytest.mark.parametrize(
     ("township", "village"),
-    [("太平镇", "庄里村"), ("太平", "庄里"), ("", "庄里村民委员会"), ("太平镇人民政府", "庄里村委会")],
+    [
+        ("太平镇", "庄里村"),
+        ("太平", "庄里"),
+        ("", "庄里村民委员会"),
+        ("太平镇人民政府", "庄里村委会"),
+    ],
 )
 def test_common_spellings(township: str, village: str) -> None:
     assert VillageResolver(load_zoucheng(), COUNTY).resolve(township, village) == "370883107200"

@@ -1,0 +1,86 @@
+"""Schema upgrades at start-up: the database is backed up first and keeps its data."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from broker_app.services.station import StationService
+from broker_app.services.workers import WorkerService
+from broker_app.store import migrate
+from broker_app.store.store import open_store
+from tests.conftest import VILLAGE, worker_input
+
+EXTRA_REVISION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("worker") as batch:
+        batch.add_column(sa.Column("shoe_size", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("worker") as batch:
+        batch.drop_column("shoe_size")
+"""
+
+
+def test_sqlite_runs_durable(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.close()
+
+
+def test_pending_migration_backs_up_then_upgrades_keeping_data(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(data_dir)
+    StationService(store).configure(VILLAGE)
+    WorkerService(store).register(worker_input())
+    head = migrate.head_revision()
+    store.close()
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts)
+    (scripts / "versions" / "9999_shoe_size.py").write_text(EXTRA_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
+
+    upgraded = open_store(data_dir)
+    assert upgraded.migration_backup is not None
+    backup = upgraded.migration_backup
+    assert backup.parent == data_dir / "backups" and backup.exists()
+    # The backup holds the old schema and the data; the live database has both too.
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT count(*) FROM worker").fetchone()[0] == 1
+    assert "shoe_size" not in {r[1] for r in old.execute("PRAGMA table_info(worker)")}
+    old.close()
+    with upgraded.engine.connect() as conn:
+        columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(worker)")}
+        assert "shoe_size" in columns
+        assert conn.exec_driver_sql("SELECT count(*) FROM worker").scalar() == 1
+    upgraded.close()
+
+    # Opening again at head does nothing more.
+    again = open_store(data_dir)
+    assert again.migration_backup is None
+    again.close()
+
+
+def test_new_database_needs_no_backup(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    assert store.migration_backup is None
+    assert not any((data_dir / "backups").iterdir())
+    store.close()
