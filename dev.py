@@ -46,6 +46,7 @@ SYSTEM_PACKAGES = (
     "libxcb-xinerama0",
     "libxcb-xkb1",
     "fonts-wqy-microhei",
+    "poppler-utils",  # pdftoppm: tests rasterise the card PDFs and decode every QR
 )
 
 

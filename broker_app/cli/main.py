@@ -11,10 +11,14 @@ from collections.abc import Sequence
 from broker_app import paths
 from broker_app.cli import (
     backup_cmds,
+    card_cmds,
     demo_cmds,
+    job_cmds,
     list_cmds,
     roster_cmds,
+    screenshot_cmds,
     station_cmds,
+    sync_cmds,
 )
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import user_messages
@@ -28,6 +32,10 @@ COMMAND_MODULES = (
     list_cmds,
     roster_cmds,
     backup_cmds,
+    card_cmds,
+    job_cmds,
+    screenshot_cmds,
+    sync_cmds,
 )
 
 

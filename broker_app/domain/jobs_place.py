@@ -16,7 +16,7 @@ from broker_app.domain.enums import PlaceTier
 from broker_app.domain.orgcodes import COUNTY_CODE
 from broker_app.domain.orgunits import COUNTY_NAME, OrgDirectory, load_zoucheng
 from broker_app.domain.textnorm import compact
-from broker_app.domain.village_names import village_core
+from broker_app.domain.village_names import village_keys
 
 # Shandong outside Zoucheng: the province, its cities, and Jining's other districts
 # and counties (people name the county they go to).
@@ -98,10 +98,12 @@ def _index(directory: OrgDirectory) -> _Index:
     )
     villages: dict[str, list[str]] = {}
     for unit in directory.villages():
-        core = village_core(unit.name)
-        names = {unit.name, unit.short_name}
-        if len(core) >= 2:
-            names.update({core + "村", core + "社区"})
+        keys = village_keys(unit.name)
+        names = {unit.name, unit.short_name, keys[0]}
+        bare = keys[-1]
+        if len(bare) >= 2:
+            # Written with either suffix; the bare core alone is too short to trust.
+            names.update({bare + "村", bare + "社区"})
         for name in names:
             villages.setdefault(name, []).append(unit.code)
     return _Index(tuple(townships), {k: tuple(v) for k, v in villages.items()})

@@ -55,9 +55,9 @@ class RuleWarning:
 def welfare_age_range(age_min: int | None, age_max: int | None) -> tuple[int, int]:
     """The age range a 公益性岗位 actually applies: the posting's, widened to the
     rules' 16-65 so it never excludes an eligible person."""
+    del age_min  # a higher minimum is the posting's own limit: ignored
     upper = WELFARE_AGE_MAX if age_max is None else max(age_max, WELFARE_AGE_MAX)
-    lower = WELFARE_AGE_MIN if age_min is None else min(age_min, WELFARE_AGE_MIN)
-    return max(lower, WELFARE_AGE_MIN), upper
+    return WELFARE_AGE_MIN, upper
 
 
 def welfare_posting_warnings(
@@ -78,15 +78,11 @@ def welfare_posting_warnings(
             )
         )
     if age_max is not None and age_max < WELFARE_AGE_MAX:
-        excluded = (
-            f"{max(age_max + 1, OLDER_MIN_AGE)}-{WELFARE_AGE_MAX}周岁的农村大龄人员"
-            if age_max < WELFARE_AGE_MAX
-            else ""
-        )
         warnings.append(
             RuleWarning(
                 "age_max",
-                f"公益性岗位不得另设年龄限制：最高{age_max}周岁会把{excluded}等安置对象排除在外；"
+                f"公益性岗位不得另设年龄限制：最高{age_max}周岁会把{age_max + 1}-{WELFARE_AGE_MAX}"
+                f"周岁的安置对象（含{OLDER_MIN_AGE}-{OLDER_MAX_AGE}周岁的农村大龄人员）排除在外；"
                 f"匹配时按{WELFARE_AGE_MAX}周岁以下推荐",
                 f"public-welfare post sets maximum age {age_max} below {WELFARE_AGE_MAX}",
                 "welfare_age",
@@ -109,8 +105,7 @@ def welfare_posting_warnings(
                 "requirements",
                 f"公益性岗位不得另设残疾限制：岗位要求中的“{disability.group(0)}”"
                 "会把农村残疾人排除在外，请删去或改为具体的岗位职责",
-                f"public-welfare post requirements exclude disabled people: "
-                f"{disability.group(0)}",
+                f"public-welfare post requirements exclude disabled people: {disability.group(0)}",
                 "welfare_disability",
             )
         )

@@ -92,7 +92,9 @@ def clean_project(raw: Mapping[str, Any], *, partial: bool = False) -> CleanProj
     start, end = out.values.get("start_date"), out.values.get("end_date")
     if start and end and end < start:
         out.errors.append(
-            FieldError("end_date", "竣工日期早于开工日期", "end_date before start_date", reason="order")
+            FieldError(
+                "end_date", "竣工日期早于开工日期", "end_date before start_date", reason="order"
+            )
         )
     return out
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.projects import NATIONAL_HOTLINE
-from broker_app.domain.rights_card import CardFacts
+from broker_app.domain.rights_card import CardFacts, facts_in_qr
 
 #: How long a card lasts when its project has no end date.
 DEFAULT_VALIDITY_YEARS = 1
@@ -102,5 +102,27 @@ def build_card_facts(
 def _add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    except ValueError:  # 29 February: a year later, the day after 28 February
+        return date(day.year + years, 3, 1)
+
+
+def signed_texts_current(card: CardFacts, expected: CardFacts) -> bool:
+    """Whether a stored card still signs what the worker and project say now.
+
+    ``expected`` is built from today's records with the card's own serial, dates and
+    key, so both sides are fitted into the QR budget the same way.
+    """
+    fitted = facts_in_qr(expected)
+    return (
+        card.worker_name,
+        card.masked_id,
+        card.project_name,
+        card.contractor,
+        card.complaint_phone,
+    ) == (
+        fitted.worker_name,
+        fitted.masked_id,
+        fitted.project_name,
+        fitted.contractor,
+        fitted.complaint_phone,
+    )

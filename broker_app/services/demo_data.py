@@ -25,6 +25,8 @@ from broker_app.domain.enums import (
 )
 from broker_app.domain.idcard import check_char
 from broker_app.domain.orgunits import load_zoucheng
+from broker_app.services.cards_demo import add_demo_projects_and_cards
+from broker_app.services.jobs_demo import add_demo_jobs_and_matches
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
@@ -205,6 +207,8 @@ class DemoContext:
 #: takes the context and returns {Chinese label: count made}.
 DemoStep = Callable[[DemoContext], dict[str, int]]
 EXTRA_STEPS: list[DemoStep] = []
+EXTRA_STEPS.append(add_demo_projects_and_cards)
+EXTRA_STEPS.append(add_demo_jobs_and_matches)
 
 
 class DemoDataService:

@@ -40,6 +40,9 @@ def table_of(cls: type[Any]) -> Table:
     return table
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 class JsonList(TypeDecorator[list[Any]]):
     """A list stored as compact JSON text (skills, reasons, certificates...)."""
 
@@ -47,7 +50,9 @@ class JsonList(TypeDecorator[list[Any]]):
     cache_ok = True
 
     def process_bind_param(self, value: list[Any] | None, dialect: Dialect) -> str:
-        return json.dumps(list(value or []), ensure_ascii=False, separators=(",", ":"))
+        if not value:
+            return "[]"  # most lists are empty; json.dumps costs ~4 us a call
+        return _dumps(list(value))
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> list[Any]:
         return json.loads(value) if value else []
@@ -58,7 +63,7 @@ class JsonDict(TypeDecorator[dict[str, Any]]):
     cache_ok = True
 
     def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> str:
-        return json.dumps(dict(value or {}), ensure_ascii=False, separators=(",", ":"))
+        return _dumps(dict(value)) if value else "{}"
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> dict[str, Any]:
         return json.loads(value) if value else {}

@@ -9,6 +9,7 @@ This keeps SQLAlchemy's column types as the one definition of how a value is sto
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -29,21 +30,33 @@ def insert_rows(
     conn = session.connection()
     dialect = conn.dialect
     columns = [col for col in table.columns if col.key in rows[0] or col.default is not None]
-    processors: list[Callable[[Any], Any] | None] = []
-    defaults: list[Any] = []
-    for col in columns:
-        processors.append(col.type.bind_processor(dialect))
-        default = col.default
-        scalar = default is not None and default.is_scalar
-        defaults.append(getattr(default, "arg", None) if scalar else None)
     names = [col.key for col in columns]
-    params = []
+    defaults: dict[str, Any] = {}
+    converters: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, col in enumerate(columns):
+        default = col.default
+        if default is not None and default.is_scalar:
+            defaults[col.key] = getattr(default, "arg", None)
+        processor = col.type.bind_processor(dialect)
+        if processor is not None:
+            converters.append((index, processor))
+    # itemgetter builds each row's tuple in C; only columns whose type converts the
+    # value (JSON, dates) are touched in Python.
+    pick = itemgetter(*names)
+    complete = rows[0].keys() >= set(names)
+    params: list[Any] = []
     for row in rows:
-        values = []
-        for name, proc, default in zip(names, processors, defaults, strict=True):
-            value = row.get(name, default)
-            values.append(proc(value) if proc is not None and value is not None else value)
-        params.append(tuple(values))
+        values = pick(row if complete else {**defaults, **row})
+        if len(names) == 1:
+            values = (values,)
+        if converters:
+            mutable = list(values)
+            for index, processor in converters:
+                value = mutable[index]
+                if value is not None:
+                    mutable[index] = processor(value)
+            values = tuple(mutable)
+        params.append(values)
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
     quoted = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)

@@ -37,6 +37,9 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # 64 MB of page cache (default 8 MB): bulk imports update several indexes at
+        # random places, and a roster of 100k workers with its search keys is larger.
+        cursor.execute("PRAGMA cache_size=-65536")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -64,6 +64,10 @@ class RecordWriter:
             updated_at=moment,
             **values,
         )
+        # Column defaults are applied at flush; the outbox must carry what the row holds.
+        for name, default in _defaults(cls).items():
+            if getattr(record, name) is None:
+                setattr(record, name, default)
         synced = {name: getattr(record, name) for name in cls.sync_fields}
         record.versions = {ALL_FIELDS: stamp}
         self.session.add(record)
@@ -86,12 +90,13 @@ class RecordWriter:
             return []
         stamp = self.clock.now()
         moment = self.now()
+        base = _base_stamps(record.versions, changed)
         for name, value in changed.items():
             setattr(record, name, value)
         record.versions = {**record.versions, **dict.fromkeys(changed, stamp)}
         record.updated_at = moment
         op = ARCHIVE if changed.keys() == {"archived"} and changed["archived"] else UPDATE
-        self._outbox(cls.record_type, record.id, op, changed, stamp, moment)
+        self._outbox(cls.record_type, record.id, op, changed, stamp, moment, base)
         return list(changed)
 
     def archive(self, record: SyncedRecord) -> bool:
@@ -106,11 +111,12 @@ class RecordWriter:
         outbox_rows: list[dict[str, Any]] = []
         ids: list[str] = []
         sync_fields = cls.sync_fields
+        defaults = _defaults(cls)
         for values in rows:
             stamp = self.clock.now()
             record_id = values.get("id") or uuid7()
             ids.append(record_id)
-            row = {**values, "id": record_id, "archived": False}
+            row = {**_fresh(defaults), **values, "id": record_id, "archived": False}
             row.setdefault("created_at", moment)
             row["updated_at"] = moment
             synced = {name: to_wire(row.get(name)) for name in sync_fields}
@@ -132,11 +138,12 @@ class RecordWriter:
         values: Mapping[str, Any],
         stamp: str,
         moment: datetime,
+        base: Mapping[str, str] | None = None,
     ) -> None:
         fields = {name: to_wire(value) for name, value in values.items()}
         self.session.execute(
             insert(table_of(OutboxEntry)),
-            [_outbox_row(record_type, record_id, op, fields, stamp, moment)],
+            [_outbox_row(record_type, record_id, op, fields, stamp, moment, base)],
         )
 
 
@@ -147,6 +154,7 @@ def _outbox_row(
     fields: Mapping[str, Any],
     stamp: str,
     moment: datetime,
+    base: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     return {
         "mutation_id": uuid7(),
@@ -155,10 +163,42 @@ def _outbox_row(
         "op": op,
         "fields": fields,
         "hlc": stamp,
+        "base": dict(base or {}),
         "created_at": moment,
         "state": "pending",
         "error": "",
     }
+
+
+def _defaults(cls: type[SyncedRecord]) -> dict[str, Any]:
+    """Fresh default values of the synced fields that have one (``""``, ``False``,
+    ``[]``...), so an outbox entry carries what the row will hold."""
+    out: dict[str, Any] = {}
+    table = table_of(cls)
+    for name in cls.sync_fields:
+        default: Any = table.c[name].default
+        if default is None:
+            continue
+        if default.is_scalar:
+            out[name] = default.arg
+        elif default.is_callable:
+            out[name] = default.arg(None)  # SQLAlchemy wraps it to take a context
+    return out
+
+
+def _fresh(defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy whose list defaults are not shared between rows."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in defaults.items()}
+
+
+def _base_stamps(versions: Mapping[str, str], changed: Mapping[str, Any]) -> dict[str, str]:
+    """The stamp each changed field had before this write (what the editor saw)."""
+    out = {}
+    for name in changed:
+        stamp = versions.get(name) or versions.get(ALL_FIELDS)
+        if stamp:
+            out[name] = stamp
+    return out
 
 
 def _differs(old: Any, new: Any) -> bool:

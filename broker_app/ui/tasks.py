@@ -106,7 +106,7 @@ class TaskRunner(QObject):
         self._network.setMaxThreadCount(_NETWORK_THREADS)
         self._post.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
 
-    # -- the two lanes -------------------------------------------------------------
+    # -- the two lanes -----------------------------------------------------------------
     def run_db(
         self,
         fn: Callable[[], Any],
@@ -170,7 +170,7 @@ class TaskRunner(QObject):
         self._network.clear()
         self.wait()
 
-    # -- plumbing --------------------------------------------------------------------
+    # -- plumbing ----------------------------------------------------------------------
     def _start(
         self,
         pool: QThreadPool,

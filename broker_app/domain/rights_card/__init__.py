@@ -11,6 +11,7 @@ from .payload import MAX_SIGNED_BYTES, TRUNCATION_MARK, CardFacts, facts_in_qr
 from .qr import QrCode, qr_matrix
 from .qr_raster import grayscale_raster
 from .signing import QR_PREFIX, sign_card
+from .stored import card_key_id, unverified_facts
 from .verification import VerificationResult, VerifyReason, verify_card
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "TrustedKey",
     "VerificationResult",
     "VerifyReason",
+    "card_key_id",
     "facts_in_qr",
     "generate_key_pair",
     "grayscale_raster",
@@ -30,5 +32,6 @@ __all__ = [
     "public_key_for",
     "qr_matrix",
     "sign_card",
+    "unverified_facts",
     "verify_card",
 ]

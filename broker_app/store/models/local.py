@@ -1,4 +1,5 @@
-"""Tables that never travel over sync: this station, its settings, divisions, outbox."""
+"""Tables that never travel over sync: this station, its settings, divisions, outbox,
+and the sync bookkeeping (cursor, parked records, the server's open conflicts)."""
 
 from __future__ import annotations
 
@@ -56,9 +57,52 @@ class OutboxEntry(Base):
     op: Mapped[str] = mapped_column(String(12))
     fields: Mapped[dict[str, Any]] = mapped_column(JsonDict)
     hlc: Mapped[str] = mapped_column(String(64))
+    # For an update: the stamp each changed field had before this write. The server
+    # calls the write concurrent (a conflict) when the field changed since then.
+    base: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # pending -> acked, or quarantined with ``error`` for a person to look at.
     state: Mapped[str] = mapped_column(String(12), default="pending")
     error: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_outbox_state", "state", "seq"),)
+
+
+class SyncState(Base):
+    """Sync bookkeeping as key/value: the pull cursor (written in the same transaction
+    as the page it ends), last success, last error, the published card keys."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncParked(Base):
+    """A pulled record whose parent is not here yet (a match whose worker comes in a
+    later page, or a posting outside this station's scope). It is written as soon as
+    the parent arrives; meanwhile later versions of it merge into ``fields``."""
+
+    __tablename__ = "sync_parked"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(24))
+    missing_id: Mapped[str] = mapped_column(String(36), index=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JsonDict)
+    versions: Mapped[dict[str, Any]] = mapped_column(JsonDict)
+    parked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncConflict(Base):
+    """An open conflict in this station's scope as the server last reported it (the
+    server holds the log and its resolution; this is a copy for people to see)."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the server's id
+    kind: Mapped[str] = mapped_column(String(16))
+    record_type: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36))
+    other_record_id: Mapped[str | None] = mapped_column(String(36))
+    field: Mapped[str | None] = mapped_column(String(64))
+    org_code: Mapped[str] = mapped_column(String(12))
+    winner: Mapped[dict[str, Any]] = mapped_column(JsonDict)
+    loser: Mapped[dict[str, Any]] = mapped_column(JsonDict)
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -284,6 +284,24 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     return ids
 
 
+def reindex(
+    session: Session, workers: Sequence[tuple[int, str, str, str]], *, fresh: bool = False
+) -> None:
+    """Rebuild the search keys of workers written outside this module (a sync pull):
+    ``(pk, name, id_number, phone)`` each. ``fresh``: new rows, nothing to delete."""
+    if not fresh:
+        pks = [worker[0] for worker in workers]
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            session.execute(delete(WorkerSearchToken).where(WorkerSearchToken.worker_pk.in_(chunk)))
+    tokens = [
+        {"token": token, "worker_pk": pk}
+        for pk, name, id_number, phone in workers
+        for token in worker_tokens(name, id_number, phone or "")
+    ]
+    insert_rows(session, table_of(WorkerSearchToken), tokens, or_ignore=True)
+
+
 _TOKEN_INSERT = insert(table_of(WorkerSearchToken)).prefix_with("OR IGNORE")
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 15:50:20.135803
+Create Date: 2026-11-28 16:05:32.173466
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ def upgrade() -> None:
     sa.Column('op', sa.String(length=12), nullable=False),
     sa.Column('fields', sa.Text(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),
+    sa.Column('base', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('state', sa.String(length=12), nullable=False),
     sa.Column('error', sa.Text(), nullable=False),
@@ -150,6 +151,36 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('pk', name=op.f('pk_station'))
     )
+    op.create_table('sync_conflict',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('record_type', sa.String(length=24), nullable=False),
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('other_record_id', sa.String(length=36), nullable=True),
+    sa.Column('field', sa.String(length=64), nullable=True),
+    sa.Column('org_code', sa.String(length=12), nullable=False),
+    sa.Column('winner', sa.Text(), nullable=False),
+    sa.Column('loser', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
+    )
+    op.create_table('sync_parked',
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('record_type', sa.String(length=24), nullable=False),
+    sa.Column('missing_id', sa.String(length=36), nullable=False),
+    sa.Column('fields', sa.Text(), nullable=False),
+    sa.Column('versions', sa.Text(), nullable=False),
+    sa.Column('parked_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_parked'))
+    )
+    with op.batch_alter_table('sync_parked', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sync_parked_missing_id'), ['missing_id'], unique=False)
+
+    op.create_table('sync_state',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_sync_state'))
+    )
     op.create_table('worker',
     sa.Column('name', sa.String(length=64), nullable=False),
     sa.Column('id_number', sa.String(length=18), nullable=False),
@@ -192,11 +223,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('id', name=op.f('uq_worker_id'))
     )
     with op.batch_alter_table('worker', schema=None) as batch_op:
-        batch_op.create_index('ix_worker_birth', ['archived', 'birth_date'], unique=False)
+        batch_op.create_index('ix_worker_birth', ['archived', 'birth_date', 'pk', 'org_code', 'employment_status', 'poverty_alleviated', 'monitoring_type', 'low_income', 'disabled'], unique=False)
         batch_op.create_index('ix_worker_id_number', ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_worker_org_code'), ['org_code'], unique=False)
-        batch_op.create_index('ix_worker_org_roster', ['archived', 'org_code', 'name_sort', 'pk'], unique=False)
-        batch_op.create_index('ix_worker_roster', ['archived', 'name_sort', 'pk', 'birth_date'], unique=False)
+        batch_op.create_index('ix_worker_org_roster', ['archived', 'org_code', 'name_sort', 'pk', 'birth_date', 'employment_status', 'poverty_alleviated', 'monitoring_type', 'low_income', 'disabled'], unique=False)
+        batch_op.create_index('ix_worker_roster', ['archived', 'name_sort', 'pk', 'org_code', 'birth_date', 'employment_status', 'poverty_alleviated', 'monitoring_type', 'low_income', 'disabled'], unique=False)
         batch_op.create_index('ix_worker_status', ['archived', 'employment_status', 'name_sort'], unique=False)
 
     op.create_table('worker_search',
@@ -375,6 +406,12 @@ def downgrade() -> None:
         batch_op.drop_index('ix_worker_birth')
 
     op.drop_table('worker')
+    op.drop_table('sync_state')
+    with op.batch_alter_table('sync_parked', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sync_parked_missing_id'))
+
+    op.drop_table('sync_parked')
+    op.drop_table('sync_conflict')
     op.drop_table('station')
     op.drop_table('setting')
     with op.batch_alter_table('project', schema=None) as batch_op:

@@ -1,0 +1,179 @@
+"""What makes a 劳务输出批次 acceptable: one validator for the editor and the command
+line. Takes loosely typed input (labels or codes, dates as typed) and returns the
+stored values or the reasons it failed, field by field.
+
+Input keys are the DispatchBatch fields. ``status`` is not edited here: it moves
+through ``dispatch_status``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from broker_app.domain import coerce
+from broker_app.domain.enums import PlaceTier
+from broker_app.domain.errors import FieldError
+from broker_app.domain.jobs_place import locate_place
+from broker_app.domain.phone import normalize_phone
+
+LABELS: Final = {
+    "name": "批次名称",
+    "employer": "务工单位",
+    "project": "项目",
+    "destination": "务工地点",
+    "place_tier": "务工地域",
+    "departure_date": "出发日期",
+    "transport": "交通方式",
+    "leader_name": "带队人",
+    "leader_phone": "带队人电话",
+    "notes": "备注",
+}
+EDITABLE_FIELDS: Final = tuple(LABELS)
+
+_TEXT_LIMITS: Final = {
+    "name": 128,
+    "employer": 128,
+    "project": 128,
+    "destination": 128,
+    "transport": 64,
+    "leader_name": 64,
+}
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class CleanBatch:
+    """The outcome of validating one batch: stored values, or why it failed."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def default_batch_name(employer: str, departure: date | None) -> str:
+    """The name a batch gets when none is typed: departure day, then the employer."""
+    return f"{departure.isoformat()} {employer}" if departure else employer
+
+
+def clean_batch(
+    raw: Mapping[str, Any],
+    *,
+    partial: bool = False,
+    current: Mapping[str, Any] | None = None,
+) -> CleanBatch:
+    """Validate ``raw``. With ``partial`` only the fields present are checked and
+    returned (edits); ``current`` holds the stored values then, so the default name
+    and the tier derived from the destination see the whole batch."""
+    out = CleanBatch()
+    values = out.values
+
+    def present(name: str) -> bool:
+        return not partial or name in raw
+
+    def run(fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except FieldError as err:
+            out.errors.append(err)
+
+    def set_employer() -> None:
+        text = _one_line(raw.get("employer"))
+        if not text:
+            raise FieldError(
+                "employer", "务工单位不能为空", "employer: required", reason="required"
+            )
+        values["employer"] = _limited("employer", text)
+
+    def set_text(name: str) -> None:
+        values[name] = _limited(name, _one_line(raw.get(name)))
+
+    def set_departure() -> None:
+        values["departure_date"] = coerce.day(
+            raw.get("departure_date"), "departure_date", LABELS["departure_date"]
+        )
+
+    def set_phone() -> None:
+        text = coerce.text(raw.get("leader_phone"))
+        try:
+            values["leader_phone"] = normalize_phone(text, allow_service=False) if text else ""
+        except FieldError as err:
+            raise FieldError(
+                "leader_phone", f"带队人电话：{err.message}", err.message_en, reason=err.reason
+            ) from None
+
+    if present("employer"):
+        run(set_employer)
+    for name in ("project", "destination", "transport", "leader_name"):
+        if present(name):
+            run(functools.partial(set_text, name))
+    if present("departure_date"):
+        run(set_departure)
+    if present("leader_phone"):
+        run(set_phone)
+    if present("notes"):
+        values["notes"] = coerce.text(raw.get("notes"))
+    whole = {**(current or {}), **values}
+    if present("place_tier") or "destination" in values:
+        run(lambda: values.update(place_tier=_tier(raw, whole)))
+    if present("name"):
+        run(lambda: values.update(name=_name(raw, whole)))
+    return out
+
+
+def _tier(raw: Mapping[str, Any], whole: Mapping[str, Any]) -> str:
+    """The typed 务工地域, else what the destination says, else the stored one."""
+    typed = coerce.choice(raw.get("place_tier"), PlaceTier, "place_tier", LABELS["place_tier"])
+    if typed is PlaceTier.NONE:
+        raise FieldError(
+            "place_tier", "批次的务工地域不能是“未就业”", "place_tier: none", reason="choice"
+        )
+    if typed is not None:
+        return typed.value
+    destination = str(whole.get("destination") or "")
+    found = locate_place(destination).tier
+    stored = whole.get("place_tier")
+    if found is None and stored and "place_tier" not in raw:
+        return str(stored)
+    if found is None:
+        shown = f"“{destination}”" if destination else ""
+        raise FieldError(
+            "place_tier",
+            f"无法判断务工地点{shown}属于县内、县外省内、省外还是境外，请选择务工地域",
+            f"cannot tell the place tier of {destination!r}",
+            reason="required",
+        )
+    return found.value
+
+
+def _name(raw: Mapping[str, Any], whole: Mapping[str, Any]) -> str:
+    typed = _one_line(raw.get("name"))
+    if typed:
+        return _limited("name", typed)
+    employer = str(whole.get("employer") or "")
+    if not employer:
+        raise FieldError("name", "批次名称不能为空", "name: required", reason="required")
+    return _limited("name", default_batch_name(employer, whole.get("departure_date")))
+
+
+def _one_line(value: Any) -> str:
+    return _SPACES.sub(" ", coerce.text(value))
+
+
+def _limited(name: str, text: str) -> str:
+    limit = _TEXT_LIMITS.get(name)
+    if limit is not None and len(text) > limit:
+        raise FieldError(
+            name,
+            f"{LABELS[name]}太长（最多{limit}个字）",
+            f"{name}: longer than {limit}",
+            reason="length",
+        )
+    return text

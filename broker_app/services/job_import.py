@@ -1,0 +1,336 @@
+"""Importing job postings from a workbook (an employer's list, a job fair's sheet).
+
+Like the roster import: headers are recognised by their usual Chinese names in any
+order; every bad row is reported with its row number, column and reason; the good
+rows go in together in one transaction; re-importing the same file changes nothing.
+
+A posting is identified by its employer (统一社会信用代码, else the name), its title
+and its place (the township or village code, else the place text). A row naming a
+posting the station already has updates it with the cells it fills; a row naming a
+posting published by a higher unit is refused, since only the publisher may change it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from broker_app.domain import coerce
+from broker_app.domain.enums import JobStatus
+from broker_app.domain.errors import FieldError
+from broker_app.domain.jobs import LABELS, clean_job
+from broker_app.domain.jobs_place import place_name
+from broker_app.domain.orgcodes import code_in_scope
+from broker_app.services.excel.headers import HeaderMap, detect_header
+from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
+from broker_app.services.excel.specs import ColumnKind, ColumnSpec
+from broker_app.services.excel.values import CellValue
+from broker_app.services.excel.writer import XlsxWriter
+from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.jobs_columns import JOB_HEADER_SYNONYMS, JOB_REQUIRED_FIELDS
+from broker_app.store.models.job import JobPosting
+from broker_app.store.repositories import jobs as repo
+from broker_app.store.repositories.station import get_station
+from broker_app.store.store import Store
+from broker_app.store.writer import CREATE, UPDATE, Change
+
+log = logging.getLogger(__name__)
+
+# Import fields that are not JobPosting fields, and the stored fields they set.
+_WRITTEN = {
+    "wage": ("wage_min", "wage_max", "wage_unit"),
+    "age": ("age_min", "age_max"),
+    "place_text": ("place_org_code", "place_tier", "place_text"),
+}
+_HEADER_ROWS = 12
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row_number: int
+    field: str
+    column: str  # the header as written in the sheet, or the field's label
+    message: str
+
+
+@dataclass
+class JobRowOutcome:
+    row_number: int
+    cells: list[CellValue]
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    existing_id: str | None = None
+
+
+@dataclass
+class JobImportPreview:
+    sheets: list[str]
+    sheet: str
+    header: HeaderMap
+    rows: list[JobRowOutcome]
+
+
+@dataclass
+class JobImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[JobRowOutcome] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    header: HeaderMap | None = None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [p for row in self.rejected for p in row.problems]
+
+
+class JobImportService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def preview(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        n: int = 20,
+        today: date | None = None,
+    ) -> JobImportPreview:
+        """Header found, and the first ``n`` data rows checked, without writing."""
+        sheets = list_sheets(path)
+        chosen = sheet or sheets[0]
+        rows = preview_rows(path, chosen, n + _HEADER_ROWS)
+        header = _header(rows, mapping)
+        data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
+        return JobImportPreview(sheets, chosen, header, self._validate(data, header, today))
+
+    def run(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> JobImportResult:
+        progress(0.0, "读取表格")
+        rows = list(iter_rows(path, sheet))
+        header = _header(rows[:_HEADER_ROWS], mapping)
+        data = [(num, cells) for num, cells in rows if num > header.row_number]
+        if cancel is not None:
+            cancel.check()
+        progress(0.2, "检查数据")
+        outcomes = self._validate(data, header, today)
+        result = JobImportResult(header=header)
+        result.rejected = [o for o in outcomes if o.problems]
+        result.warnings = [w for o in outcomes if not o.problems for w in o.warnings]
+        self._write([o for o in outcomes if not o.problems], result, progress, cancel)
+        log.info(
+            "job import %s: added %d, updated %d, unchanged %d, rejected %d",
+            path.name, result.added, result.updated, result.unchanged, len(result.rejected),
+        )  # fmt: skip
+        return result
+
+    # -- steps -------------------------------------------------------------------
+    def _validate(
+        self,
+        data: Sequence[tuple[int, Sequence[CellValue]]],
+        header: HeaderMap,
+        today: date | None,
+    ) -> list[JobRowOutcome]:
+        with self.store.read() as session:
+            station_org = get_station(session).org_code
+            if station_org is None:
+                raise FieldError("org_code", "请先设置本驿站所属单位", "station not configured")
+            known = repo.identity_index(session)
+            stored = {job_id: _stored(session, job_id) for job_id, _ in known.values()}
+        seen: dict[tuple[str, str, str], int] = {}
+        outcomes: list[JobRowOutcome] = []
+        for number, cells in data:
+            if all(coerce.is_blank(c) for c in cells):
+                continue
+            outcome = JobRowOutcome(number, list(cells))
+            _validate_row(outcome, header, station_org, known, stored, seen, today)
+            outcomes.append(outcome)
+        return outcomes
+
+    def _write(
+        self,
+        good: list[JobRowOutcome],
+        result: JobImportResult,
+        progress: Progress,
+        cancel: CancelToken | None,
+    ) -> None:
+        if cancel is not None:
+            cancel.check()
+        progress(0.7, "写入数据库")
+        with self.store.write() as session:
+            org = get_station(session).org_code
+            writer = self.store.writer(session)
+            new = [
+                {**o.values, "org_code": org, "status": JobStatus.OPEN.value}
+                for o in good
+                if o.existing_id is None
+            ]
+            added = repo.bulk_create(writer, new) if new else []
+            updated: list[str] = []
+            for outcome in good:
+                if outcome.existing_id is None:
+                    continue
+                job = repo.get(session, outcome.existing_id)
+                if job is not None and repo.update(writer, job, outcome.values):
+                    updated.append(job.id)
+                else:
+                    result.unchanged += 1
+            if cancel is not None:
+                # Raising inside the transaction rolls every row back.
+                cancel.check()
+        result.added, result.updated = len(added), len(updated)
+        if added:
+            result.changes.append(Change(JobPosting.record_type, CREATE, tuple(added)))
+        if updated:
+            result.changes.append(Change(JobPosting.record_type, UPDATE, tuple(updated)))
+        progress(1.0, "完成")
+
+
+def _header(
+    rows: Sequence[tuple[int, Sequence[CellValue]]], mapping: Mapping[str, int] | None
+) -> HeaderMap:
+    header = detect_header(rows, JOB_HEADER_SYNONYMS, required=JOB_REQUIRED_FIELDS)
+    if mapping is not None:
+        header.columns = dict(mapping)
+    return header
+
+
+def _stored(session: Any, job_id: str) -> dict[str, Any]:
+    job = repo.get(session, job_id)
+    assert job is not None
+    return {name: getattr(job, name) for name in JobPosting.sync_fields}
+
+
+def _validate_row(
+    outcome: JobRowOutcome,
+    header: HeaderMap,
+    station_org: str,
+    known: Mapping[tuple[str, str, str], tuple[str, str]],
+    stored: Mapping[str, Mapping[str, Any]],
+    seen: dict[tuple[str, str, str], int],
+    today: date | None,
+) -> None:
+    raw = _raw(outcome.cells, header)
+
+    def report(err: FieldError, into: list[RowProblem]) -> None:
+        column = _column_of(err.field, header)
+        label = header.labels.get(column) if column is not None else None
+        into.append(
+            RowProblem(outcome.row_number, err.field, label or LABELS.get(err.field, err.field),
+                       err.message)
+        )  # fmt: skip
+
+    full = clean_job(raw, today=today)
+    for err in full.errors:
+        report(err, outcome.problems)
+    if outcome.problems:
+        return
+    values = full.values
+    key = repo.identity_key(
+        values["employer_credit_code"],
+        values["employer_name"],
+        values["title"],
+        values["place_org_code"],
+        values["place_text"],
+    )
+    if key in seen:
+        report(
+            FieldError(
+                "title",
+                f"与第 {seen[key]} 行是同一岗位（同一单位、岗位名称和工作地点）",
+                f"same posting as row {seen[key]}",
+                reason="duplicate_in_file",
+            ),
+            outcome.problems,
+        )
+        return
+    seen[key] = outcome.row_number
+    existing = known.get(key)
+    if existing is None:
+        outcome.values = values
+        for warning in full.warnings:
+            report(FieldError(warning.field, warning.message, warning.message_en), outcome.warnings)
+        return
+    job_id, publisher = existing
+    if not code_in_scope(station_org, publisher):
+        report(
+            FieldError(
+                "title",
+                f"该岗位已由{place_name(publisher)}发布，只能由发布单位修改",
+                f"posting {job_id} belongs to {publisher}",
+                reason="read_only",
+            ),
+            outcome.problems,
+        )
+        return
+    # Only the cells this row fills change the stored posting.
+    filled = {name: value for name, value in raw.items() if not coerce.is_blank(value)}
+    partial = clean_job(filled, today=today, partial=True, current=stored[job_id])
+    for err in partial.errors:
+        report(err, outcome.problems)
+    outcome.existing_id = job_id
+    outcome.values = partial.values
+    for warning in partial.warnings:
+        report(FieldError(warning.field, warning.message, warning.message_en), outcome.warnings)
+
+
+def _raw(cells: Sequence[CellValue], header: HeaderMap) -> dict[str, Any]:
+    raw: dict[str, Any] = {name: header.value(cells, name) for name in header.columns}
+    education = coerce.text(raw.pop("education", None))
+    if education:
+        requirements = coerce.text(raw.get("requirements"))
+        extra = f"学历要求：{education}"
+        raw["requirements"] = f"{requirements}；{extra}" if requirements else extra
+    return raw
+
+
+def _column_of(field_name: str, header: HeaderMap) -> int | None:
+    for written, stored in _WRITTEN.items():
+        if field_name in stored and written in header.columns:
+            return header.columns[written]
+    if field_name == "place_tier" and "place_tier" not in header.columns:
+        return header.columns.get("place_text")
+    if field_name in ("age_min", "age_max"):
+        return header.columns.get("age")
+    return header.columns.get(field_name)
+
+
+def write_errors_workbook(result: JobImportResult, path: Path) -> Path:
+    """The rejected rows as they were in the sheet, plus 行号 and 错误原因, so the broker
+    can fix them and import that file again (the two extra columns are ignored)."""
+    header = result.header
+    labels = header.labels if header else {}
+    width = max([len(o.cells) for o in result.rejected] + [max(labels, default=-1) + 1])
+    phone_column = header.columns.get("contact_phone") if header else None
+    columns = [ColumnSpec("行号", width=6, kind="int"), ColumnSpec("错误原因", width=48)]
+    for index in range(width):
+        kind: ColumnKind = "id_text" if index == phone_column else "text"
+        columns.append(ColumnSpec(labels.get(index, f"第{index + 1}列"), kind=kind))
+    with XlsxWriter(path) as book:
+        sheet = book.add_sheet("有误的行", columns)
+        for outcome in result.rejected:
+            reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
+            cells = [_as_text(c) for c in outcome.cells]
+            sheet.append([outcome.row_number, reasons, *cells])
+    return path
+
+
+def _as_text(value: CellValue) -> CellValue:
+    # A phone stored as a number would come back as 1.38E+10.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value

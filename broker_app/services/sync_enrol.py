@@ -1,0 +1,60 @@
+"""Enrolling this station with the county's channel server using a one-time code."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from broker_app.services.cards_keys import CardKeyService
+from broker_app.services.station import StationService
+from broker_app.services.sync_config import SyncConfig, save_config
+from broker_app.store.store import Store
+from sync.client.api import ChannelClient, check_server_url
+from sync.client.errors import SyncError
+from sync.client.http import RetryPolicy, make_session
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    station_id: str
+    org_code: str
+    org_name: str
+    station_name: str
+    #: Hex id of this station's card-signing key, now published (and certified).
+    key_id: str | None
+
+
+def enrol(
+    store: Store,
+    server_url: str,
+    code: str,
+    ca_file: str | None = None,
+    *,
+    policy: RetryPolicy | None = None,
+) -> EnrolResult:
+    """Spend the code, store the credential, and on a new data folder take the org unit
+    the county enrolled this station for (so no separate station set-up is needed)."""
+    url = check_server_url(server_url)
+    if ca_file and not Path(ca_file).is_file():
+        raise SyncError(f"找不到证书文件：{ca_file}", f"CA file not found: {ca_file}")
+    info = StationService(store).info()
+    key = CardKeyService(store).station_key()
+    client = ChannelClient(url, make_session(ca_file), policy=policy)
+    answer = client.enrol(code, store.node_id, public_key=key.public_key, key_label=info.name or "")
+    if info.configured and info.org_code != answer.org_code:
+        raise SyncError(
+            f"注册码属于 {answer.org_name}（{answer.org_code}），与本驿站所属单位"
+            f" {info.org_code} 不符；请联系县人社局",
+            f"code is for {answer.org_code}, this station serves {info.org_code}",
+        )
+    if not info.configured:
+        StationService(store).configure(answer.org_code, name=answer.station_name or None)
+    with store.write() as session:
+        save_config(session, SyncConfig(url, answer.station_id, answer.credential, ca_file))
+    log.info("enrolled with %s as station %s (%s)", url, answer.station_id, answer.org_code)
+    return EnrolResult(
+        answer.station_id, answer.org_code, answer.org_name, answer.station_name, answer.key_id
+    )

@@ -1,0 +1,151 @@
+"""The station database as the sync engine sees it (``sync.client.replica.Replica``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from broker_app.services.cards_keys import CardKeyService
+from broker_app.services.sync_apply import PageApplier
+from broker_app.store.models import RECORD_TYPES
+from broker_app.store.repositories import outbox as outbox_repo
+from broker_app.store.repositories import sync_state
+from broker_app.store.store import Store
+from sync.client.replica import PageTally, PushTally
+from sync.protocol import APPLIED, DUPLICATE, REJECTED, Mutation, PullPage, PushResult
+
+log = logging.getLogger(__name__)
+CARD_KEYS = "card_keys"
+
+
+class StoreReplica:
+    def __init__(self, store: Store, now: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self.now = now
+
+    def pending(self, limit: int) -> list[Mutation]:
+        with self.store.read() as session:
+            entries = sync_state.pending_entries(session, limit)
+            out: list[Mutation] = []
+            for e in entries:
+                m: Mutation = {
+                    "mutation_id": e.mutation_id,
+                    "record_type": e.record_type,
+                    "record_id": e.record_id,
+                    "op": e.op,
+                    "fields": e.fields,
+                    "hlc": e.hlc,
+                }
+                if e.base:
+                    m["base"] = e.base
+                out.append(m)
+            return out
+
+    def pending_count(self) -> int:
+        with self.store.read() as session:
+            return outbox_repo.pending_count(session)
+
+    def record_push(self, sent: Sequence[Mutation], results: Sequence[PushResult]) -> PushTally:
+        by_id = {m["mutation_id"]: m for m in sent}
+        acked: list[str] = []
+        applied = duplicates = rejected = conflicts = people = 0
+        with self.store.write() as session:
+            for result in results:
+                mutation = by_id.get(result.get("mutation_id", ""))
+                if mutation is None:
+                    continue
+                status = result.get("status")
+                if status in (APPLIED, DUPLICATE):
+                    acked.append(mutation["mutation_id"])
+                    applied += status == APPLIED
+                    duplicates += status == DUPLICATE
+                    conflicts += len(result.get("conflicts", []))
+                    people += bool(result.get("duplicate_of"))
+                    if "stamp" in result:
+                        _restamp(session, mutation, result["stamp"])
+                elif status == REJECTED:
+                    rejected += 1
+                    reason = (
+                        f"{result.get('code', '')}: {result.get('message', '')}"
+                        f" / {result.get('message_en', '')}"
+                    )
+                    sync_state.quarantine(session, mutation["mutation_id"], reason)
+                    log.warning(
+                        "pushed %s %s rejected: %s",
+                        mutation["record_type"], mutation["record_id"], reason,
+                    )  # fmt: skip
+            sync_state.mark_acked(session, acked)
+        answered = applied + duplicates + rejected
+        return PushTally(applied, duplicates, rejected, conflicts, people, len(sent) - answered)
+
+    def cursor(self) -> int:
+        with self.store.read() as session:
+            return sync_state.cursor(session)
+
+    def apply_page(self, page: PullPage) -> PageTally:
+        records = page["records"]
+        with self.store.write() as session:
+            tally = PageApplier(session, self.now()).apply(records)
+            sync_state.put_cursor(session, int(page["cursor"]))
+        newest = max((s for r in records for s in r["versions"].values()), default=None)
+        if newest:
+            # Later local edits must carry stamps above everything seen here.
+            self.store.clock.observe(newest)
+        return tally
+
+    def replace_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
+        with self.store.write() as session:
+            sync_state.replace_conflicts(session, conflicts)
+
+    def store_keys(self, document: dict[str, Any]) -> None:
+        text = json.dumps(document, sort_keys=True, ensure_ascii=False)
+        with self.store.write() as session:
+            if sync_state.get_state(session, CARD_KEYS) == text:
+                return
+            sync_state.put_state(session, CARD_KEYS, text)
+        _publish_keys(self.store, document)
+
+
+def _restamp(session: Any, mutation: Mutation, stamp: str) -> None:
+    """The server clamped this write's stamp (the PC clock is far ahead): store the
+    stamp the server kept, or this station would keep a value everyone else replaced."""
+    cls = RECORD_TYPES.get(mutation["record_type"])
+    if cls is None:
+        return
+    record = session.scalar(select(cls).where(cls.id == mutation["record_id"]))
+    if record is None:
+        return
+    versions = dict(record.versions)
+    fields = mutation["fields"]
+    star = versions.get("*")
+    for name in fields:
+        if versions.get(name, star) == mutation["hlc"]:
+            versions[name] = stamp
+    record.versions = versions
+
+
+def _publish_keys(store: Store, document: dict[str, Any]) -> None:
+    """Hand the published card keys to the station's trust store."""
+    service = CardKeyService(store)
+    for key in document.get("keys", []):
+        try:
+            public_key = bytes.fromhex(key["public_key"])
+            if key.get("revoked"):
+                service.revoke_key(key["key_id"])
+                continue
+            service.trust_key(
+                public_key,
+                certified=bool(key.get("certified")),
+                label=str(key.get("label") or ""),
+                valid_from=date.fromisoformat(key["valid_from"]) if key.get("valid_from") else None,
+                valid_until=date.fromisoformat(key["valid_until"])
+                if key.get("valid_until")
+                else None,
+            )
+        except (KeyError, ValueError) as exc:
+            log.warning("skipped published card key %s: %s", key.get("key_id"), exc)

@@ -1,0 +1,138 @@
+"""The 岗位 table: one row per posting, over ``JobPostingService``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+
+from broker_app.domain.enums import JobKind, JobStatus, PlaceTier
+from broker_app.domain.jobs_age import format_age_range
+from broker_app.domain.jobs_place import place_name
+from broker_app.domain.jobs_query import JobFilter, JobSort, JobSortKey
+from broker_app.domain.jobs_wage import format_wage
+from broker_app.domain.orgcodes import COUNTY_CODE
+from broker_app.services.jobs_postings import JOB_ROW_FIELDS, JobPostingService
+from broker_app.store.writer import Change
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+
+_CONTEXT = "JobTableModel"
+
+COLUMNS = (
+    Column("title", QT_TRANSLATE_NOOP(_CONTEXT, "岗位名称"), JobSortKey.TITLE, 8),
+    Column("employer", QT_TRANSLATE_NOOP(_CONTEXT, "用工单位"), JobSortKey.EMPLOYER, 12),
+    Column("kind", QT_TRANSLATE_NOOP(_CONTEXT, "岗位类型"), None, 6),
+    Column("work_type", QT_TRANSLATE_NOOP(_CONTEXT, "工种"), None, 5),
+    Column("place", QT_TRANSLATE_NOOP(_CONTEXT, "工作地点"), None, 9),
+    Column("headcount", QT_TRANSLATE_NOOP(_CONTEXT, "已录用/招聘"), JobSortKey.HEADCOUNT, 5),
+    Column("wage", QT_TRANSLATE_NOOP(_CONTEXT, "薪资"), None, 8),
+    Column("age", QT_TRANSLATE_NOOP(_CONTEXT, "年龄"), None, 6),
+    Column("deadline", QT_TRANSLATE_NOOP(_CONTEXT, "截止日期"), JobSortKey.DEADLINE, 6),
+    Column("status", QT_TRANSLATE_NOOP(_CONTEXT, "状态"), None, 4),
+    Column("publisher", QT_TRANSLATE_NOOP(_CONTEXT, "发布单位"), None, 6),
+    Column("updated", QT_TRANSLATE_NOOP(_CONTEXT, "更新时间"), JobSortKey.UPDATED, 8),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class JobTableModel(PagedTableModel):
+    context = _CONTEXT
+    columns = COLUMNS
+
+    def __init__(
+        self, service: JobPostingService, station_org: str | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(JOB_ROW_FIELDS, parent)
+        self._service = service
+        self._station_org = station_org
+        self.job_filter = JobFilter()
+        self.job_sort = JobSort()
+        self._kinds = {m.value: enum_label(m) for m in JobKind}
+        self._statuses = {m.value: enum_label(m) for m in JobStatus}
+        self._tiers = {m.value: enum_label(m) for m in PlaceTier}
+
+    def set_filter(self, flt: JobFilter) -> None:
+        if flt != self.job_filter:
+            self.job_filter = flt
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.is_sortable(column):
+            key = COLUMNS[column].sort_key or JobSortKey.UPDATED
+            self.job_sort = JobSort(key, order == Qt.SortOrder.DescendingOrder)
+            self.reload()
+
+    def apply_change(self, change: Change) -> None:
+        """Jobs change the rows; matches change the filled counts."""
+        if change.record_type == "job":
+            self.reload()
+        elif change.record_type == "match":
+            self._cache.clear()
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    # -- PagedTableModel -----------------------------------------------------------------
+    def search_keys(self) -> list[int]:
+        return self._service.search_keys(self.job_filter, self.job_sort)
+
+    def read_rows(self, keys: Sequence[int]) -> dict[int, Row]:
+        return self._service.rows(keys)
+
+    def display(self, key: str, row: Row) -> str:
+        v = self.value
+        if key == "title":
+            return str(v(row, "title"))
+        if key == "employer":
+            return str(v(row, "employer_name"))
+        if key == "kind":
+            return self._kinds.get(v(row, "kind"), str(v(row, "kind")))
+        if key == "work_type":
+            return str(v(row, "work_type") or "")
+        if key == "place":
+            return self._place(row)
+        if key == "headcount":
+            return f"{v(row, 'filled')}/{v(row, 'headcount')}"
+        if key == "wage":
+            return format_wage(v(row, "wage_min"), v(row, "wage_max"), v(row, "wage_unit"))
+        if key == "age":
+            return format_age_range(v(row, "age_min"), v(row, "age_max"))
+        if key == "deadline":
+            deadline = v(row, "deadline")
+            return deadline.isoformat() if isinstance(deadline, date) else ""
+        if key == "status":
+            return self._statuses.get(v(row, "status"), str(v(row, "status")))
+        if key == "publisher":
+            return self._publisher(str(v(row, "org_code")))
+        if key == "updated":
+            moment = v(row, "updated_at")
+            return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
+        return ""
+
+    def tooltip(self, key: str, row: Row) -> str | None:
+        if key in ("title", "employer", "place"):
+            return self.display(key, row) or None
+        if key == "publisher":
+            return place_name(str(self.value(row, "org_code")))
+        return None
+
+    def _place(self, row: Row) -> str:
+        text = self.value(row, "place_text")
+        if text:
+            return str(text)
+        code = self.value(row, "place_org_code")
+        if code:
+            return place_name(str(code))
+        return self._tiers.get(self.value(row, "place_tier"), "")
+
+    def _publisher(self, org: str) -> str:
+        if org == self._station_org:
+            return _tr("本驿站")
+        if org == COUNTY_CODE:
+            return _tr("市人社局")
+        return place_name(org)

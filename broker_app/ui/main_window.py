@@ -1,0 +1,162 @@
+"""The main window: page navigation on the left, the current page, the status bar.
+
+Pages come from the registry in ``ui.pages`` and are built the first time they are
+opened, so start-up pays only for the first page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broker_app.services.station import StationService
+from broker_app.store.writer import Change
+from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.errors import show_error
+from broker_app.ui.pages import page_title, registered_pages
+from broker_app.ui.status_bar import StationStatusBar
+
+_GEOMETRY_KEY = "main_window/geometry"
+_STATE_KEY = "main_window/state"
+_LAST_PAGE_KEY = "main_window/page"
+#: Fits a 1366x768 screen, taskbar included, at 100% scaling.
+DEFAULT_SIZE = QSize(1280, 700)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.specs = {spec.key: spec for spec in registered_pages()}
+        self.pages: dict[str, QWidget] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        nav_font = QFont(self.font())
+        nav_font.setPointSizeF(self.font().pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { outline: 0; }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+        )
+        for spec in self.specs.values():
+            item = QListWidgetItem(page_title(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.settings_button = QPushButton(self.tr("设置"), self)
+        self.settings_button.setToolTip(self.tr("驿站所属单位和经纪人"))
+        self.settings_button.clicked.connect(self.open_settings)
+        widest = max(
+            [
+                self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text())
+                for i in range(self.nav.count())
+            ]
+            + [self.settings_button.sizeHint().width()]
+        )
+        side = QWidget(self)
+        side.setFixedWidth(widest + 40)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 8)
+        side_layout.addWidget(self.nav, 1)
+        side_layout.addWidget(self.settings_button)
+
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StationStatusBar(ctx, self)
+        self.setStatusBar(self.status)
+
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        ctx.changed.connect(self._on_change)
+        ctx.runner.failed.connect(lambda exc: show_error(self, exc))
+        self._update_title()
+        self.resize(DEFAULT_SIZE)
+        last = str(ctx.ui_settings().value(_LAST_PAGE_KEY, ""))
+        first = last if last in self.specs else next(iter(self.specs), "")
+        if first:
+            self.show_page(first)
+
+    # -- pages ------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        """Open page ``key`` (building it on first use); KeyError if not registered."""
+        spec = self.specs[key]
+        page = self.pages.get(key)
+        if page is None:
+            page = spec.factory(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = list(self.specs).index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return page
+
+    def current_page_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def open_settings(self) -> None:
+        from broker_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- geometry ---------------------------------------------------------------------
+    def restore_geometry(self) -> bool:
+        """Put the window where the broker left it; False when there is nothing saved."""
+        settings = self.ctx.ui_settings()
+        geometry = settings.value(_GEOMETRY_KEY)
+        state = settings.value(_STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+
+    def save_geometry(self) -> None:
+        settings = self.ctx.ui_settings()
+        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(_STATE_KEY, self.saveState())
+        key = self.current_page_key()
+        if key:
+            settings.setValue(_LAST_PAGE_KEY, key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)
+
+    # -- reactions --------------------------------------------------------------------
+    def _nav_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_page(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_change(self, change: Change) -> None:
+        if change.record_type == STATION_RECORD:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        info = StationService(self.ctx.store).info()
+        app = self.tr("劳务驿站")
+        self.setWindowTitle(f"{app} — {info.name}" if info.name else app)

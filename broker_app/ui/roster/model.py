@@ -1,0 +1,389 @@
+"""The roster table: one model over ``WorkerService`` for any number of workers.
+
+The model holds only the ordered row keys of the current search; rows are read in
+pages of ~200 when the view first asks for one of them, and cached by key (Anki's
+browser table, calibre's library view). Searching and sorting happen in SQL: a new
+filter or order replaces the keys, and cached rows stay valid because they are
+keyed by worker, not by position. ID numbers show masked (前6后4) unless revealed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from broker_app.domain.enums import (
+    EmploymentStatus,
+    Gender,
+    LabeledEnum,
+    MonitoringType,
+    PlaceTier,
+    PriorityGroup,
+)
+from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.priority import priority_groups
+from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.services.workers import WorkerService
+from broker_app.store.repositories.workers import ROW_FIELDS
+from broker_app.store.writer import UPDATE, Change
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+
+Index = QModelIndex | QPersistentModelIndex
+Row = tuple[Any, ...]
+
+WORKER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+#: Rows kept in memory; past this the cache starts over (a full scroll of 100k
+#: workers would otherwise hold them all).
+MAX_CACHED_ROWS = 20_000
+
+_CONTEXT = "RosterModel"
+
+
+class RosterColumn(NamedTuple):
+    key: str
+    title: str
+    #: The ``SortKey`` a header click orders by; None: not sortable.
+    sort_key: str | None
+    #: Default width in Chinese characters.
+    width: float
+
+
+COLUMNS: tuple[RosterColumn, ...] = (
+    RosterColumn("name", QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), SortKey.NAME, 5),
+    RosterColumn("gender", QT_TRANSLATE_NOOP(_CONTEXT, "性别"), None, 2.5),
+    RosterColumn("age", QT_TRANSLATE_NOOP(_CONTEXT, "年龄"), SortKey.AGE, 3),
+    RosterColumn("id_number", QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), None, 10),
+    RosterColumn("phone", QT_TRANSLATE_NOOP(_CONTEXT, "联系电话"), None, 6.5),
+    RosterColumn("village", QT_TRANSLATE_NOOP(_CONTEXT, "户籍村"), SortKey.VILLAGE, 10),
+    RosterColumn("status", QT_TRANSLATE_NOOP(_CONTEXT, "就业状态"), SortKey.STATUS, 5),
+    RosterColumn("place_tier", QT_TRANSLATE_NOOP(_CONTEXT, "务工地域"), None, 5),
+    RosterColumn("employer", QT_TRANSLATE_NOOP(_CONTEXT, "务工单位"), None, 10),
+    RosterColumn("priority", QT_TRANSLATE_NOOP(_CONTEXT, "重点群体"), None, 6),
+    RosterColumn("labor_brand", QT_TRANSLATE_NOOP(_CONTEXT, "劳务品牌"), None, 5),
+    RosterColumn("skills", QT_TRANSLATE_NOOP(_CONTEXT, "工种/技能"), None, 7),
+    RosterColumn("updated", QT_TRANSLATE_NOOP(_CONTEXT, "更新时间"), SortKey.UPDATED, 8),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+# Short names for the crowded roster; the full labels are in the tooltip.
+_PRIORITY_SHORT = {
+    PriorityGroup.POVERTY_ALLEVIATED: QT_TRANSLATE_NOOP(_CONTEXT, "脱贫"),
+    PriorityGroup.MONITORED: QT_TRANSLATE_NOOP(_CONTEXT, "监测"),
+    PriorityGroup.LOW_INCOME: QT_TRANSLATE_NOOP(_CONTEXT, "低收入"),
+    PriorityGroup.DISABLED: QT_TRANSLATE_NOOP(_CONTEXT, "残疾"),
+    PriorityGroup.OLDER: QT_TRANSLATE_NOOP(_CONTEXT, "大龄"),
+}
+# An edit of these can move a worker in or out of the search, or to another place
+# in the order: the keys must be searched again.
+_QUERY_FIELDS = frozenset(
+    {
+        "name", "id_number", "phone", "org_code", "birth_date", "employment_status",
+        "archived", "labor_brand", "poverty_alleviated", "monitoring_type", "low_income",
+        "disabled",
+    }
+)  # fmt: skip
+_F = {name: i for i, name in enumerate(ROW_FIELDS)}
+_MONITORING = {member.value: member for member in MonitoringType}
+_ARCHIVED_BRUSH = QBrush(QColor(128, 128, 128))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class RosterModel(QAbstractTableModel):
+    #: The number of matching workers, after every new search.
+    count_changed = Signal(int)
+
+    def __init__(
+        self,
+        service: WorkerService,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_cached: int = MAX_CACHED_ROWS,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._page_size = page_size
+        self._max_cached = max_cached
+        self._today_fn = today
+        self._today = today()
+        self._filter = RosterFilter()
+        self._sort = RosterSort()
+        self._keys: list[int] = []
+        self._loaded = False
+        self._cache: dict[int, Row | None] = {}
+        self._revealed: set[int] = set()
+        self._places: dict[str, tuple[str, str]] = {}
+        self._genders = _labels(Gender)
+        self._statuses = _labels(EmploymentStatus)
+        self._tiers = _labels(PlaceTier)
+        self._titles = [_tr(column.title) for column in COLUMNS]
+        #: How many page reads ran: each is one ``WorkerService.rows`` call.
+        self.page_reads = 0
+
+    # -- the query ---------------------------------------------------------------------
+    @property
+    def roster_filter(self) -> RosterFilter:
+        return self._filter
+
+    @property
+    def roster_sort(self) -> RosterSort:
+        return self._sort
+
+    def set_filter(self, flt: RosterFilter) -> None:
+        """Search with ``flt`` (before the first ``reload``, only remember it)."""
+        if flt != self._filter:
+            self._filter = flt
+            # A revealed number stays revealed only while the broker looks at it.
+            self._revealed.clear()
+            if self._loaded:
+                self.reload()
+
+    def set_sort(self, sort: RosterSort) -> None:
+        if sort != self._sort:
+            self._sort = sort
+            if self._loaded:
+                self.reload()
+
+    def reload(self) -> None:
+        """Search again with the current filter and order."""
+        keys = self._service.search_keys(self._filter, self._sort)
+        self.beginResetModel()
+        self._loaded = True
+        self._keys = keys
+        self._today = self._today_fn()
+        self.endResetModel()
+        self.count_changed.emit(len(keys))
+
+    def sort_column(self) -> int:
+        """The column showing the current order."""
+        return next(i for i, c in enumerate(COLUMNS) if c.sort_key == self._sort.key)
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key is not None
+
+    # -- rows --------------------------------------------------------------------------
+    def worker_id(self, row: int) -> str | None:
+        record = self._record(row)
+        return record[_F["id"]] if record else None
+
+    def row_of(self, worker_id: str) -> int | None:
+        """The row showing ``worker_id``, if it is among the rows read so far."""
+        for pk, record in self._cache.items():
+            if record and record[_F["id"]] == worker_id:
+                try:
+                    return self._keys.index(pk)
+                except ValueError:
+                    return None
+        return None
+
+    def is_revealed(self, row: int) -> bool:
+        return 0 <= row < len(self._keys) and self._keys[row] in self._revealed
+
+    def set_revealed(self, row: int, revealed: bool) -> None:
+        """Show the whole ID number on this row (or mask it again)."""
+        if not 0 <= row < len(self._keys):
+            return
+        pk = self._keys[row]
+        if revealed:
+            self._revealed.add(pk)
+        else:
+            self._revealed.discard(pk)
+        cell = self.index(row, COLUMN_KEYS.index("id_number"))
+        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    def apply_change(self, change: Change) -> None:
+        """Bring the table up to date after a write: repaint the edited rows, or search
+        again when the write can change which workers match or their order."""
+        if change.record_type != "worker":
+            return
+        rows = self._forget(change.record_ids)
+        cosmetic = (
+            change.op == UPDATE
+            and change.fields
+            and not change.fields & _QUERY_FIELDS
+            and self._sort.key != SortKey.UPDATED
+        )
+        if not cosmetic:
+            self.reload()
+            return
+        last = len(COLUMNS) - 1
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    # -- QAbstractTableModel -----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort_key:
+            return _tr("点击按此列排序，再点一次倒序")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.is_sortable(column):
+            key = COLUMNS[column].sort_key or SortKey.NAME
+            self.set_sort(RosterSort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            WORKER_ID_ROLE,
+        ):
+            return None
+        record = self._record(index.row())
+        if record is None:
+            return None
+        key = COLUMN_KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(key, record, self._keys[index.row()])
+        if role == WORKER_ID_ROLE:
+            return record[_F["id"]]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _ARCHIVED_BRUSH if record[_F["archived"]] else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("gender", "age"):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        return self._tooltip(key, record)
+
+    # -- reading and caching -----------------------------------------------------------
+    def _record(self, row: int) -> Row | None:
+        if not 0 <= row < len(self._keys):
+            return None
+        pk = self._keys[row]
+        if pk not in self._cache:
+            self._read_page(row // self._page_size)
+        return self._cache.get(pk)
+
+    def _read_page(self, page: int) -> None:
+        start = page * self._page_size
+        wanted = [pk for pk in self._keys[start : start + self._page_size] if pk not in self._cache]
+        if len(self._cache) + len(wanted) > self._max_cached:
+            self._cache.clear()
+        found = self._service.rows(wanted)
+        self.page_reads += 1
+        for pk in wanted:
+            # None marks a worker removed since the search (e.g. by sync), so it is
+            # not read again on every repaint.
+            self._cache[pk] = found.get(pk)
+
+    def _forget(self, worker_ids: Iterable[str]) -> list[int]:
+        """Drop cached rows of these workers; returns the rows they occupied."""
+        wanted = set(worker_ids)
+        stale = [pk for pk, rec in self._cache.items() if rec and rec[_F["id"]] in wanted]
+        positions = {pk: i for i, pk in enumerate(self._keys)} if stale else {}
+        for pk in stale:
+            del self._cache[pk]
+        return [positions[pk] for pk in stale if pk in positions]
+
+    # -- presentation ------------------------------------------------------------------
+    def _display(self, key: str, record: Row, pk: int) -> str:
+        if key == "name":
+            return str(record[_F["name"]])
+        if key == "gender":
+            return self._genders.get(record[_F["gender"]], "")
+        if key == "age":
+            birth = record[_F["birth_date"]]
+            return str(age_on(birth, self._today)) if birth and birth <= self._today else ""
+        if key == "id_number":
+            number = str(record[_F["id_number"]] or "")
+            return number if pk in self._revealed else mask_id_number(number)
+        if key == "phone":
+            return str(record[_F["phone"]] or "")
+        if key == "village":
+            return self._place(record[_F["org_code"]])[0]
+        if key == "status":
+            return self._statuses.get(record[_F["employment_status"]], "")
+        if key == "place_tier":
+            tier = record[_F["place_tier"]]
+            return "" if tier == PlaceTier.NONE.value else self._tiers.get(tier, "")
+        if key == "employer":
+            return str(record[_F["employer"]] or "")
+        if key == "priority":
+            return "、".join(_tr(_PRIORITY_SHORT[g]) for g in self._groups(record))
+        if key == "labor_brand":
+            return str(record[_F["labor_brand"]] or "")
+        if key == "skills":
+            return "、".join(record[_F["skills"]] or ())
+        if key == "updated":
+            moment = record[_F["updated_at"]]
+            return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
+        return ""
+
+    def _tooltip(self, key: str, record: Row) -> str | None:
+        if key == "priority":
+            return "、".join(enum_label(g) for g in self._groups(record)) or None
+        if key == "village":
+            return self._place(record[_F["org_code"]])[1]
+        if key in ("employer", "skills", "name"):
+            text = self._display(key, record, 0)
+            return text or None
+        return None
+
+    def _groups(self, record: Row) -> list[PriorityGroup]:
+        monitoring = record[_F["monitoring_type"]]
+        return priority_groups(
+            poverty_alleviated=bool(record[_F["poverty_alleviated"]]),
+            monitoring_type=_MONITORING.get(monitoring) if monitoring else None,
+            low_income=bool(record[_F["low_income"]]),
+            disabled=bool(record[_F["disabled"]]),
+            birth_date=record[_F["birth_date"]],
+            on=self._today,
+        )
+
+    def _place(self, code: str | None) -> tuple[str, str]:
+        """(short text for the cell, full path for the tooltip) of a household code."""
+        if not code:
+            return "", ""
+        cached = self._places.get(code)
+        if cached is None:
+            directory = load_zoucheng()
+            unit = directory.find(code)
+            if unit is None:
+                cached = (code, code)
+            else:
+                cached = (unit.short_name, directory.display_name(code))
+            self._places[code] = cached
+        return cached
+
+
+def _labels(enum: type[LabeledEnum]) -> dict[str, str]:
+    """Stored value -> translated label, looked up once instead of per cell."""
+    return {member.value: enum_label(member) for member in enum}

@@ -1,0 +1,139 @@
+"""Which org unit this station serves and who runs it: the fields shared by the
+first-run dialog and the settings dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broker_app.domain.errors import FieldError
+from broker_app.domain.orgunits import OrgUnit, load_zoucheng
+from broker_app.services.station import StationInfo
+from broker_app.ui.i18n import enum_label
+from broker_app.ui.worker_editor.fields import ERROR_STYLE
+
+_RESULTS = 60
+
+
+class StationForm(QWidget):
+    #: The form became complete or incomplete.
+    completeness_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chosen: OrgUnit | None = None
+        self.search_box = QLineEdit(self)
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("输入村、镇街名称或拼音首字母，如 太平 或 tp"))
+        self.results = QListWidget(self)
+        self.results.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setWordWrap(True)
+        self.name_box = QLineEdit(self)
+        self.name_box.setPlaceholderText(self.tr("不填则按单位名称生成，如 某某村就业服务驿站"))
+        self.operator_box = QLineEdit(self)
+        self.phone_box = QLineEdit(self)
+        self.phone_box.setPlaceholderText(self.tr("11位手机号"))
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("所属单位"), self._with_error("org_code", self.search_box))
+        form.addRow("", self.results)
+        form.addRow("", self.chosen_label)
+        form.addRow(self.tr("驿站名称"), self.name_box)
+        form.addRow(self.tr("经纪人姓名"), self._with_error("operator_name", self.operator_box))
+        form.addRow(self.tr("经纪人手机"), self._with_error("phone", self.phone_box))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        self.search_box.textChanged.connect(self._search)
+        self.results.currentItemChanged.connect(self._result_chosen)
+        self._search("")
+
+    # -- values ----------------------------------------------------------------------
+    def load(self, info: StationInfo) -> None:
+        unit = info.org_unit
+        if unit is not None:
+            self.search_box.setText(unit.short_name)
+            self._choose(unit)
+        self.name_box.setText(info.name)
+        self.operator_box.setText(info.operator_name)
+        self.phone_box.setText(info.operator_phone)
+
+    def org_code(self) -> str | None:
+        return self._chosen.code if self._chosen else None
+
+    def station_name(self) -> str | None:
+        return self.name_box.text().strip() or None
+
+    def operator_name(self) -> str:
+        return self.operator_box.text().strip()
+
+    def operator_phone(self) -> str:
+        return self.phone_box.text().strip()
+
+    def is_complete(self) -> bool:
+        return self._chosen is not None and bool(self.operator_name())
+
+    def show_error(self, error: FieldError) -> None:
+        label = self.errors.get(error.field, self.errors["org_code"])
+        label.setText(error.message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+
+    # -- search ------------------------------------------------------------------------
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        directory = load_zoucheng()
+        units: Sequence[OrgUnit] = directory.search(text, _RESULTS)
+        for unit in units:
+            shown = directory.display_name(unit.code)
+            item = QListWidgetItem(f"{shown}（{enum_label(unit.level)}）")
+            item.setData(Qt.ItemDataRole.UserRole, unit.code)
+            self.results.addItem(item)
+        if len(units) == 1:
+            self.results.setCurrentRow(0)
+
+    def _result_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            unit = load_zoucheng().find(str(item.data(Qt.ItemDataRole.UserRole)))
+            if unit is not None:
+                self._choose(unit)
+
+    def _choose(self, unit: OrgUnit) -> None:
+        self._chosen = unit
+        directory = load_zoucheng()
+        self.chosen_label.setText(
+            self.tr("已选：{0}（{1}）").format(directory.display_name(unit.code), unit.code)
+        )
+        self.errors["org_code"].hide()
+        self.completeness_changed.emit(self.is_complete())
+
+    def _with_error(self, key: str, field: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        error = QLabel(box)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        layout.addWidget(error)
+        self.errors[key] = error
+        if isinstance(field, QLineEdit) and field is not self.search_box:
+            field.textChanged.connect(lambda _t: self.completeness_changed.emit(self.is_complete()))
+        return box

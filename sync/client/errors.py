@@ -1,0 +1,34 @@
+"""Why a sync round could not talk to the server; each carries Chinese and English."""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message = message
+        self.message_en = message_en
+
+
+class ServerUnreachable(SyncError):
+    """No answer (network down, server down, timeouts) after the retries."""
+
+
+class AuthRejected(SyncError):
+    """The credential is missing, wrong or revoked (401), or enrolment was refused."""
+
+
+class VersionRejected(SyncError):
+    """The server does not speak this program's protocol or schema version."""
+
+
+class ServerFailed(SyncError):
+    """The server answered with an error this client cannot act on."""
+
+
+class NotEnrolled(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "本驿站尚未注册到服务器，请先用注册码注册",
+            "this station is not enrolled with a server",
+        )

@@ -1,0 +1,193 @@
+"""Command line of the channel server: ``serve`` and the county's admin commands.
+
+Every command takes ``--db URL`` (default: an SQLite file in the server data dir)
+and brings the database to the current schema first, so nothing needs setting up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from sync.server import conflicts, stations
+from sync.server.config import database_url
+from sync.server.db import ServerDB
+from sync.server.deps import utc_now
+from sync.server.migrate import load_org_units, prepare, upgrade
+from sync.server.models import StationKey
+from sync.server.stations import StationError
+
+log = logging.getLogger(__name__)
+Command = Callable[[ServerDB, argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sync.server", description="劳务驿站渠道服务器")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, run: Command, help_text: str) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help_text)
+        p.add_argument("--db", help="数据库 URL（默认：服务器数据目录中的 SQLite 文件）")
+        p.set_defaults(run=run)
+        return p
+
+    p = add("serve", run_serve, "运行服务器")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--ssl-certfile", help="HTTPS 证书（PEM）")
+    p.add_argument("--ssl-keyfile", help="HTTPS 私钥（PEM）")
+    add("init", run_init, "建库并载入市、镇街、村区划")
+    p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
+    p.add_argument("--org", required=True, help="12位区划代码")
+    p.add_argument("--name", default="", help="驿站名称")
+    p.add_argument("--hours", type=int, default=stations.DEFAULT_CODE_HOURS, help="有效小时数")
+    p.add_argument("--station", help="为已有驿站重新生成注册码（驿站编号）")
+    p = add("revoke-station", run_revoke, "停用驿站凭证")
+    p.add_argument("station_id")
+    p = add("list-stations", run_list_stations, "列出驿站")
+    p.add_argument("--json", action="store_true")
+    p = add("certify-key", run_certify_key, "认证驿站的维权卡签名公钥")
+    p.add_argument("key_id")
+    p = add("conflicts", run_conflicts, "列出冲突；conflicts resolve ID --keep winner|loser 处理")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="包括已处理的")
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    r = actions.add_parser("resolve", help="处理一条冲突")
+    r.add_argument("conflict_id", type=int)
+    r.add_argument("--keep", choices=(conflicts.WINNER, conflicts.LOSER), default=conflicts.WINNER)
+    # Also accepted after the action ("conflicts resolve 7 --keep loser --db URL").
+    r.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    db = ServerDB(database_url(args.db))
+    try:
+        prepare(db)
+        code: int = args.run(db, args)
+        return code
+    except StationError as exc:
+        log.error("%s failed: %s", args.command, exc.message_en)
+        print(exc.message, file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+
+
+def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    uvicorn.run(
+        create_app(db),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        log_level="info",
+        access_log=False,
+    )
+    return 0
+
+
+def run_init(db: ServerDB, _args: argparse.Namespace) -> int:
+    upgrade(db)
+    count = load_org_units(db)
+    print(f"数据库已就绪，区划 {count} 个（市、镇街、村）")
+    return 0
+
+
+def run_enrol(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        station, code = stations.issue_code(
+            session, args.org, args.name, utc_now(), args.hours, station_id=args.station
+        )
+        print(f"驿站：{station.name}（{station.org_code}） 编号 {station.id}")
+        print(f"注册码 {args.hours} 小时内有效，只能使用一次：")
+    print(code)
+    return 0
+
+
+def run_revoke(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        station = stations.revoke(session, args.station_id, utc_now())
+        print(f"已停用：{station.name}（{station.org_code}）")
+    return 0
+
+
+def run_list_stations(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.read() as session:
+        rows = [
+            {
+                "id": s.id,
+                "org_code": s.org_code,
+                "name": s.name,
+                "status": s.status,
+                "enrolled_at": _iso(s.enrolled_at),
+                "last_seen_at": _iso(s.last_seen_at),
+            }
+            for s in stations.list_stations(session)
+        ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        print("\t".join(str(row[k] or "") for k in row))
+    print(f"共 {len(rows)} 个驿站")
+    return 0
+
+
+def run_certify_key(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        key = session.get(StationKey, args.key_id.lower())
+        if key is None:
+            raise StationError("key", "没有这个密钥", f"no key {args.key_id}")
+        key.certified = True
+        print(f"已认证密钥 {key.key_id}（{key.label}）")
+    return 0
+
+
+def run_conflicts(db: ServerDB, args: argparse.Namespace) -> int:
+    if args.action == "resolve":
+        with db.write() as session:
+            done = conflicts.resolve(
+                session, args.conflict_id, args.keep, utc_now(), time.time_ns() // 1_000_000
+            )
+        print(f"冲突 {done.conflict_id} 已处理：保留 {done.kept}，写入 {done.writes} 条")
+        return 0
+    with db.read() as session:
+        found = [
+            conflicts.conflict_dict(c)
+            for c in conflicts.list_conflicts(session, include_resolved=args.all)
+        ]
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return 0
+    for c in found:
+        state = "已处理" if c["resolved"] else "待处理"
+        print(
+            f"{c['id']}\t{c['kind']}\t{state}\t{c['record_type']} {c['record_id']}\t"
+            f"{c['field'] or ''}\t保留：{_short(c['winner']['value'])}\t"
+            f"落选：{_short(c['loser']['value'])}"
+        )
+    print(f"共 {len(found)} 条")
+    return 0
+
+
+def _iso(value: object) -> str | None:
+    return value.isoformat(timespec="seconds") if hasattr(value, "isoformat") else None
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"

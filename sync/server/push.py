@@ -1,0 +1,328 @@
+"""Apply a pushed batch: dedup by mutation id, scope check, per-field merge, conflict log.
+
+One call runs in one write transaction holding the change-sequence lock. Every item
+gets its own answer (applied, duplicate or rejected) and a rejected item never stops
+the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.hlc import Stamp, clamp_stamp
+from sync.merge import ALL_FIELDS, merge_record, stamp_of
+from sync.protocol import (
+    APPLIED,
+    CREATE,
+    DUPLICATE,
+    REJECT_CLOCK,
+    REJECT_SCOPE,
+    REJECT_UNKNOWN_RECORD,
+    REJECTED,
+    FieldConflict,
+    PushResult,
+)
+from sync.schema import ARCHIVED, ID_NUMBER, ORG_CODE, WORKER, WORKER_REF
+from sync.server import conflict_log
+from sync.server.db import SeqAllocator
+from sync.server.identity import Writer
+from sync.server.jsontext import dumps, loads
+from sync.server.models import AppliedMutation, Record, ScopeRefusal
+from sync.server.validation import CheckedMutation, Rejection, check, invalid
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _State:
+    """A record being merged: its row and its parsed fields and versions."""
+
+    row: Record
+    values: dict[str, Any]
+    versions: dict[str, str]
+    new: bool = False
+
+
+class PushApplier:
+    """Merges mutations from one writer inside one write transaction."""
+
+    def __init__(self, session: Session, writer: Writer, now: datetime, wall_ms: int) -> None:
+        self.session = session
+        self.writer = writer
+        self.now = now
+        self.wall_ms = wall_ms
+        self.seq = SeqAllocator(session)  # takes the change-sequence lock first
+        self._states: dict[str, _State] = {}
+        # ID number -> worker rows carrying it, for duplicate-person detection.
+        self._people: dict[str, dict[str, Record]] = {}
+        self._number_of: dict[str, str] = {}
+        self._clock_flagged = False
+
+    def apply_batch(self, items: Sequence[Any]) -> list[PushResult]:
+        checked = [check(item) for item in items]
+        valid = [c for c in checked if isinstance(c, CheckedMutation)]
+        seen = self._already_applied([c.mutation_id for c in valid])
+        self._load([c.record_id for c in valid])
+        self._prefetch_people(valid)
+        results: list[PushResult] = []
+        for raw, item in zip(items, checked, strict=True):
+            if isinstance(item, Rejection):
+                mutation_id = raw.get("mutation_id") if isinstance(raw, dict) else None
+                results.append(_rejected(str(mutation_id or ""), item))
+            elif item.mutation_id in seen:
+                results.append({"mutation_id": item.mutation_id, "status": DUPLICATE})
+            else:
+                seen.add(item.mutation_id)
+                results.append(self.apply(item))
+        self.finish()
+        return results
+
+    def apply(self, m: CheckedMutation) -> PushResult:
+        stamp, clamped = self._stamp(m)
+        if stamp is None:
+            return _rejected(
+                m.mutation_id,
+                Rejection(
+                    REJECT_CLOCK,
+                    "时间戳不是本驿站写的",
+                    "the stamp was not written by this station",
+                ),
+            )
+        state = self._states.get(m.record_id)
+        if state is not None and state.row.record_type != m.record_type:
+            return _rejected(m.mutation_id, invalid("记录种类不符", "record_type mismatch"))
+        if state is None and m.op != CREATE:
+            return _rejected(
+                m.mutation_id,
+                Rejection(
+                    REJECT_UNKNOWN_RECORD,
+                    "服务器上没有这条记录（它的新建可能未被接受）",
+                    "record not on the server (its creation was probably rejected)",
+                ),
+            )
+        refusal = self._scope_refusal(m, state)
+        if refusal is not None:
+            return _rejected(m.mutation_id, refusal)
+        result = self._create(m, stamp) if state is None else self._merge(m, state, stamp)
+        self.session.add(
+            AppliedMutation(
+                mutation_id=m.mutation_id,
+                station_id=self.writer.station_id,
+                record_id=m.record_id,
+                received_at=self.now,
+            )
+        )
+        if clamped:
+            result["stamp"] = stamp
+        return result
+
+    def finish(self) -> None:
+        for state in self._states.values():
+            if state.new:
+                self.session.add(state.row)
+                state.new = False
+        self.seq.close()
+        self.session.flush()
+
+    def state(self, record_id: str) -> _State | None:
+        """The current state of a record (loaded on demand)."""
+        if record_id not in self._states:
+            self._load([record_id])
+        return self._states.get(record_id)
+
+    # -- steps --------------------------------------------------------------------
+    def _already_applied(self, mutation_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(mutation_ids):
+            stmt = select(AppliedMutation.mutation_id).where(AppliedMutation.mutation_id.in_(chunk))
+            found.update(self.session.scalars(stmt))
+        return found
+
+    def _load(self, record_ids: list[str]) -> None:
+        wanted = [rid for rid in dict.fromkeys(record_ids) if rid not in self._states]
+        for chunk in _chunks(wanted):
+            for row in self.session.scalars(select(Record).where(Record.id.in_(chunk))):
+                self._states[row.id] = _State(row, loads(row.fields), loads(row.versions))
+
+    def _stamp(self, m: CheckedMutation) -> tuple[str | None, bool]:
+        if self.writer.scope is not None and Stamp.decode(m.hlc).node != self.writer.node_id:
+            return None, False
+        stamp, clamped = clamp_stamp(m.hlc, self.wall_ms)
+        if clamped and not self._clock_flagged:
+            self._clock_flagged = True
+            log.warning(
+                "station %s sent stamp %s far ahead of the server clock; clamped to %s",
+                self.writer.station_id, m.hlc, stamp,
+            )  # fmt: skip
+            org = m.fields.get(ORG_CODE) or self._org_of(m.record_id)
+            conflict_log.clock_skew(self.session, self.writer, m, stamp, org, self.now)
+        return stamp, clamped
+
+    def _org_of(self, record_id: str) -> str:
+        state = self._states.get(record_id)
+        return state.row.org_code if state else ""
+
+    def _scope_refusal(self, m: CheckedMutation, state: _State | None) -> Rejection | None:
+        targets = [state.row.org_code] if state is not None else []
+        if ORG_CODE in m.fields:
+            targets.append(m.fields[ORG_CODE])
+        outside = next((code for code in targets if not self.writer.can_write(code)), None)
+        if outside is None:
+            return None
+        scope_code = self.writer.scope.org_code if self.writer.scope else ""
+        log.warning(
+            "scope refusal: station %s (%s) wrote %s %s in %s (mutation %s)",
+            self.writer.station_id, scope_code, m.record_type, m.record_id, outside, m.mutation_id,
+        )  # fmt: skip
+        self.session.add(
+            ScopeRefusal(
+                station_id=self.writer.station_id,
+                mutation_id=m.mutation_id,
+                record_type=m.record_type,
+                record_id=m.record_id,
+                org_code=outside,
+                created_at=self.now,
+            )
+        )
+        return Rejection(
+            REJECT_SCOPE,
+            f"超出本驿站的管辖范围：单位 {outside} 不属于 {scope_code}",
+            f"outside this station's scope: {outside} is not within {scope_code}",
+        )
+
+    def _create(self, m: CheckedMutation, stamp: str) -> PushResult:
+        values = dict(m.fields)
+        values.setdefault(ARCHIVED, False)
+        row = Record(id=m.record_id, record_type=m.record_type, created_at=self.now)
+        state = _State(row, values, {ALL_FIELDS: stamp}, new=True)
+        self._states[m.record_id] = state
+        self._store(state)
+        result: PushResult = {"mutation_id": m.mutation_id, "status": APPLIED}
+        if m.record_type == WORKER:
+            self._check_duplicate_person(state, result)
+        return result
+
+    def _merge(self, m: CheckedMutation, state: _State, stamp: str) -> PushResult:
+        before_values, before_versions = state.values, state.versions
+        merged = merge_record(before_values, before_versions, m.fields, {ALL_FIELDS: stamp})
+        conflicts: list[FieldConflict] = []
+        for name in merged.taken:
+            previous = stamp_of(before_versions, name)
+            if previous is None or before_values.get(name) == m.fields[name]:
+                continue
+            concurrent = name in m.base and m.base[name] != previous
+            if concurrent and Stamp.decode(previous).node != self.writer.node_id:
+                conflict_log.field_conflict(
+                    self.session, state.row, name,
+                    winner=(m.fields[name], stamp, self.writer.station_id),
+                    loser=(before_values.get(name), previous, None),
+                    org_code=str(merged.values.get(ORG_CODE, state.row.org_code)), now=self.now,
+                )  # fmt: skip
+                conflicts.append({"field": name, "result": "won"})
+        for name in merged.lost:
+            if before_values.get(name) == m.fields[name]:
+                continue
+            current = stamp_of(before_versions, name) or ""
+            conflict_log.field_conflict(
+                self.session, state.row, name,
+                winner=(before_values.get(name), current, None),
+                loser=(m.fields[name], stamp, self.writer.station_id),
+                org_code=state.row.org_code, now=self.now,
+            )  # fmt: skip
+            conflicts.append({"field": name, "result": "lost"})
+        result: PushResult = {"mutation_id": m.mutation_id, "status": APPLIED}
+        if conflicts:
+            result["conflicts"] = conflicts
+        if merged.changed:
+            state.values, state.versions = merged.values, merged.versions
+            self._store(state)
+            if state.row.record_type == WORKER and ID_NUMBER in merged.taken:
+                self._check_duplicate_person(state, result)
+        return result
+
+    def _store(self, state: _State) -> None:
+        row, values = state.row, state.values
+        row.fields = dumps(values)
+        row.versions = dumps(state.versions)
+        row.org_code = str(values.get(ORG_CODE) or row.org_code)
+        row.archived = bool(values.get(ARCHIVED, False))
+        number = values.get(ID_NUMBER) if row.record_type == WORKER else None
+        row.id_number = str(number)[:18] if number else None
+        worker = values.get(WORKER_REF)
+        row.worker_id = str(worker)[:36] if isinstance(worker, str) else None
+        row.seq = self.seq.next()
+        row.updated_at = self.now
+        row.updated_by = self.writer.station_id
+
+    def _check_duplicate_person(self, state: _State, result: PushResult) -> None:
+        row = state.row
+        previous = self._number_of.pop(row.id, None)
+        if previous is not None:
+            self._people.get(previous, {}).pop(row.id, None)
+        if row.archived or not row.id_number:
+            return
+        holders = self._holders(row.id_number)
+        holders.pop(row.id, None)
+        others = [other for other in holders.values() if not other.archived]
+        for other in others:
+            conflict_log.duplicate_person(self.session, existing=other, newcomer=row, now=self.now)
+        holders[row.id] = row
+        self._number_of[row.id] = row.id_number
+        if others:
+            result["duplicate_of"] = [other.id for other in others]
+
+    def _prefetch_people(self, items: Sequence[CheckedMutation]) -> None:
+        numbers = {
+            m.fields[ID_NUMBER]
+            for m in items
+            if m.record_type == WORKER and isinstance(m.fields.get(ID_NUMBER), str)
+        }
+        missing = [number for number in numbers if number not in self._people]
+        for chunk in _chunks(missing):
+            self._fetch_people(chunk)
+
+    def _holders(self, number: str) -> dict[str, Record]:
+        """Worker records (by id) that carry ``number``, this batch's included."""
+        if number not in self._people:
+            self._fetch_people([number])
+        return self._people[number]
+
+    def _fetch_people(self, numbers: list[str]) -> None:
+        for number in numbers:
+            self._people[number] = {}
+        stmt = select(Record).where(Record.record_type == WORKER, Record.id_number.in_(numbers))
+        for row in self.session.scalars(stmt):
+            if row.id_number in self._people:
+                self._people[row.id_number][row.id] = row
+                self._number_of[row.id] = row.id_number
+
+
+def _rejected(mutation_id: str, why: Rejection) -> PushResult:
+    return {
+        "mutation_id": mutation_id,
+        "status": REJECTED,
+        "code": why.code,
+        "message": why.message,
+        "message_en": why.message_en,
+    }
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def apply_push(
+    session: Session,
+    writer: Writer,
+    items: Sequence[Mapping[str, Any]],
+    now: datetime,
+    wall_ms: int,
+) -> list[PushResult]:
+    return PushApplier(session, writer, now, wall_ms).apply_batch(list(items))

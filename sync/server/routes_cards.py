@@ -1,0 +1,39 @@
+"""Rights-card keys: the published key list, key registration, card verification."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
+
+from sync.protocol import KEYS, VERIFY_CARD
+from sync.server import keys
+from sync.server.deps import CurrentStation, Database, check_versions, utc_now
+from sync.server.schemas import KeyIn, KeyListOut, KeyOut, VerifyIn, VerifyOut
+
+router = APIRouter(dependencies=[Depends(check_versions)], tags=["cards"])
+
+
+@router.get(KEYS, response_model=KeyListOut)
+def key_list(_station: CurrentStation, db: Database) -> JSONResponse:
+    """Every station's card key and every revoked card: what a verifier needs offline."""
+    with db.read() as session:
+        return JSONResponse(keys.key_list(session))
+
+
+@router.post(KEYS, response_model=KeyOut)
+def register_key(body: KeyIn, station: CurrentStation, db: Database) -> JSONResponse:
+    """Publish this station's public key (uncertified until the county certifies it)."""
+    public_key = keys.parse_public_key(body.public_key)
+    with db.write() as session:
+        key = keys.register_key(session, station, public_key, utc_now(), label=body.label)
+        listed = next(k for k in keys.key_list(session)["keys"] if k["key_id"] == key.key_id)
+    return JSONResponse(listed)
+
+
+@router.post(VERIFY_CARD, response_model=VerifyOut)
+def verify(body: VerifyIn, _station: CurrentStation, db: Database) -> JSONResponse:
+    """Verify a scanned card's QR text against the published keys."""
+    with db.read() as session:
+        return JSONResponse(keys.verify(session, body.qr_text.strip(), date.today()))

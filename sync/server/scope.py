@@ -1,0 +1,77 @@
+"""Which records a station may read and write, enforced by the server.
+
+A village reads and writes only its own village; a township its villages; the county
+everything. Job postings (``FLOWS_DOWN``) published by the county or a township also
+reach, read-only, every station below the publisher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from broker_app.domain.enums import OrgLevel
+from broker_app.domain.orgcodes import COUNTY_CODE, level_of, scope_prefix
+from sync.schema import FLOWS_DOWN
+from sync.server.models import Record
+
+
+def is_org_code(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit()
+
+
+def ancestors_of(code: str) -> tuple[str, ...]:
+    """The township and the county above a unit (nearest first)."""
+    level = level_of(code)
+    if level is OrgLevel.VILLAGE:
+        return (code[:9] + "000", COUNTY_CODE)
+    if level is OrgLevel.TOWNSHIP:
+        return (COUNTY_CODE,)
+    return ()
+
+
+def common_unit(a: str, b: str) -> str:
+    """The lowest unit holding both codes (a village, a township or the county)."""
+    if a == b:
+        return a
+    if a[:9] == b[:9]:
+        return a[:9] + "000"
+    return COUNTY_CODE
+
+
+@dataclass(frozen=True)
+class Scope:
+    org_code: str
+
+    @property
+    def prefix(self) -> str:
+        return scope_prefix(self.org_code)
+
+    @property
+    def everything(self) -> bool:
+        """True for the county: every record of the server lies within it."""
+        return len(self.prefix) == 6
+
+    def contains(self, code: str) -> bool:
+        return is_org_code(code) and code.startswith(self.prefix)
+
+    def can_write(self, code: str) -> bool:
+        return self.contains(code)
+
+    def can_read(self, record_type: str, code: str) -> bool:
+        if self.contains(code):
+            return True
+        return record_type in FLOWS_DOWN and code in ancestors_of(self.org_code)
+
+    def readable(self) -> ColumnElement[bool]:
+        """SQL condition: records this station may pull."""
+        prefix = self.prefix
+        if len(prefix) == 12:
+            own: ColumnElement[bool] = Record.org_code == prefix
+        else:
+            own = and_(Record.org_code >= prefix, Record.org_code < prefix + ":")
+        above = ancestors_of(self.org_code)
+        if not above:
+            return own
+        return or_(own, and_(Record.record_type.in_(FLOWS_DOWN), Record.org_code.in_(above)))

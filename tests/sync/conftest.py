@@ -1,0 +1,113 @@
+"""Fixtures for sync tests: the real server process, enrolled stations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from broker_app.services.sync_enrol import enrol
+from broker_app.services.sync_runner import SyncRunner
+from broker_app.store.store import Store, open_store
+from sync.client.http import RetryPolicy
+from sync.client.report import SyncReport
+from sync.server.db import ServerDB
+from sync.server.deps import utc_now
+from sync.server.migrate import prepare
+from sync.server.stations import issue_code
+from tests.sync.server_process import RunningServer, database_url, run_server
+
+COUNTY = "370883000000"
+TOWNSHIP = "370883107000"
+VILLAGE_1 = "370883107200"
+VILLAGE_2 = "370883107201"
+#: A village of another township (邹城 has 16).
+FAR_VILLAGE = "370883001001"
+
+#: Tests should not wait for backoff.
+FAST = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.05, connect_timeout=2, read_timeout=30)
+
+
+@dataclass
+class Station:
+    """A station under test: its own data folder and store."""
+
+    label: str
+    org_code: str
+    data_dir: Path
+    store: Store
+
+    def sync(self) -> SyncReport:
+        report = SyncRunner(self.store, policy=FAST).sync_once()
+        assert report.error is None, report.error.message_en
+        return report
+
+    def runner(self) -> SyncRunner:
+        return SyncRunner(self.store, policy=FAST)
+
+
+def new_code(db_url: str, org_code: str, hours: int = 72) -> str:
+    """An enrolment code, issued in-process against the server's database."""
+    db = ServerDB(db_url)
+    try:
+        prepare(db)
+        with db.write() as session:
+            _station, code = issue_code(session, org_code, "", utc_now(), hours)
+        return code
+    finally:
+        db.dispose()
+
+
+StationFactory = Callable[[str, str], Station]
+
+
+def station_factory(server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
+    opened: list[Store] = []
+
+    def make(label: str, org_code: str) -> Station:
+        data = tmp_path / label
+        data.mkdir()
+        store = open_store(data)
+        opened.append(store)
+        enrol(store, server.url, new_code(server.db_url, org_code), policy=FAST)
+        return Station(label, org_code, data, store)
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgres":
+        request.applymarker(pytest.mark.postgres)
+    return str(request.param)
+
+
+@pytest.fixture
+def server(backend: str, tmp_path: Path) -> Iterator[RunningServer]:
+    """A fresh server (and database) per test."""
+    folder = tmp_path / "server"
+    folder.mkdir()
+    with database_url(backend, folder) as url, run_server(url, folder) as running:
+        yield running
+
+
+@pytest.fixture
+def stations(server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
+    yield from station_factory(server, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """One SQLite server for a module of protocol tests (each test enrols its own stations)."""
+    folder = tmp_path_factory.mktemp("shared-server")
+    with database_url("sqlite", folder) as url, run_server(url, folder) as running:
+        yield running
+
+
+@pytest.fixture
+def shared_stations(shared_server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
+    yield from station_factory(shared_server, tmp_path)
