@@ -13,6 +13,7 @@ from broker_app.cli import (
     backup_cmds,
     card_cmds,
     demo_cmds,
+    dispatch_cmds,
     job_cmds,
     list_cmds,
     roster_cmds,
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     job_cmds,
     screenshot_cmds,
     sync_cmds,
+    dispatch_cmds,
 )
 
 

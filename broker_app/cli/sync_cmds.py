@@ -49,7 +49,7 @@ def run_sync(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.say(f"下载 {report.pulled} 条：写入 {report.written}，待上级记录 {report.parked}")
     ctx.say(
         f"冲突：本次上传 {report.conflicts} 处，同一身份证号重复登记 {report.duplicate_people} 人；"
-        f"本辖区待处理冲突 {len(SyncRunner(ctx.store).conflicts())} 条"
+        f"本辖区待处理冲突 {report.open_conflicts} 条"
     )
     if report.error is not None:
         raise CliError(report.error.message, report.error.message_en, _exit_code(report.error))

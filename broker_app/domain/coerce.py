@@ -22,12 +22,19 @@ E = TypeVar("E", bound=LabeledEnum)
 
 
 def text(value: Any) -> str:
-    """Trimmed text with full-width letters and digits folded; '' for empty."""
+    """Trimmed text as typed ('' for empty). Free text keeps its Chinese punctuation:
+    "，" stays "，"."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip()
+
+
+def folded(value: Any) -> str:
+    """Trimmed text with full-width letters, digits and punctuation folded to ASCII,
+    for values that are parsed (numbers, dates, yes/no, choices)."""
+    return unicodedata.normalize("NFKC", text(value)).strip()
 
 
 def is_blank(value: Any) -> bool:
@@ -38,7 +45,7 @@ def flag(value: Any, field: str, label: str) -> bool | None:
     """是/否 style answers; None when blank."""
     if isinstance(value, bool):
         return value
-    raw = text(value).lower()
+    raw = folded(value).lower()
     if not raw:
         return None
     if raw in _TRUE:
@@ -63,7 +70,7 @@ def day(value: Any, field: str, label: str) -> date | None:
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
     if numeric and 1 <= value < 2_958_466:  # Excel serials up to 9999-12-31
         return _EXCEL_EPOCH + timedelta(days=int(value))
-    raw = text(value)
+    raw = folded(value)
     if not raw:
         return None
     for fmt in _DATE_FORMATS:
@@ -88,7 +95,7 @@ def whole_number(
     if isinstance(value, int | float):
         number = float(value)
     else:
-        raw = text(value).replace(",", "").removesuffix("元").removesuffix("周岁")
+        raw = folded(value).replace(",", "").removesuffix("元").removesuffix("周岁")
         raw = raw.removesuffix("岁").strip()
         if not raw:
             return None
@@ -127,7 +134,7 @@ def choice(value: Any, enum: type[E], field: str, label: str) -> E | None:
     """An enum member from its Chinese label or its code; None when blank."""
     if isinstance(value, enum):
         return value
-    raw = text(value)
+    raw = folded(value)
     if not raw:
         return None
     member = enum.from_label(raw)

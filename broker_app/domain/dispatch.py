@@ -157,9 +157,8 @@ def _name(raw: Mapping[str, Any], whole: Mapping[str, Any]) -> str:
     typed = _one_line(raw.get("name"))
     if typed:
         return _limited("name", typed)
+    # Without an employer the employer's own error says what is missing.
     employer = str(whole.get("employer") or "")
-    if not employer:
-        raise FieldError("name", "批次名称不能为空", "name: required", reason="required")
     return _limited("name", default_batch_name(employer, whole.get("departure_date")))
 
 

@@ -44,7 +44,8 @@ class BatchFilter:
 
 @dataclass(frozen=True)
 class MemberPick:
-    """A worker to add to a batch: from a 录用 / 已上岗 match, or from the roster."""
+    """A worker to add to a batch: from a 录用 / 已上岗 match, or from the roster.
+    With a ``match_id``, ``worker_id`` may be left empty: the match names the worker."""
 
     worker_id: str
     match_id: str | None = None

@@ -94,9 +94,7 @@ def _fold(text: str) -> str:
 
 
 # Names that cover two trades at once.
-_COMPOUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("水电工", ("电工", "水暖工")),
-)
+_COMPOUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (("水电工", ("电工", "水暖工")),)
 
 _CANONICAL: dict[str, tuple[str, ...]] = {}
 for _group in _GROUPS:

@@ -20,6 +20,7 @@ from broker_app.domain.enums import (
 from broker_app.domain.errors import FieldError
 from broker_app.domain.idcard import age_on, parse_id_number
 from broker_app.domain.phone import normalize_phone
+from broker_app.domain.textnorm import remove_spaces
 
 MIN_WORKING_AGE = 16
 _NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z·•.\- ]{2,40}$")
@@ -97,7 +98,7 @@ def clean_worker(
         name = coerce.text(raw.get("name"))
         if not name:
             raise FieldError("name", "姓名不能为空", "name: required", reason="required")
-        name = name.replace(" ", "")
+        name = remove_spaces(name)
         if not _NAME.match(name):
             raise FieldError(
                 "name",

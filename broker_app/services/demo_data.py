@@ -26,6 +26,7 @@ from broker_app.domain.enums import (
 from broker_app.domain.idcard import check_char
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.services.cards_demo import add_demo_projects_and_cards
+from broker_app.services.dispatch_demo import add_demo_batches
 from broker_app.services.jobs_demo import add_demo_jobs_and_matches
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
@@ -209,6 +210,7 @@ DemoStep = Callable[[DemoContext], dict[str, int]]
 EXTRA_STEPS: list[DemoStep] = []
 EXTRA_STEPS.append(add_demo_projects_and_cards)
 EXTRA_STEPS.append(add_demo_jobs_and_matches)
+EXTRA_STEPS.append(add_demo_batches)  # after the matches it draws on
 
 
 class DemoDataService:

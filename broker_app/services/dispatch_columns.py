@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from broker_app.domain.enums import Education, Gender, PlaceTier
 from broker_app.domain.idcard import age_on, mask_id_number
-from broker_app.domain.orgunits import OrgDirectory, load_zoucheng
+from broker_app.domain.orgunits import load_zoucheng
 from broker_app.services.excel.specs import ColumnSpec
 
 PRIORITY_HEADER: Final = "是否脱贫人口（含监测对象）"
@@ -87,9 +88,7 @@ class MemberCells:
         *,
         mask_ids: bool,
         on: date,
-        directory: OrgDirectory | None = None,
     ) -> None:
-        self.directory = directory or load_zoucheng()
         self.mask: Callable[[str], str] | None = mask_id_number if mask_ids else None
         self.age_day = batch.departure_date or on
         self.employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
@@ -97,7 +96,6 @@ class MemberCells:
         self.tier = tier_label(batch.place_tier)
         self.departure = batch.departure_date
         self.leader = batch.leader_name
-        self._places: dict[str, tuple[str, str]] = {}
         self.rows = 0
         self.priority = 0
 
@@ -107,7 +105,7 @@ class MemberCells:
         self.rows += 1
         priority = bool(poverty) or monitoring is not None
         self.priority += priority
-        township, village = self._place(org_code)
+        township, village = household_place(org_code)
         age = age_on(birth, self.age_day) if birth and birth <= self.age_day else None
         return [
             self.rows,
@@ -129,11 +127,12 @@ class MemberCells:
             notes,
         ]
 
-    def _place(self, code: str) -> tuple[str, str]:
-        found = self._places.get(code)
-        if found is None:
-            units = self.directory.path(code) if self.directory.find(code) else []
-            township = next((u.short_name for u in units if u.level == "township"), "")
-            village = next((u.short_name for u in units if u.level == "village"), "")
-            found = self._places[code] = (township, village)
-        return found
+
+@lru_cache(maxsize=4096)
+def household_place(code: str) -> tuple[str, str]:
+    """(乡镇, 村) short names of a household village code; blanks if unknown."""
+    directory = load_zoucheng()
+    units = directory.path(code) if directory.find(code) else []
+    township = next((u.short_name for u in units if u.level == "township"), "")
+    village = next((u.short_name for u in units if u.level == "village"), "")
+    return township, village

@@ -22,12 +22,7 @@ each complete, and says which one failed.
 from __future__ import annotations
 
 import logging
-import os
-import re
-import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +40,7 @@ from broker_app.services.dispatch_columns import (
     MemberCells,
     tier_label,
 )
+from broker_app.services.dispatch_files import Staging, batch_file_names
 from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.writer import SheetWriter, XlsxWriter
 from broker_app.services.jobs import CancelToken, Progress, no_progress
@@ -56,15 +52,6 @@ log = logging.getLogger(__name__)
 SUMMARY_TITLE = "汇总"
 _CANCEL_EVERY = 500
 _PROGRESS_EVERY = 2000
-_FOLDER_MODE = 0o755
-# Characters Windows refuses in file names, and names it reserves.
-_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)}
-)
-_MAX_STEM = 80
 
 
 @dataclass(frozen=True)
@@ -135,9 +122,10 @@ class DispatchExportService:
                     sheet = book.add_sheet(
                         batch.name, MEMBER_COLUMNS, title_rows=member_titles(batch, station, today)
                     )
-                    cells = run.write(session, sheet, batch, mask_ids, today)
+                    cells = run.write(sheet, batch, mask_ids, today)
                     summary.append(_summary_row(n, batch, sheet.title, cells.rows, cells.priority))
                 summary.append_total_row()
+                run.finish()
         progress(1.0, "完成")
         log.info("dispatch lists of %d batches (%d people) to %s", len(batches), run.people, path)
         return DispatchExportResult(path, [path], len(batches), run.people, run.priority)
@@ -157,7 +145,7 @@ class DispatchExportService:
         with self.store.read() as session:
             batches, station, run = self._prepare(session, flt, progress, cancel)
             names = batch_file_names(batches)
-            with _Staging(folder) as staging:
+            with Staging(folder) as staging:
                 for batch, name in zip(batches, names, strict=True):
                     with XlsxWriter(staging.path / name) as book:
                         sheet = book.add_sheet(
@@ -165,7 +153,8 @@ class DispatchExportService:
                             MEMBER_COLUMNS,
                             title_rows=member_titles(batch, station, today),
                         )
-                        run.write(session, sheet, batch, mask_ids, today)
+                        run.write(sheet, batch, mask_ids, today)
+                run.finish()
                 staging.commit(names)
         progress(1.0, "完成")
         log.info("dispatch lists of %d batches to folder %s", len(batches), folder)
@@ -179,21 +168,28 @@ class DispatchExportService:
         progress: Progress,
         cancel: CancelToken | None,
     ) -> tuple[list[queries.BatchRow], str, _Run]:
-        batches = sorted(
-            queries.list_batches(session, flt),
-            key=lambda b: (b.departure_date is None, b.departure_date or date.min, b.pk),
-        )
+        batches = sorted(queries.list_batches(session, flt), key=queries.export_sort_key)
         if not batches:
             raise NothingToExport()
-        total = queries.member_count(session, [b.id for b in batches])
+        ids = [b.id for b in batches]
+        total = queries.member_count(session, ids)
         station = get_station(session).name
-        return batches, station, _Run(total, progress, cancel)
+        rows = queries.iter_export_members(session, ids)
+        return batches, station, _Run(rows, total, progress, cancel)
 
 
 class _Run:
     """Counts, progress and cancel checks across the batches of one export."""
 
-    def __init__(self, total: int, progress: Progress, cancel: CancelToken | None) -> None:
+    def __init__(
+        self,
+        rows: Iterator[tuple[str, tuple[Any, ...]]],
+        total: int,
+        progress: Progress,
+        cancel: CancelToken | None,
+    ) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
         self.total = total
         self.progress = progress
         self.cancel = cancel
@@ -203,7 +199,6 @@ class _Run:
 
     def write(
         self,
-        session: Session,
         sheet: SheetWriter,
         batch: queries.BatchRow,
         mask_ids: bool,
@@ -212,7 +207,7 @@ class _Run:
         if self.cancel is not None:
             self.cancel.check()
         cells = MemberCells(batch, mask_ids=mask_ids, on=today)
-        for row in self._checked(queries.iter_member_columns(session, batch.id)):
+        for row in self._checked(self._members_of(batch.id)):
             sheet.append(cells.cells(row))
         write_member_total(sheet, cells)
         self.priority += cells.priority
@@ -220,6 +215,17 @@ class _Run:
         fraction = self.people / self.total if self.total else 0.0
         self.progress(fraction, f"已导出 {self.batches} 批、{self.people} 人")
         return cells
+
+    def _members_of(self, batch_id: str) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``batch_id``: the next run of the one ordered member query."""
+        while self._next is not None and self._next[0] == batch_id:
+            yield self._next[1]
+            self._next = next(self._rows, None)
+
+    def finish(self) -> None:
+        if self._next is not None:
+            # The query's batch order and the sheets' order disagree: a bug, not data.
+            raise RuntimeError(f"member rows of batch {self._next[0]} were not written")
 
     def _checked(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         for row in rows:
@@ -300,84 +306,3 @@ def _summary_row(
         people,
         priority,
     ]
-
-
-def batch_file_names(batches: Sequence[queries.BatchRow]) -> list[str]:
-    """A safe, distinct .xlsx file name per batch: departure day and batch name."""
-    taken: set[str] = set()
-    names = []
-    for batch in batches:
-        stem = _BAD_FILE_CHARS.sub("_", batch.name).strip().rstrip(". ")
-        day = batch.departure_date.isoformat() if batch.departure_date else "未定日期"
-        if not stem.startswith(day):
-            stem = f"{day} {stem}".strip()
-        stem = f"{stem[:_MAX_STEM].rstrip('. ')}_劳务输出名单"
-        if stem.split(".")[0].casefold() in _RESERVED:
-            stem = f"_{stem}"
-        candidate, number = stem, 2
-        while candidate.casefold() in taken:
-            candidate = f"{stem}({number})"
-            number += 1
-        taken.add(candidate.casefold())
-        names.append(candidate + ".xlsx")
-    return names
-
-
-class _Staging:
-    """A hidden folder where the files are written before they all move into place."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.fresh = not folder.exists()
-        if not self.fresh and not folder.is_dir():
-            raise WorkbookError(
-                f"“{folder.name}”已存在且不是文件夹，请换一个名称。",
-                f"{folder}: exists and is not a folder",
-                Problem.WRITE_FAILED,
-            )
-        parent = folder.parent if self.fresh else folder
-        if not parent.is_dir():
-            raise WorkbookError(
-                f"保存位置“{parent}”不存在，请重新选择保存位置。",
-                f"{parent}: destination folder does not exist",
-                Problem.WRITE_FAILED,
-            )
-        try:
-            self.path = Path(
-                tempfile.mkdtemp(prefix=f".{folder.name[:60]}.", suffix=".tmp", dir=parent)
-            )
-        except OSError as exc:
-            raise WorkbookError(
-                f"无法在“{parent}”中保存：请换一个保存位置后重试。",
-                f"{parent}: cannot create staging folder: {exc!r}",
-                Problem.WRITE_FAILED,
-            ) from exc
-        self._done = False
-
-    def __enter__(self) -> _Staging:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if not self._done:
-            shutil.rmtree(self.path, ignore_errors=True)
-
-    def commit(self, names: Sequence[str]) -> None:
-        """Move every staged file to the destination folder."""
-        if self.fresh and not self.folder.exists():
-            os.chmod(self.path, _FOLDER_MODE)
-            os.replace(self.path, self.folder)
-            self._done = True
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            try:
-                os.replace(self.path / name, self.folder / name)
-            except OSError as exc:
-                raise WorkbookError(
-                    f"“{name}”正在被 Excel 或 WPS 打开，或无法写入；请关闭它后再导出一次。",
-                    f"{self.folder / name}: replace failed: {exc!r}",
-                    Problem.FILE_IN_USE,
-                ) from exc
-        with suppress(OSError):
-            self.path.rmdir()
-        self._done = True

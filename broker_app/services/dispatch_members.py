@@ -108,7 +108,8 @@ class DispatchMemberService:
         with self.store.write() as session:
             batch = get_batch(session, batch_id)
             _check_editable(batch.status)
-            unique = list({pick.worker_id: pick for pick in picks}.values())
+            resolved = [_with_worker(session, pick) for pick in picks]
+            unique = list({pick.worker_id: pick for pick in resolved}.values())
             here = {m.worker_id for m in queries.member_records(session, batch_id)}
             busy = queries.active_batches_of(
                 session, [p.worker_id for p in unique], exclude_batch_id=batch_id
@@ -117,7 +118,8 @@ class DispatchMemberService:
             for pick in unique:
                 worker = worker_repo.get(session, pick.worker_id)
                 if worker is None or worker.archived:
-                    skipped.append(SkippedWorker(pick.worker_id, "", "找不到该劳动力记录"))
+                    lost = "匹配" if pick.worker_id.startswith("match:") else "劳动力"
+                    skipped.append(SkippedWorker(pick.worker_id, "", f"找不到该{lost}记录"))
                     continue
                 reason = ""
                 if pick.worker_id in here:
@@ -170,6 +172,15 @@ def _check_editable(status: str) -> None:
         check_members_editable(status)
     except FieldError as err:
         raise InvalidBatch([err]) from None
+
+
+def _with_worker(session: Any, pick: MemberPick) -> MemberPick:
+    """A pick naming only its match gets the match's worker."""
+    if pick.worker_id or not pick.match_id:
+        return pick
+    found = queries.match_for_member(session, pick.match_id)
+    worker_id = found[0].worker_id if found else f"match:{pick.match_id}"
+    return MemberPick(worker_id, pick.match_id, pick.work_type, pick.notes)
 
 
 def _match_reason(session: Any, pick: MemberPick) -> tuple[str, str]:

@@ -260,16 +260,35 @@ _EXPORT_COLUMNS = (
 )
 
 
-def iter_member_columns(session: Session, batch_id: str) -> Iterator[tuple[Any, ...]]:
-    """``EXPORT_FIELDS`` of every member of the batch, streamed in list order."""
+#: Batches in export order: by departure day (undated last), then as made.
+EXPORT_BATCH_ORDER = (
+    DispatchBatch.departure_date.is_(None),
+    DispatchBatch.departure_date,
+    DispatchBatch.pk,
+)
+
+
+def export_sort_key(batch: BatchRow) -> tuple[bool, date, int]:
+    """``EXPORT_BATCH_ORDER`` for rows already loaded."""
+    return (batch.departure_date is None, batch.departure_date or date.min, batch.pk)
+
+
+def iter_export_members(
+    session: Session, batch_ids: Collection[str]
+) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """(batch id, ``EXPORT_FIELDS``) of every member of the batches, batch after batch
+    in ``EXPORT_BATCH_ORDER`` and each batch in list order, from ONE streamed query
+    (an export of 200 batches costs one statement, not 200)."""
     stmt = (
-        select(*_EXPORT_COLUMNS)
+        select(DispatchBatch.id, *_EXPORT_COLUMNS)
+        .select_from(DispatchMember)
+        .join(DispatchBatch, DispatchBatch.id == DispatchMember.batch_id)
         .join(Worker, Worker.id == DispatchMember.worker_id)
-        .where(DispatchMember.batch_id == batch_id, DispatchMember.archived.is_(False))
-        .order_by(*_MEMBER_ORDER)
+        .where(DispatchMember.batch_id.in_(list(batch_ids)), DispatchMember.archived.is_(False))
+        .order_by(*EXPORT_BATCH_ORDER, *_MEMBER_ORDER)
     )
     for row in session.execute(stmt.execution_options(yield_per=2000)):
-        yield tuple(row)
+        yield row[0], tuple(row[1:])
 
 
 def member_count(session: Session, batch_ids: Collection[str]) -> int:

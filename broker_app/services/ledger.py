@@ -32,8 +32,8 @@ from broker_app.domain.enums import (
     TrainingKind,
 )
 from broker_app.domain.idcard import age_on, mask_id_number
-from broker_app.domain.orgunits import OrgDirectory, load_zoucheng
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.services.dispatch_columns import household_place
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.jobs import CancelToken, Progress, no_progress
@@ -156,15 +156,11 @@ def ledger_titles(
 class LedgerCells:
     """Turns ``ledger_queries.LEDGER_FIELDS`` tuples into ledger cells."""
 
-    def __init__(
-        self, today: date, *, mask_ids: bool, directory: OrgDirectory | None = None
-    ) -> None:
+    def __init__(self, today: date, *, mask_ids: bool) -> None:
         self.today = today
         self.mask_ids = mask_ids
-        self.directory = directory or load_zoucheng()
         self.older_from = years_before(today, OLDER_MAX_AGE + 1)
         self.older_to = years_before(today, OLDER_MIN_AGE)
-        self._places: dict[str, tuple[str, str]] = {}
         self.rows = 0
 
     def cells(self, row: tuple[Any, ...]) -> list[object]:
@@ -173,7 +169,7 @@ class LedgerCells:
          income, willing, notes, follow_ups, last_follow, follow_kind, follow_content,
          follow_result, trainings, course, training_kind, training_end) = row  # fmt: skip
         self.rows += 1
-        township, village = self._place(org_code)
+        township, village = household_place(org_code)
         older = birth is not None and self.older_from < birth <= self.older_to
         groups = [
             label
@@ -216,15 +212,6 @@ class LedgerCells:
             training_end,
             notes,
         ]
-
-    def _place(self, code: str) -> tuple[str, str]:
-        found = self._places.get(code)
-        if found is None:
-            units = self.directory.path(code) if self.directory.find(code) else []
-            township = next((u.short_name for u in units if u.level == "township"), "")
-            village = next((u.short_name for u in units if u.level == "village"), "")
-            found = self._places[code] = (township, village)
-        return found
 
 
 def _service_text(kind: str | None, content: str | None, result: str | None) -> str:

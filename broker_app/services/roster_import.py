@@ -22,6 +22,7 @@ from broker_app.domain.idcard import id_number_from_spreadsheet_number, normaliz
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.village_names import VillageResolver
 from broker_app.domain.worker_rules import LABELS, clean_worker
+from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
@@ -97,7 +98,8 @@ class RosterImportService:
         sheets = list_sheets(path)
         chosen = sheet or sheets[0]
         rows = preview_rows(path, chosen, n + 12)
-        header = self._header(rows, mapping)
+        # A preview never insists on 姓名/身份证号: the person can still map them.
+        header = self._header(rows, mapping, require=False)
         data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
         outcomes = self._validate(data, header)
         return ImportPreview(sheets, chosen, header, outcomes)
@@ -114,7 +116,7 @@ class RosterImportService:
     ) -> ImportResult:
         progress(0.0, "读取表格")
         rows = list(iter_rows(path, sheet))
-        header = self._header(rows[:12], mapping)
+        header = self._header(rows[:12], mapping, require=True)
         data = [(num, cells) for num, cells in rows if num > header.row_number]
         result = ImportResult(header=header)
         outcomes = self._validate(data, header, progress=progress, cancel=cancel, today=today)
@@ -130,12 +132,24 @@ class RosterImportService:
     # -- steps -------------------------------------------------------------------
     @staticmethod
     def _header(
-        rows: Sequence[tuple[int, Sequence[CellValue]]], mapping: Mapping[str, int] | None
+        rows: Sequence[tuple[int, Sequence[CellValue]]],
+        mapping: Mapping[str, int] | None,
+        *,
+        require: bool,
     ) -> HeaderMap:
-        header = detect_header(rows, ROSTER_HEADER_SYNONYMS, required=REQUIRED)
+        detect_required = REQUIRED if require and mapping is None else ()
+        header = detect_header(rows, ROSTER_HEADER_SYNONYMS, required=detect_required)
         if mapping is not None:
             # The wizard's corrections replace what was detected.
             header.columns = dict(mapping)
+            missing = [name for name in REQUIRED if name not in header.columns]
+            if missing and require:
+                shown = "、".join(f"“{LABELS[name]}”" for name in missing)
+                raise WorkbookError(
+                    f"请为{shown}选择对应的列",
+                    f"mapping lacks required fields {missing}",
+                    Problem.MISSING_COLUMNS,
+                )
         return header
 
     def _validate(

@@ -89,10 +89,12 @@ class StoreReplica:
 
     def apply_page(self, page: PullPage) -> PageTally:
         records = page["records"]
+        newest = max((s for r in records for s in r["versions"].values()), default=None)
         with self.store.write() as session:
             tally = PageApplier(session, self.now()).apply(records)
             sync_state.put_cursor(session, int(page["cursor"]))
-        newest = max((s for r in records for s in r["versions"].values()), default=None)
+            if newest:
+                sync_state.note_seen_stamp(session, newest)
         if newest:
             # Later local edits must carry stamps above everything seen here.
             self.store.clock.observe(newest)

@@ -71,6 +71,10 @@ class WorkerService:
         with self.store.read() as session:
             return repo.page(session, flt, sort, offset, limit)
 
+    def labor_brands(self) -> list[str]:
+        with self.store.read() as session:
+            return repo.labor_brands(session)
+
     def details(self, worker_id: str) -> dict[str, Any]:
         """Every stored field of one worker (Python values), plus ``id``."""
         with self.store.read() as session:

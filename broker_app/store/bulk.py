@@ -51,10 +51,10 @@ def insert_rows(
             values = (values,)
         if converters:
             mutable = list(values)
-            for index, processor in converters:
+            for index, convert in converters:
                 value = mutable[index]
                 if value is not None:
-                    mutable[index] = processor(value)
+                    mutable[index] = convert(value)
             values = tuple(mutable)
         params.append(values)
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"

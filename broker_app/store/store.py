@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.store import migrate
 from broker_app.store.db import WRITE, make_engine
-from broker_app.store.models.local import OrgUnit, OutboxEntry, Station
+from broker_app.store.models.local import MAX_SEEN_STAMP, OrgUnit, OutboxEntry, Station, SyncState
 from broker_app.store.writer import RecordWriter
 from sync.hlc import HybridClock
 from sync.ids import uuid7
@@ -86,8 +86,11 @@ class Store:
         # stamp below one already written.
         with self.read() as session:
             last = session.scalar(select(func.max(OutboxEntry.hlc)))
-        if last:
-            self.clock.observe(last)
+            # ...nor below one pulled from other stations (a slow PC clock).
+            seen = session.scalar(select(SyncState.value).where(SyncState.key == MAX_SEEN_STAMP))
+        for stamp in (last, seen):
+            if stamp:
+                self.clock.observe(stamp)
 
 
 def open_store(data: Path) -> Store:

@@ -60,11 +60,9 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton(self.tr("设置"), self)
         self.settings_button.setToolTip(self.tr("驿站所属单位和经纪人"))
         self.settings_button.clicked.connect(self.open_settings)
+        metrics = self.nav.fontMetrics()
         widest = max(
-            [
-                self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text())
-                for i in range(self.nav.count())
-            ]
+            [metrics.horizontalAdvance(page_title(spec)) for spec in self.specs.values()]
             + [self.settings_button.sizeHint().width()]
         )
         side = QWidget(self)

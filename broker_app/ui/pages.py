@@ -18,7 +18,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from broker_app.ui.context import AppContext
+from broker_app.ui.dispatch import pages as dispatch_pages
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
+from broker_app.ui.jobs import pages as jobs_pages
 
 #: Every page the product will have, in navigation order, with its title (the
 #: screenshot command accepts these keys and refuses the ones not registered yet).
@@ -56,6 +58,9 @@ def _cards_page(ctx: AppContext) -> QWidget:
 PAGES: list[PageSpec] = [
     PageSpec("roster", PLANNED_TITLES["roster"], _roster_page),
     PageSpec("cards", PLANNED_TITLES["cards"], _cards_page),
+    PageSpec("jobs", PLANNED_TITLES["jobs"], jobs_pages.jobs_page),
+    PageSpec("matches", PLANNED_TITLES["matches"], jobs_pages.matches_page),
+    PageSpec("dispatch", PLANNED_TITLES["dispatch"], dispatch_pages.dispatch_page),
 ]
 
 

@@ -89,7 +89,9 @@ def take_screenshot(
     if dialog is not None:
         shown = _open_dialog(ctx, window, dialog)
         shown.show()
-        app.processEvents()
+        # Let the dialog settle at its final size before it is drawn.
+        for _ in range(3):
+            app.processEvents()
         image = _overlay(image, shown, ratio)
         shown.close()
     image = _exact(image, size)

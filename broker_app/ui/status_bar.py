@@ -28,7 +28,12 @@ class StationStatusBar(QStatusBar):
         self.addWidget(self.station_label, 1)
         for label in (self.sync_label, self.pending_label, self.last_sync_label):
             self.addPermanentWidget(label)
-        for label in (self.station_label, self.sync_label, self.pending_label, self.last_sync_label):
+        for label in (
+            self.station_label,
+            self.sync_label,
+            self.pending_label,
+            self.last_sync_label,
+        ):
             label.setContentsMargins(8, 0, 8, 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -41,7 +41,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,7 @@ class TaskRunner(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(_NETWORK_THREADS)
         self._post.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
+        self._jobs: set[Job] = set()
 
     # -- the two lanes -----------------------------------------------------------------
     def run_db(
@@ -144,20 +145,29 @@ class TaskRunner(QObject):
         ``Cancelled``."""
         job = Job(self)
         progress = self._progress_relay(on_progress, owner)
+        self._jobs.add(job)
 
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
+
+        # The job ends (``finished``) even when its owner is gone; only the owner's
+        # callbacks are skipped then.
         def finish_ok(result: Any) -> None:
+            self._jobs.discard(job)
             job.running = False
-            if on_done is not None:
+            if on_done is not None and alive():
                 on_done(result)
             job.finished.emit()
 
         def finish_error(exc: BaseException) -> None:
+            self._jobs.discard(job)
             job.running = False
-            self._fail(exc, on_error)
+            if alive():
+                self._fail(exc, on_error)
             job.finished.emit()
 
         lane = self._network if network else self._db
-        self._start(lane, lambda: fn(progress, job.token), finish_ok, finish_error, owner)
+        self._start(lane, lambda: fn(progress, job.token), finish_ok, finish_error, None)
         return job
 
     def wait(self, timeout_ms: int = -1) -> bool:
@@ -165,7 +175,9 @@ class TaskRunner(QObject):
         return self._db.waitForDone(timeout_ms) and self._network.waitForDone(timeout_ms)
 
     def shutdown(self) -> None:
-        """Let running work finish; nothing new starts after this."""
+        """Cancel long jobs and drop queued work, then wait for what is running."""
+        for job in list(self._jobs):
+            job.cancel()
         self._db.clear()
         self._network.clear()
         self.wait()
@@ -201,9 +213,11 @@ class TaskRunner(QObject):
     def _fail(self, exc: BaseException, on_error: Failed | None) -> None:
         if on_error is not None:
             on_error(exc)
-            return
-        log.error("background task failed", exc_info=exc)
-        self.failed.emit(exc)
+        elif isinstance(exc, Cancelled):
+            log.info("background job cancelled")
+        else:
+            log.error("background task failed", exc_info=exc)
+            self.failed.emit(exc)
 
     def _progress_relay(self, sink: ProgressSink | None, owner: QObject | None) -> Progress:
         if sink is None:
@@ -230,4 +244,9 @@ class TaskRunner(QObject):
 
     @Slot(object)
     def _run_posted(self, call: Callable[[], None]) -> None:
-        call()
+        try:
+            call()
+        except Exception as exc:
+            # A callback failed on the GUI thread: report it like any other failure.
+            log.error("task callback failed", exc_info=exc)
+            self.failed.emit(exc)

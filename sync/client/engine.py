@@ -51,7 +51,9 @@ class SyncEngine:
             if not report.cancelled:
                 self._pull(report, cancelled, say)
             if not report.cancelled:
-                self.replica.replace_conflicts(self.client.conflicts())
+                open_conflicts = self.client.conflicts()
+                self.replica.replace_conflicts(open_conflicts)
+                report.open_conflicts = len(open_conflicts)
                 self.replica.store_keys(self.client.keys())
                 say(1.0, "同步完成")
         except SyncError as exc:

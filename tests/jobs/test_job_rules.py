@@ -46,9 +46,7 @@ def test_required_fields_and_bad_values_are_reported_per_field() -> None:
 def test_confirmed_credit_code_skips_the_check_character() -> None:
     bad = "91350203M0001QKT19"  # genuine code with a wrong check character
     assert "employer_credit_code" in errors_by_field(job_input(employer_credit_code=bad))
-    result = clean_job(
-        job_input(employer_credit_code=bad, credit_code_confirmed=True), today=TODAY
-    )
+    result = clean_job(job_input(employer_credit_code=bad, credit_code_confirmed=True), today=TODAY)
     assert result.ok
 
 

@@ -210,3 +210,20 @@ def test_malformed_or_incomplete_records_do_not_break_a_page(store: Store) -> No
     fine = record("worker", uuid7(), worker_fields("好记录", valid_id(seq="782")), {"*": stamp(4)})
     tally = StoreReplica(store).apply_page(page([bad_date, incomplete, fine], 5))
     assert tally.written == 1 and tally.parked == 2
+
+
+def test_clock_resumes_above_pulled_stamps_after_a_restart(store: Store) -> None:
+    import time
+
+    from broker_app.store.store import open_store
+
+    ahead = Stamp(time.time_ns() // 1_000_000 + 3_600_000, 0, REMOTE).encode()  # 1 h ahead
+    worker = record("worker", uuid7(), worker_fields("贺知章", valid_id(seq="783")), {"*": ahead})
+    StoreReplica(store).apply_page(page([worker], 1))
+    data_dir = store.path.parent
+    store.close()
+    reopened = open_store(data_dir)
+    try:
+        assert reopened.clock.now() > ahead
+    finally:
+        reopened.close()

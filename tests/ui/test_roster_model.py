@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
-from broker_app.store.writer import UPDATE, Change
+from broker_app.store.writer import CREATE, UPDATE, Change
 from broker_app.ui.roster.model import COLUMN_KEYS, RosterModel
 from tests.conftest import valid_id
 from tests.ui.conftest import demo_workers, register
@@ -28,8 +29,8 @@ def cell(model: RosterModel, row: int, key: str, role: int = Qt.ItemDataRole.Dis
     return model.data(model.index(row, COLUMN_KEYS.index(key)), role)
 
 
-def column(model: RosterModel, key: str) -> list[object]:
-    return [cell(model, row, key) for row in range(model.rowCount())]
+def column(model: RosterModel, key: str) -> list[str]:
+    return [str(cell(model, row, key)) for row in range(model.rowCount())]
 
 
 def test_rows_show_the_workers_with_ids_masked(store: Store) -> None:
@@ -123,9 +124,8 @@ def test_an_edit_repaints_only_its_row_unless_it_moves_the_row(store: Store, qtb
     model = model_for(store)
     assert cell(model, 0, "employer") == ""
     change = WorkerService(store).edit(first, {"employer": "邹城市物流园区"})
-    with qtbot.waitSignal(model.dataChanged) as changed:
-        with qtbot.assertNotEmitted(model.modelReset):
-            model.apply_change(change)
+    with qtbot.waitSignal(model.dataChanged) as changed, qtbot.assertNotEmitted(model.modelReset):
+        model.apply_change(change)
     assert changed.args[0].row() == 0 and changed.args[1].row() == 0
     assert cell(model, 0, "employer") == "邹城市物流园区"
     # A new name can move the row: the keys are searched again.
@@ -146,3 +146,27 @@ def test_archived_workers_leave_the_roster(store: Store) -> None:
     model.set_filter(RosterFilter(include_archived=True))
     assert model.rowCount() == 1
     assert cell(model, 0, "name", Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_clearing_the_search_reuses_the_whole_roster_until_a_write(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register(store, name="王芳", id_number=valid_id("19900909", "332"))
+    service = WorkerService(store)
+    model = RosterModel(service, today=lambda: TODAY)
+    searches: list[RosterFilter] = []
+    search = service.search_keys
+
+    def counting(flt: RosterFilter, sort: RosterSort) -> list[int]:
+        searches.append(flt)
+        return search(flt, sort)
+
+    monkeypatch.setattr(service, "search_keys", counting)
+    model.reload()
+    model.set_filter(RosterFilter(text="王"))
+    model.set_filter(RosterFilter())
+    assert len(searches) == 2  # the cleared box did not search again
+    assert model.rowCount() == 1
+    worker = register(store, name="李四", id_number=valid_id("19850505", "222"))
+    model.apply_change(Change("worker", CREATE, (worker,)))
+    assert model.rowCount() == 2

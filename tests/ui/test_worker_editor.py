@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.roster_query import RosterFilter
 from broker_app.services.workers import WorkerService
-from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.worker_editor import archive
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog
@@ -23,8 +23,11 @@ TODAY = date(2025, 6, 1)
 
 def open_editor(ctx: AppContext, qtbot: QtBot, worker_id: str | None = None) -> WorkerEditorDialog:
     dialog = WorkerEditorDialog(ctx, worker_id, today=lambda: TODAY)
-    qtbot.addWidget(dialog)
+    # done() closes without the "discard changes?" question that reject() asks.
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     dialog.show()
+    dialog.activateWindow()  # shortcuts work in the active window only
+    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
@@ -35,11 +38,22 @@ def line(dialog: WorkerEditorDialog, field: str) -> QLineEdit:
 
 
 def type_into(qtbot: QtBot, dialog: WorkerEditorDialog, field: str, text: str) -> None:
+    """Type into a field and leave it (Tab), as the broker would."""
     box = line(dialog, field)
     box.setFocus()
-    box.clear()
-    qtbot.keyClicks(box, text)
+    box.selectAll()
+    write(qtbot, box, text)
     box.editingFinished.emit()
+
+
+def write(qtbot: QtBot, box: QLineEdit, text: str) -> None:
+    if text.isascii():
+        qtbot.keyClicks(box, text)
+        return
+    # Chinese arrives from the input method as one committed string.
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(box, event)
 
 
 def error_of(dialog: WorkerEditorDialog, field: str) -> str:
@@ -153,9 +167,23 @@ def test_archiving_asks_first(
 ) -> None:
     worker = register(ctx.store)
     asked: list[str] = []
-    monkeypatch.setattr(archive, "confirm_archive", lambda _p, name: asked.append(name) or confirmed)
+
+    def confirm(_parent: object, name: str) -> bool:
+        asked.append(name)
+        return confirmed
+
+    monkeypatch.setattr(archive, "confirm_archive", confirm)
     dialog = open_editor(ctx, qtbot, worker)
     dialog.archive_or_restore()
     assert asked == ["张三丰"]
     assert WorkerService(ctx.store).details(worker)["archived"] is confirmed
     assert WorkerService(ctx.store).count(RosterFilter()) == (0 if confirmed else 1)
+
+
+def test_every_worker_field_has_an_input() -> None:
+    from broker_app.domain.worker_rules import LABELS
+    from broker_app.ui.worker_editor.worker_fields import FIELD_NAMES
+
+    # Gender is read from the ID number, not typed.
+    assert set(FIELD_NAMES) == set(LABELS) - {"gender"}
+    assert len(FIELD_NAMES) == len(set(FIELD_NAMES))

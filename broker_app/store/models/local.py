@@ -68,6 +68,11 @@ class OutboxEntry(Base):
     __table_args__ = (Index("ix_outbox_state", "state", "seq"),)
 
 
+#: SyncState key of the newest stamp pulled from other stations; the clock resumes
+#: above it, so an edit made after seeing a value is always stamped later than it.
+MAX_SEEN_STAMP = "max_seen_stamp"
+
+
 class SyncState(Base):
     """Sync bookkeeping as key/value: the pull cursor (written in the same transaction
     as the page it ends), last success, last error, the published card keys."""

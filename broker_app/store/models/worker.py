@@ -87,6 +87,7 @@ class Worker(SyncedRecord, Base):
         Index("ix_worker_org_roster", *_covering("archived", "org_code", "name_sort", "pk")),
         Index("ix_worker_birth", *_covering("archived", "birth_date", "pk")),
         Index("ix_worker_status", "archived", "employment_status", "name_sort"),
+        Index("ix_worker_updated", "archived", "updated_at", "pk"),
     )
 
 

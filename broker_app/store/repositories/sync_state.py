@@ -10,7 +10,13 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from broker_app.store.models.local import OutboxEntry, SyncConflict, SyncParked, SyncState
+from broker_app.store.models.local import (
+    MAX_SEEN_STAMP,
+    OutboxEntry,
+    SyncConflict,
+    SyncParked,
+    SyncState,
+)
 
 PENDING, ACKED, QUARANTINED = "pending", "acked", "quarantined"
 CURSOR = "cursor"
@@ -35,6 +41,13 @@ def cursor(session: Session) -> int:
 
 def put_cursor(session: Session, value: int) -> None:
     put_state(session, CURSOR, str(value))
+
+
+def note_seen_stamp(session: Session, stamp: str) -> None:
+    """Remember the newest stamp pulled (the clock resumes above it after a restart)."""
+    current = get_state(session, MAX_SEEN_STAMP)
+    if current is None or stamp > current:
+        put_state(session, MAX_SEEN_STAMP, stamp)
 
 
 # -- outbox ---------------------------------------------------------------------------

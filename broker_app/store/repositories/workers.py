@@ -241,6 +241,17 @@ def ids_by_id_number(session: Session, id_numbers: Sequence[str]) -> dict[str, s
     return found
 
 
+def labor_brands(session: Session) -> list[str]:
+    """The labor brands in use on the roster, for the filter's list."""
+    stmt = (
+        select(Worker.labor_brand)
+        .where(Worker.archived.is_(False), Worker.labor_brand != "")
+        .distinct()
+        .order_by(Worker.labor_brand)
+    )
+    return list(session.scalars(stmt))
+
+
 def all_id_numbers(session: Session) -> set[str]:
     return set(session.scalars(select(Worker.id_number)))
 

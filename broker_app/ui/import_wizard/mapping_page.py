@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from broker_app.ui.import_wizard.state import PREVIEW_ROWS, ImportState
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
 
 _GRID_COLUMNS = 3
+#: Preview columns grow with their content up to this many Chinese characters.
+_WIDEST_COLUMN = 16
 
 
 class MappingPage(QWizardPage):
@@ -78,8 +80,13 @@ class MappingPage(QWizardPage):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet(ERROR_STYLE)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(self.table, 1)
+        lower_layout.addWidget(self.detail)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(scroll)
         splitter.addWidget(lower)
@@ -100,7 +107,9 @@ class MappingPage(QWizardPage):
             combo.addItem(self.tr("（不导入）"), None)
             for column in range(width):
                 label = header.labels.get(column, "")
-                combo.addItem(f"{column_letter(column)}列 {label}".strip(), column)
+                combo.addItem(
+                    self.tr("{0}列 {1}").format(column_letter(column), label).strip(), column
+                )
             combo.setCurrentIndex(max(0, combo.findData(header.columns.get(field, -1))))
         self._show()
 
@@ -144,13 +153,27 @@ class MappingPage(QWizardPage):
         bad = self.model.problem_rows()
         header_row = self.state.preview.header.row_number if self.state.preview else 0
         text = self.tr(
-            "表头在第 {0} 行。前 {1} 行数据中，{2} 行有误（标红，鼠标停在上面可看原因）。"
+            "表头在第 {0} 行。前 {1} 行数据中，{2} 行有误（标红，点一下那一行可看原因）。"
         ).format(header_row, shown, bad)
         if not bad:
             text = self.tr("表头在第 {0} 行。前 {1} 行数据都正确。").format(header_row, shown)
         self.summary.setText(text)
         self.summary.setStyleSheet(ERROR_STYLE if bad else "")
-        self.table.resizeColumnToContents(0)
+        self.detail.clear()
+        # A preview has at most PREVIEW_ROWS rows: measuring them is cheap.
+        self.table.resizeColumnsToContents()
+        widest = self.fontMetrics().horizontalAdvance("中") * _WIDEST_COLUMN
+        for column in range(self.model.columnCount()):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        outcome = self.model.outcome(current.row()) if current.isValid() else None
+        if outcome is None or not outcome.problems:
+            self.detail.clear()
+            return
+        reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
+        self.detail.setText(self.tr("第 {0} 行：{1}").format(outcome.row_number, reasons))
 
 
 def _field_title(field: str) -> str:

@@ -64,6 +64,10 @@ class PreviewModel(QAbstractTableModel):
         self._marks = [problem_columns(r, preview.header) for r in rows] if preview else []
         self.endResetModel()
 
+    def outcome(self, row: int) -> RowOutcome | None:
+        rows = self._rows()
+        return rows[row] if 0 <= row < len(rows) else None
+
     def problem_rows(self) -> int:
         return sum(1 for row in self._rows() if row.problems)
 

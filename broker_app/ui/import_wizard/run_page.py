@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -51,6 +52,10 @@ class RunPage(QWizardPage):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.2)
+        big.setBold(True)
+        self.summary.setFont(big)
         self.problems = QTableWidget(0, 3, self)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("行号"), self.tr("列"), self.tr("错误原因")]

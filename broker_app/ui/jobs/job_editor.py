@@ -33,7 +33,7 @@ from broker_app.services.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen
-from broker_app.ui.i18n import enum_label
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 _ERROR_STYLE = "color: #c62828;"
 _WARNING_STYLE = "color: #e65100;"
@@ -49,13 +49,16 @@ _SHOWN_AT = {
     "age_max": "age", "place_org_code": "place", "place_tier": "place", "place_text": "place",
 }  # fmt: skip
 _PLACEHOLDERS = {
-    "wage": "如 4000-6000元/月、150元/天、面议",
-    "age": "如 18-55周岁、55周岁以下、不限",
-    "start_date": "如 2025-07-01",
-    "end_date": "如 2025-09-30",
-    "deadline": "报名截止，如 2025-06-30",
-    "employer_credit_code": "18位，可不填",
-    "place_text": "如 太平镇工业园、江苏苏州",
+    name: QT_TRANSLATE_NOOP("JobEditorDialog", text)
+    for name, text in (
+        ("wage", "如 4000-6000元/月、150元/天、面议"),
+        ("age", "如 18-55周岁、55周岁以下、不限"),
+        ("start_date", "如 2025-07-01"),
+        ("end_date", "如 2025-09-30"),
+        ("deadline", "报名截止，如 2025-06-30"),
+        ("employer_credit_code", "18位，可不填"),
+        ("place_text", "如 太平镇工业园、江苏苏州"),
+    )
 }
 
 
@@ -91,7 +94,8 @@ class JobEditorDialog(QDialog):
         self.confirmed = QCheckBox(self.tr("已对照营业执照核对（校验位不符也保存）"), self)
         for name in _TEXT_FIELDS:
             edit = QLineEdit(self)
-            edit.setPlaceholderText(self.tr(_PLACEHOLDERS.get(name, "")))
+            if name in _PLACEHOLDERS:
+                edit.setPlaceholderText(self.tr(_PLACEHOLDERS[name]))
             edit.textEdited.connect(lambda _t: self._check_timer.start())
             self.edits[name] = edit
         for name in _LONG_FIELDS:
@@ -104,7 +108,9 @@ class JobEditorDialog(QDialog):
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(_WARNING_STYLE)
-        self.read_only_note = QLabel(self.tr("这是上级发布的岗位，只能查看，不能在本驿站修改。"), self)
+        self.read_only_note = QLabel(
+            self.tr("这是上级发布的岗位，只能查看，不能在本驿站修改。"), self
+        )
         self.read_only_note.setStyleSheet(_WARNING_STYLE)
         self.read_only_note.hide()
         self.buttons = QDialogButtonBox(self)
@@ -167,10 +173,10 @@ class JobEditorDialog(QDialog):
             label.clear()
             label.hide()
         for err in errors:
-            label = self.errors.get(_SHOWN_AT.get(err.field, err.field))
-            if label is not None:
-                label.setText(err.message)
-                label.show()
+            shown = self.errors.get(_SHOWN_AT.get(err.field, err.field))
+            if shown is not None:
+                shown.setText(err.message)
+                shown.show()
 
     # -- building ------------------------------------------------------------------------
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
@@ -268,8 +274,11 @@ class JobEditorDialog(QDialog):
         if not job["editable"]:
             self.read_only_note.show()
             self.save_button.setEnabled(False)
-            for widget in (*self.edits.values(), *self.long_edits.values()):
-                widget.setReadOnly(True)
+            for edit in self.edits.values():
+                edit.setReadOnly(True)
+            for box in self.long_edits.values():
+                box.setReadOnly(True)
             for combo in (self.kind, self.place_code, self.tier):
                 combo.setEnabled(False)
             self.headcount.setEnabled(False)
+            self.confirmed.setEnabled(False)

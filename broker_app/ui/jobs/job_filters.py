@@ -10,6 +10,9 @@ from broker_app.domain.jobs_query import JobFilter, Publisher
 from broker_app.ui.i18n import enum_label
 
 SEARCH_DELAY_MS = 200
+_STATUSES = {m.value: m for m in JobStatus}
+_KINDS = {m.value: m for m in JobKind}
+_TIERS = {m.value: m for m in PlaceTier}
 
 
 class JobFilterBar(QWidget):
@@ -33,17 +36,17 @@ class JobFilterBar(QWidget):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("全部状态"), None)
         for status in JobStatus:
-            self.status.addItem(enum_label(status), status)
-        self.status.setCurrentIndex(self.status.findData(JobStatus.OPEN))
+            self.status.addItem(enum_label(status), status.value)
+        self.status.setCurrentIndex(self.status.findData(JobStatus.OPEN.value))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("全部类型"), None)
         for kind in JobKind:
-            self.kind.addItem(enum_label(kind), kind)
+            self.kind.addItem(enum_label(kind), kind.value)
         self.tier = QComboBox(self)
         self.tier.addItem(self.tr("全部地域"), None)
         for tier in PlaceTier:
             if tier is not PlaceTier.NONE:
-                self.tier.addItem(enum_label(tier), tier)
+                self.tier.addItem(enum_label(tier), tier.value)
         self.publisher = QComboBox(self)
         self.publisher.addItem(self.tr("全部发布单位"), Publisher.ANY)
         self.publisher.addItem(self.tr("本驿站发布"), Publisher.LOCAL)
@@ -69,11 +72,13 @@ class JobFilterBar(QWidget):
         self._emitted = self.current_filter()
 
     def current_filter(self) -> JobFilter:
+        # Combo boxes hand enum members back as plain text: keep values, look them up.
+        status, kind, tier = (c.currentData() for c in (self.status, self.kind, self.tier))
         return JobFilter(
             text=self.search_box.text().strip(),
-            status=self.status.currentData(),
-            kind=self.kind.currentData(),
-            place_tier=self.tier.currentData(),
+            status=_STATUSES.get(status),
+            kind=_KINDS.get(kind),
+            place_tier=_TIERS.get(tier),
             publisher=self.publisher.currentData() or Publisher.ANY,
             include_archived=self.archived.isChecked(),
         )

@@ -36,7 +36,7 @@ class WorkersForJobDialog(QDialog):
         self.job_id = job_id
         self.matching = MatchingService(ctx.store)
         self.workflow = MatchWorkflowService(ctx.store)
-        self.result: WorkerRecommendations | None = None
+        self.recommendations: WorkerRecommendations | None = None
         self.last_created: MatchesCreated | None = None
         self.setWindowTitle(self.tr("为岗位推荐劳动力"))
 
@@ -112,14 +112,14 @@ class WorkersForJobDialog(QDialog):
 
     # -- results -------------------------------------------------------------------------
     def _loaded(self, result: WorkerRecommendations) -> None:
-        self.result = result
+        self.recommendations = result
         self.model.set_items(result.items)
         if result.job_problems:
             text = self.tr("{0}：{1}").format(result.job_title, "；".join(result.job_problems))
         else:
-            text = self.tr("{0}：从 {1} 名可推荐的劳动力中选出 {2} 名（勾选后点“推荐选中的人”）").format(
-                result.job_title, result.considered, len(result.items)
-            )
+            text = self.tr(
+                "{0}：从 {1} 名可推荐的劳动力中选出 {2} 名（勾选后点“推荐选中的人”）"
+            ).format(result.job_title, result.considered, len(result.items))
         self.heading.setText(text)
         self.create_button.setEnabled(bool(result.items))
         self.table.resizeColumnsToContents()
@@ -143,4 +143,3 @@ class WorkersForJobDialog(QDialog):
         if current.isValid():
             item = self.model.items[current.row()]
             self.reasons.setText(f"{item.name}：" + "；".join(item.reasons))
-

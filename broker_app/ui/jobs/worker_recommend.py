@@ -40,7 +40,7 @@ class JobsForWorkerDialog(QDialog):
         self.worker_id = worker_id
         self.matching = MatchingService(ctx.store)
         self.workflow = MatchWorkflowService(ctx.store)
-        self.result: JobRecommendations | None = None
+        self.recommendations: JobRecommendations | None = None
         self.setWindowTitle(self.tr("为劳动力推荐岗位"))
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -98,7 +98,7 @@ class JobsForWorkerDialog(QDialog):
         )
 
     def _loaded(self, result: JobRecommendations) -> None:
-        self.result = result
+        self.recommendations = result
         self.model.set_items(result.items)
         if result.worker_problems:
             text = self.tr("{0} 目前不在推荐范围：{1}").format(

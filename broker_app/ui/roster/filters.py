@@ -7,6 +7,8 @@ scope: a village station needs neither, a township station only the village list
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,8 +26,6 @@ from broker_app.domain.roster_query import RosterFilter
 from broker_app.ui.i18n import enum_label
 
 SEARCH_DELAY_MS = 200
-_BRAND_HISTORY_KEY = "roster/labor_brands"
-_BRAND_HISTORY_SIZE = 12
 
 
 class RosterFilterBar(QWidget):
@@ -34,7 +34,11 @@ class RosterFilterBar(QWidget):
     leave_search = Signal()
 
     def __init__(
-        self, scope_code: str | None, settings: QSettings, parent: QWidget | None = None
+        self,
+        scope_code: str | None,
+        settings: QSettings,
+        brands: Sequence[str] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -76,9 +80,9 @@ class RosterFilterBar(QWidget):
         self.brand.setLineEdit(brand_line)
         brand_line.setPlaceholderText(self.tr("劳务品牌"))
         self.brand.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 8)
-        self.brand.setToolTip(self.tr("输入劳务品牌名称后按回车筛选；清空则不限"))
+        self.brand.setToolTip(self.tr("选择或输入劳务品牌后按回车筛选；清空则不限"))
         self.brand.addItem("")
-        self.brand.addItems(self._brand_history())
+        self.brand.addItems(list(brands))
         self.archived = QCheckBox(self.tr("含已归档"), self)
 
         for combo in (self.township, self.village, self.status, self.priority):
@@ -126,8 +130,6 @@ class RosterFilterBar(QWidget):
         flt = self.current_filter()
         if flt != self._emitted:
             self._emitted = flt
-            if flt.labor_brand:
-                self._remember_brand(flt.labor_brand)
             self.filter_changed.emit(flt)
 
     def focus_search(self) -> None:
@@ -186,20 +188,7 @@ class RosterFilterBar(QWidget):
         code = self.village.currentData() or self.township.currentData()
         return str(code) if code else None
 
-    # -- text and brands ---------------------------------------------------------------
+    # -- text ------------------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         if not text:
             self.apply_now()
-
-    def _brand_history(self) -> list[str]:
-        value = self._settings.value(_BRAND_HISTORY_KEY, [])
-        # An INI file gives a one-item list back as a plain string.
-        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [str(item) for item in items if item]
-
-    def _remember_brand(self, brand: str) -> None:
-        history = [brand, *(b for b in self._brand_history() if b != brand)]
-        history = history[:_BRAND_HISTORY_SIZE]
-        self._settings.setValue(_BRAND_HISTORY_KEY, history)
-        if self.brand.findText(brand) < 0:
-            self.brand.addItem(brand)

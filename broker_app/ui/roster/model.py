@@ -127,6 +127,7 @@ class RosterModel(QAbstractTableModel):
         self._filter = RosterFilter()
         self._sort = RosterSort()
         self._keys: list[int] = []
+        self._unfiltered: tuple[RosterSort, list[int]] | None = None
         self._loaded = False
         self._cache: dict[int, Row | None] = {}
         self._revealed: set[int] = set()
@@ -154,17 +155,30 @@ class RosterModel(QAbstractTableModel):
             # A revealed number stays revealed only while the broker looks at it.
             self._revealed.clear()
             if self._loaded:
-                self.reload()
+                self._search()
 
     def set_sort(self, sort: RosterSort) -> None:
         if sort != self._sort:
             self._sort = sort
             if self._loaded:
-                self.reload()
+                self._search()
 
     def reload(self) -> None:
         """Search again with the current filter and order."""
-        keys = self._service.search_keys(self._filter, self._sort)
+        self._unfiltered = None
+        self._search()
+
+    def _search(self) -> None:
+        keys: list[int] | None = None
+        whole = self._filter == RosterFilter()
+        if whole and self._unfiltered is not None and self._unfiltered[0] == self._sort:
+            # Clearing the search box is the commonest search of all: the whole
+            # roster's keys are kept until the next write.
+            keys = self._unfiltered[1]
+        if keys is None:
+            keys = self._service.search_keys(self._filter, self._sort)
+            if whole:
+                self._unfiltered = (self._sort, keys)
         self.beginResetModel()
         self._loaded = True
         self._keys = keys
@@ -184,15 +198,15 @@ class RosterModel(QAbstractTableModel):
         record = self._record(row)
         return record[_F["id"]] if record else None
 
-    def row_of(self, worker_id: str) -> int | None:
-        """The row showing ``worker_id``, if it is among the rows read so far."""
-        for pk, record in self._cache.items():
-            if record and record[_F["id"]] == worker_id:
-                try:
-                    return self._keys.index(pk)
-                except ValueError:
-                    return None
-        return None
+    def key(self, row: int) -> int | None:
+        """The row key (not the worker id) of ``row``: stable across searches."""
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_of_key(self, key: int) -> int | None:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
 
     def is_revealed(self, row: int) -> bool:
         return 0 <= row < len(self._keys) and self._keys[row] in self._revealed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.roster_query import RosterFilter
 from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
 from broker_app.store.writer import Change
@@ -36,7 +35,7 @@ class RosterPage(QWidget):
         self._settings = settings
         scope = StationService(ctx.store).info().org_code
 
-        self.filters = RosterFilterBar(scope, settings, self)
+        self.filters = RosterFilterBar(scope, settings, self.service.labor_brands(), self)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("新增劳动力"), self)
         self.new_button.setToolTip(self.tr("登记一位新的劳动力（Ctrl+N）"))
@@ -56,20 +55,31 @@ class RosterPage(QWidget):
         layout.addWidget(self.table, 1)
 
         self._setup_actions()
-        self.filters.filter_changed.connect(self._filter_changed)
+        self.filters.filter_changed.connect(self.model.set_filter)
         self.filters.leave_search.connect(self._focus_table)
         self.model.count_changed.connect(self._show_count)
         self.new_button.clicked.connect(self.new_worker)
         self.import_button.clicked.connect(self.import_workbook)
         ctx.changed.connect(self._on_change)
+        self._shown_once = False
         self.model.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Closing the window must not lose a column change still waiting to be saved.
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_header()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.filters.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- actions -----------------------------------------------------------------------
     def new_worker(self) -> None:
         self._open_editor(None)
-
-    def open_worker(self, worker_id: str) -> None:
-        self._open_editor(worker_id)
 
     def import_workbook(self) -> None:
         from broker_app.ui.import_wizard.wizard import ImportWizard
@@ -80,10 +90,6 @@ class RosterPage(QWidget):
 
     def focus_search(self) -> None:
         self.filters.focus_search()
-
-    def current_worker_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.model.worker_id(index.row()) if index.isValid() else None
 
     # -- setup -------------------------------------------------------------------------
     def _setup_table(self) -> None:
@@ -116,9 +122,9 @@ class RosterPage(QWidget):
         indicator, order = self.model.sort_column(), Qt.SortOrder.AscendingOrder
         state = self._settings.value(_HEADER_KEY)
         # The saved state brings back widths, column order and the last sort.
-        if isinstance(state, QByteArray) and header.restoreState(state):
-            if self.model.is_sortable(header.sortIndicatorSection()):
-                indicator, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        restored = isinstance(state, QByteArray) and header.restoreState(state)
+        if restored and self.model.is_sortable(header.sortIndicatorSection()):
+            indicator, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         header.setSortIndicator(indicator, order)
         self.model.sort(indicator, order)
         header.sortIndicatorChanged.connect(self._sort_requested)
@@ -130,7 +136,9 @@ class RosterPage(QWidget):
         header.sectionMoved.connect(lambda *_: self._save_timer.start())
 
     def _setup_actions(self) -> None:
-        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Window-wide, yet live only while this page is the one shown: Qt ignores the
+        # shortcuts of hidden widgets, so another page may use the same keys.
+        scope = Qt.ShortcutContext.WindowShortcut
         new = QAction(self.tr("新增劳动力"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.setShortcutContext(scope)
@@ -142,9 +150,6 @@ class RosterPage(QWidget):
         self.addActions([new, find])
 
     # -- reactions ---------------------------------------------------------------------
-    def _filter_changed(self, flt: RosterFilter) -> None:
-        self.model.set_filter(flt)
-
     def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
         if self.model.is_sortable(column):
             self.model.sort(column, order)
@@ -163,12 +168,14 @@ class RosterPage(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.record_type != "worker":
             return
-        selected = self.current_worker_id()
+        current = self.table.currentIndex()
+        selected = self.model.key(current.row()) if current.isValid() else None
         self.model.apply_change(change)
-        if selected is not None:
-            row = self.model.row_of(selected)
-            if row is not None:
-                self.table.selectRow(row)
+        row = self.model.row_of_key(selected) if selected is not None else None
+        if row is not None and not self.table.currentIndex().isValid():
+            # The search ran again: keep the broker on the worker they were at.
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _show_count(self, count: int) -> None:
         number = QLocale().toString(count)

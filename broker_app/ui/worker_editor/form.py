@@ -71,12 +71,19 @@ class WorkerForm(QScrollArea):
         self.age_box = self._derived_box()
         self.older_box = self._derived_box()
 
+        self._labels: dict[str, list[QLabel]] = {}
         groups = {title: self._group(title, specs) for title, specs in GROUPS}
         inner = QWidget(self)
         columns = QHBoxLayout(inner)
         columns.setContentsMargins(4, 4, 4, 4)
         for titles in _COLUMNS:
             column = QVBoxLayout()
+            # One label width per column, so the groups above each other line up.
+            labels = [label for title in titles for label in self._labels[title]]
+            width = max(label.sizeHint().width() for label in labels)
+            for label in labels:
+                label.setMinimumWidth(width)
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for title in titles:
                 column.addWidget(groups[title])
             column.addStretch(1)
@@ -182,6 +189,7 @@ class WorkerForm(QScrollArea):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        labels = self._labels.setdefault(title, [])
         for spec in specs:
             editor = FieldEditor(spec, box, places=self._places)
             self.editors[spec.name] = editor
@@ -193,8 +201,11 @@ class WorkerForm(QScrollArea):
                 label.setText(f"{spec.shown_label}<span style='color:#c62828'> *</span>")
             label.setBuddy(editor.input)
             form.addRow(label, editor)
+            labels.append(label)
             if spec.name == "id_number":
-                form.addRow(self.tr("出生日期"), self._derived_row())
+                derived = QLabel(self.tr("出生日期"), box)
+                form.addRow(derived, self._derived_row())
+                labels.append(derived)
         return box
 
     def _derived_box(self) -> QLineEdit:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 16:05:32.173466
+Create Date: 2026-11-28 16:31:05.900507
 """
 
 from __future__ import annotations
@@ -229,6 +229,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_worker_org_roster', ['archived', 'org_code', 'name_sort', 'pk', 'birth_date', 'employment_status', 'poverty_alleviated', 'monitoring_type', 'low_income', 'disabled'], unique=False)
         batch_op.create_index('ix_worker_roster', ['archived', 'name_sort', 'pk', 'org_code', 'birth_date', 'employment_status', 'poverty_alleviated', 'monitoring_type', 'low_income', 'disabled'], unique=False)
         batch_op.create_index('ix_worker_status', ['archived', 'employment_status', 'name_sort'], unique=False)
+        batch_op.create_index('ix_worker_updated', ['archived', 'updated_at', 'pk'], unique=False)
 
     op.create_table('worker_search',
     sa.Column('token', sa.String(length=80), nullable=False),
@@ -398,6 +399,7 @@ def downgrade() -> None:
 
     op.drop_table('worker_search')
     with op.batch_alter_table('worker', schema=None) as batch_op:
+        batch_op.drop_index('ix_worker_updated')
         batch_op.drop_index('ix_worker_status')
         batch_op.drop_index('ix_worker_roster')
         batch_op.drop_index('ix_worker_org_roster')

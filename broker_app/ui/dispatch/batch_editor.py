@@ -1,0 +1,169 @@
+"""新建 / 编辑劳务输出批次: the batch's fields, each error beside its field. The 务工地域
+is taken from the place when left on “按地点判断”."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broker_app.domain.enums import PlaceTier
+from broker_app.domain.errors import FieldError
+from broker_app.services.dispatch import DispatchService, InvalidBatch
+from broker_app.store.writer import Change
+from broker_app.ui.context import AppContext
+from broker_app.ui.dispatch.filters import to_date, to_qdate
+from broker_app.ui.errors import show_error
+from broker_app.ui.geometry import fit_to_screen
+from broker_app.ui.i18n import enum_label
+
+_ERROR_STYLE = "color: #c62828;"
+_LINE_FIELDS = ("name", "employer", "project", "destination", "transport", "leader_name",
+                "leader_phone")  # fmt: skip
+
+
+class BatchEditorDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, batch_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = DispatchService(ctx.store)
+        self.batch_id = batch_id
+        self.setWindowTitle(self.tr("编辑批次") if batch_id else self.tr("新建劳务输出批次"))
+        self.edits = {name: QLineEdit(self) for name in _LINE_FIELDS}
+        self.edits["name"].setPlaceholderText(self.tr("不填则为“出发日期 务工单位”"))
+        self.edits["destination"].setPlaceholderText(self.tr("如 江苏苏州工业园区、青岛市黄岛区"))
+        self.edits["transport"].setPlaceholderText(self.tr("如 包车、高铁"))
+        self.tier = QComboBox(self)
+        self.tier.addItem(self.tr("按地点判断"), "")
+        for tier in PlaceTier:
+            if tier is not PlaceTier.NONE:
+                self.tier.addItem(enum_label(tier), tier.value)
+        self.undated = QCheckBox(self.tr("未定"), self)
+        self.departure = QDateEdit(self)
+        self.departure.setCalendarPopup(True)
+        self.departure.setDisplayFormat("yyyy-MM-dd")
+        self.departure.setDate(to_qdate(date.today()))
+        self.undated.toggled.connect(lambda on: self.departure.setEnabled(not on))
+        self.notes = QPlainTextEdit(self)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        self.errors: dict[str, QLabel] = {}
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._layout()
+        if batch_id:
+            self._load(batch_id)
+        fit_to_screen(self, 560, 620)
+
+    def values(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
+        raw["place_tier"] = self.tier.currentData() or ""
+        raw["departure_date"] = None if self.undated.isChecked() else to_date(self.departure.date())
+        raw["notes"] = self.notes.toPlainText()
+        return raw
+
+    def save(self) -> None:
+        raw = self.values()
+        batch_id = self.batch_id
+
+        def write() -> Change:
+            if batch_id is None:
+                return self.service.create_batch(raw)
+            return self.service.edit_batch(batch_id, raw)
+
+        self.save_button.setEnabled(False)
+        self.ctx.runner.run_db(write, self._saved, self._failed, owner=self)
+
+    def _saved(self, change: Change) -> None:
+        self.batch_id = change.record_ids[0] if change.record_ids else self.batch_id
+        self.ctx.broadcast(change)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, InvalidBatch):
+            self.show_errors(exc.errors)
+            return
+        show_error(self, exc, self.tr("保存失败"))
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        for err in errors:
+            shown = self.errors.get(err.field)
+            if shown is not None:
+                shown.setText(err.message)
+                shown.show()
+
+    def _load(self, batch_id: str) -> None:
+        details = self.service.batch(batch_id)
+        for name, edit in self.edits.items():
+            edit.setText(str(details.get(name) or ""))
+        index = self.tier.findData(details["place_tier"])
+        self.tier.setCurrentIndex(max(index, 0))
+        day = details["departure_date"]
+        self.undated.setChecked(day is None)
+        if day is not None:
+            self.departure.setDate(to_qdate(day))
+        self.notes.setPlainText(details["notes"])
+        if details["status"] == "finished":
+            for widget in (*self.edits.values(), self.tier, self.undated, self.departure):
+                widget.setEnabled(False)
+
+    def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+        error = QLabel(self)
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[name] = error
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, box)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        e = self.edits
+        self._row(form, "employer", self.tr("务工单位*"), e["employer"])
+        self._row(form, "project", self.tr("项目"), e["project"])
+        self._row(form, "destination", self.tr("务工地点"), e["destination"])
+        self._row(form, "place_tier", self.tr("务工地域"), self.tier)
+        day = QWidget(self)
+        day_row = QHBoxLayout(day)
+        day_row.setContentsMargins(0, 0, 0, 0)
+        day_row.addWidget(self.departure, 1)
+        day_row.addWidget(self.undated)
+        self._row(form, "departure_date", self.tr("出发日期"), day)
+        self._row(form, "transport", self.tr("交通方式"), e["transport"])
+        self._row(form, "leader_name", self.tr("带队人"), e["leader_name"])
+        self._row(form, "leader_phone", self.tr("带队人电话"), e["leader_phone"])
+        self._row(form, "name", self.tr("批次名称"), e["name"])
+        self._row(form, "notes", self.tr("备注"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)

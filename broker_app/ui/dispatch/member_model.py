@@ -1,0 +1,102 @@
+"""The members of one batch. ID numbers show masked (前6后4) on screen, as the roster
+does; the exports decide for themselves whether to mask."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from broker_app.domain.enums import Gender
+from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.orgunits import load_zoucheng
+from broker_app.services.dispatch_queries import MemberRow
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+
+Index = QModelIndex | QPersistentModelIndex
+_CONTEXT = "MemberTableModel"
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    (QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), 4),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "性别"), 2),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "年龄"), 2),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), 10),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "联系电话"), 7),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "户籍村"), 6),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "脱贫人口"), 4),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "工种"), 5),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "来源"), 3),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "备注"), 8),
+)
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MemberRow] = []
+        self._titles = [QCoreApplication.translate(_CONTEXT, title) for title, _ in COLUMNS]
+        self.today = date.today()
+
+    def set_rows(self, rows: Sequence[MemberRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.today = date.today()
+        self.endResetModel()
+
+    def member(self, row: int) -> MemberRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        member = self._rows[index.row()]
+        return self._display(member, index.column())
+
+    def _display(self, member: MemberRow, column: int) -> str:
+        if column == 0:
+            return member.name
+        if column == 1:
+            gender = Gender.from_value(member.gender)
+            return enum_label(gender) if gender else member.gender
+        if column == 2:
+            return str(age_on(member.birth_date, self.today))
+        if column == 3:
+            return mask_id_number(member.id_number)
+        if column == 4:
+            return member.phone
+        if column == 5:
+            unit = load_zoucheng().find(member.org_code)
+            return unit.short_name if unit else member.org_code
+        if column == 6:
+            return self._tr("是") if member.priority else ""
+        if column == 7:
+            return member.work_type
+        if column == 8:
+            return self._tr("匹配") if member.match_id else self._tr("花名册")
+        return member.notes
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate(_CONTEXT, text)

@@ -1,0 +1,106 @@
+"""The 匹配 table: one row per match, over ``MatchWorkflowService``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from broker_app.domain.enums import MatchStatus
+from broker_app.domain.jobs_place import place_name
+from broker_app.domain.jobs_query import MatchFilter
+from broker_app.domain.phone import mask_phone
+from broker_app.services.matching_workflow import MATCH_ROW_FIELDS, MatchWorkflowService
+from broker_app.store.writer import Change
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+
+_CONTEXT = "MatchTableModel"
+
+COLUMNS = (
+    Column("worker", QT_TRANSLATE_NOOP(_CONTEXT, "劳动力"), None, 5),
+    Column("phone", QT_TRANSLATE_NOOP(_CONTEXT, "联系电话"), None, 6.5),
+    Column("village", QT_TRANSLATE_NOOP(_CONTEXT, "户籍村"), None, 9),
+    Column("job", QT_TRANSLATE_NOOP(_CONTEXT, "岗位"), None, 8),
+    Column("employer", QT_TRANSLATE_NOOP(_CONTEXT, "用工单位"), None, 12),
+    Column("status", QT_TRANSLATE_NOOP(_CONTEXT, "状态"), None, 4),
+    Column("date", QT_TRANSLATE_NOOP(_CONTEXT, "日期"), None, 6),
+    Column("score", QT_TRANSLATE_NOOP(_CONTEXT, "匹配分"), None, 3),
+    Column("notes", QT_TRANSLATE_NOOP(_CONTEXT, "备注"), None, 10),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+
+
+class MatchTableModel(PagedTableModel):
+    context = _CONTEXT
+    columns = COLUMNS
+
+    def __init__(self, service: MatchWorkflowService, parent: QObject | None = None) -> None:
+        super().__init__(MATCH_ROW_FIELDS, parent)
+        self._service = service
+        self.match_filter = MatchFilter()
+        self._statuses = {m.value: enum_label(m) for m in MatchStatus}
+        self._places: dict[str, str] = {}
+
+    def set_filter(self, flt: MatchFilter) -> None:
+        if flt != self.match_filter:
+            self.match_filter = flt
+            self.reload()
+
+    def apply_change(self, change: Change) -> None:
+        if change.record_type == "match":
+            self.reload()
+        elif change.record_type in ("job", "worker"):
+            self._cache.clear()
+            if self.rowCount():
+                last = self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+
+    def search_keys(self) -> list[int]:
+        return self._service.search_keys(self.match_filter)
+
+    def read_rows(self, keys: Sequence[int]) -> dict[int, Row]:
+        return self._service.rows(keys)
+
+    def display(self, key: str, row: Row) -> str:
+        v = self.value
+        if key == "worker":
+            return str(v(row, "worker_name"))
+        if key == "phone":
+            phone = v(row, "worker_phone")
+            return mask_phone(phone) if phone else ""
+        if key == "village":
+            return self._place(str(v(row, "worker_org")))
+        if key == "job":
+            return str(v(row, "job_title"))
+        if key == "employer":
+            return str(v(row, "employer_name"))
+        if key == "status":
+            return self._statuses.get(v(row, "status"), str(v(row, "status")))
+        if key == "date":
+            history: list[Any] = v(row, "history") or []
+            return str(history[-1].get("date", "")) if history else ""
+        if key == "score":
+            return f"{v(row, 'score'):.0f}"
+        if key == "notes":
+            return str(v(row, "notes") or "")
+        return ""
+
+    def tooltip(self, key: str, row: Row) -> str | None:
+        if key == "status":
+            history: list[Any] = self.value(row, "history") or []
+            lines = [
+                f"{h.get('date', '')} {self._statuses.get(h.get('status'), '')} {h.get('note', '')}"
+                for h in history
+            ]
+            return "\n".join(line.strip() for line in lines) or None
+        if key in ("job", "employer", "notes"):
+            return self.display(key, row) or None
+        return None
+
+    def _place(self, code: str) -> str:
+        name = self._places.get(code)
+        if name is None:
+            name = self._places[code] = place_name(code)
+        return name
