@@ -13,6 +13,7 @@ Medians are printed, with the slowest run beside them.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import statistics
 import sys
@@ -119,7 +120,8 @@ def engine(n_workers: int, n_jobs: int, repeat: int) -> None:
         wage_max=800, wage_unit="month", age_min=None, age_max=None,
     )  # fmt: skip
     for label, the_job in (("全职焊工", job), ("公益性岗位", welfare)):
-        median, worst, ranked = timed(lambda j=the_job: rank_workers(j, workers, TODAY, 50), repeat)
+        call = functools.partial(rank_workers, the_job, workers, TODAY, 50)
+        median, worst, ranked = timed(call, repeat)
         print(
             f"engine: {n_workers} workers for one job ({label}), top 50: "
             f"median {median:.0f} ms (slowest {worst:.0f} ms), best score {ranked[0].score}"

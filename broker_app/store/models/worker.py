@@ -10,7 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from broker_app.store.base import Base, JsonList, SyncedRecord
 
-
 _FILTER_COLUMNS = (
     "org_code",
     "birth_date",
