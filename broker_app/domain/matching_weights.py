@@ -12,9 +12,9 @@ The order of importance, and why:
    skill was usually checked (certificate, past work) and a wish was not.
 2. Priority groups (mission measure 6: 脱贫人口 are the 优先保障对象 of organised
    labour export; national notices: 脱贫人口（含防止返贫监测对象）). Big enough that
-   between two equal welders the 脱贫 one always ranks first; smaller than the
-   trade, so priority never sends someone without the trade ahead of someone with
-   it. The other measure-5 groups get a smaller nudge each.
+   between two equal welders the 脱贫 one always ranks first; smaller than a
+   recorded skill, so priority alone never outweighs having the trade. The other
+   measure-5 groups get a smaller nudge each.
 3. Nearness. Local work keeps families together and costs nothing to reach
    (measures 2-3: 就地就近就业); same village > same township > elsewhere in the
    county > outside it.

@@ -87,7 +87,7 @@ def test_good_rows_imported_bad_rows_reported(store: Store, tmp_path: Path) -> N
     assembly = by_title["电子装配工"]
     assert assembly.place_tier == "out_of_province" and assembly.wage_min is None
     assert assembly.age_max == 45
-    assert assembly.requirements == "学历要求:初中"  # NFKC folds the colon
+    assert assembly.requirements == "学历要求：初中"
     loader = by_title["装卸工"]
     assert (loader.kind, loader.wage_min, loader.wage_unit) == ("gig", 150, "day")
 

@@ -167,3 +167,22 @@ def test_match_list_by_status(store: Store) -> None:
     assert len(keys) == 3
     rows = flow.rows(keys)
     assert {row[9] for row in rows.values()} == {"电焊工"}
+
+
+def test_match_and_worker_change_together_or_not_at_all(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job_id = add_job(store)
+    worker_id = add_worker(store, 1)
+    flow = MatchWorkflowService(store)
+    (match_id,) = flow.create_matches(job_id, [worker_id], on=TODAY).match_ids
+    before = outbox(store)
+
+    def broken(*_args: object, **_kwargs: object) -> list[str]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("broker_app.store.repositories.workers.update", broken)
+    with pytest.raises(RuntimeError):
+        flow.change_status(match_id, "已上岗", today=TODAY)
+    assert flow.details(match_id)["status"] == "recommended"
+    assert outbox(store) == before

@@ -86,12 +86,15 @@ class WorkerEditorDialog(QDialog):
         self.save_button.setDefault(True)
         self.undo_button = QPushButton(self.tr("撤销上次修改"), self)
         self.archive_button = QPushButton(self.tr("归档…"), self)
+        self.jobs_button = QPushButton(self.tr("为其推荐岗位…"), self)
+        self.jobs_button.setToolTip(self.tr("按工种、意向和重点群体为这位劳动力推荐在招岗位"))
         self.next_button = QPushButton(self.tr("新增下一位"), self)
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.close_button.setToolTip(self.tr("关闭（Esc）"))
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo_last_edit)
         self.archive_button.clicked.connect(self.archive_or_restore)
+        self.jobs_button.clicked.connect(self._recommend_jobs)
         self.next_button.clicked.connect(self._next_worker)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -100,6 +103,7 @@ class WorkerEditorDialog(QDialog):
         for button in (self.save_button, self.undo_button, self.archive_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.jobs_button)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -210,6 +214,14 @@ class WorkerEditorDialog(QDialog):
             return
         super().reject()
 
+    def _recommend_jobs(self) -> None:
+        if self.worker_id is None:
+            return
+        # Imported here: the jobs pages load only when first used.
+        from broker_app.ui.jobs.worker_recommend import open_jobs_for_worker
+
+        open_jobs_for_worker(self.ctx, self.worker_id, self)
+
     def _next_worker(self) -> None:
         if self.form.is_modified() and not self._confirm_discard():
             return
@@ -313,6 +325,7 @@ class WorkerEditorDialog(QDialog):
         self.archive_button.setEnabled(exists)
         self.archive_button.setText(self.tr("恢复") if archived else self.tr("归档…"))
         self.next_button.setVisible(exists)
+        self.jobs_button.setVisible(exists and not archived)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.save_button, self.undo_button, self.archive_button):
