@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,16 @@ from broker_app.domain.jobs_place import place_name
 from broker_app.domain.orgcodes import code_in_scope
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
-from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
-from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.jobs import CancelToken, Progress, no_progress
 from broker_app.services.jobs_columns import JOB_HEADER_SYNONYMS, JOB_REQUIRED_FIELDS
+from broker_app.services.workbook_import import (
+    ImportPreview,
+    ImportResult,
+    RowOutcome,
+    RowProblem,
+)
+from broker_app.services.workbook_import import write_errors_workbook as write_rejected_rows
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
@@ -49,47 +53,6 @@ _WRITTEN = {
 _HEADER_ROWS = 12
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    row_number: int
-    field: str
-    column: str  # the header as written in the sheet, or the field's label
-    message: str
-
-
-@dataclass
-class JobRowOutcome:
-    row_number: int
-    cells: list[CellValue]
-    values: dict[str, Any] = field(default_factory=dict)
-    problems: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
-    existing_id: str | None = None
-
-
-@dataclass
-class JobImportPreview:
-    sheets: list[str]
-    sheet: str
-    header: HeaderMap
-    rows: list[JobRowOutcome]
-
-
-@dataclass
-class JobImportResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[JobRowOutcome] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
-    header: HeaderMap | None = None
-    changes: list[Change] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[RowProblem]:
-        return [p for row in self.rejected for p in row.problems]
-
-
 class JobImportService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -101,14 +64,14 @@ class JobImportService:
         mapping: Mapping[str, int] | None = None,
         n: int = 20,
         today: date | None = None,
-    ) -> JobImportPreview:
+    ) -> ImportPreview:
         """Header found, and the first ``n`` data rows checked, without writing."""
         sheets = list_sheets(path)
         chosen = sheet or sheets[0]
         rows = preview_rows(path, chosen, n + _HEADER_ROWS)
         header = _header(rows, mapping)
         data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
-        return JobImportPreview(sheets, chosen, header, self._validate(data, header, today))
+        return ImportPreview(sheets, chosen, header, self._validate(data, header, today))
 
     def run(
         self,
@@ -119,7 +82,7 @@ class JobImportService:
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
-    ) -> JobImportResult:
+    ) -> ImportResult:
         progress(0.0, "读取表格")
         rows = list(iter_rows(path, sheet))
         header = _header(rows[:_HEADER_ROWS], mapping)
@@ -128,7 +91,7 @@ class JobImportService:
             cancel.check()
         progress(0.2, "检查数据")
         outcomes = self._validate(data, header, today)
-        result = JobImportResult(header=header)
+        result = ImportResult(header=header)
         result.rejected = [o for o in outcomes if o.problems]
         result.warnings = [w for o in outcomes if not o.problems for w in o.warnings]
         self._write([o for o in outcomes if not o.problems], result, progress, cancel)
@@ -144,7 +107,7 @@ class JobImportService:
         data: Sequence[tuple[int, Sequence[CellValue]]],
         header: HeaderMap,
         today: date | None,
-    ) -> list[JobRowOutcome]:
+    ) -> list[RowOutcome]:
         with self.store.read() as session:
             station_org = get_station(session).org_code
             if station_org is None:
@@ -152,19 +115,19 @@ class JobImportService:
             known = repo.identity_index(session)
             stored = {job_id: _stored(session, job_id) for job_id, _ in known.values()}
         seen: dict[tuple[str, str, str], int] = {}
-        outcomes: list[JobRowOutcome] = []
+        outcomes: list[RowOutcome] = []
         for number, cells in data:
             if all(coerce.is_blank(c) for c in cells):
                 continue
-            outcome = JobRowOutcome(number, list(cells))
+            outcome = RowOutcome(number, list(cells))
             _validate_row(outcome, header, station_org, known, stored, seen, today)
             outcomes.append(outcome)
         return outcomes
 
     def _write(
         self,
-        good: list[JobRowOutcome],
-        result: JobImportResult,
+        good: list[RowOutcome],
+        result: ImportResult,
         progress: Progress,
         cancel: CancelToken | None,
     ) -> None:
@@ -216,7 +179,7 @@ def _stored(session: Any, job_id: str) -> dict[str, Any]:
 
 
 def _validate_row(
-    outcome: JobRowOutcome,
+    outcome: RowOutcome,
     header: HeaderMap,
     station_org: str,
     known: Mapping[tuple[str, str, str], tuple[str, str]],
@@ -309,28 +272,6 @@ def _column_of(field_name: str, header: HeaderMap) -> int | None:
     return header.columns.get(field_name)
 
 
-def write_errors_workbook(result: JobImportResult, path: Path) -> Path:
-    """The rejected rows as they were in the sheet, plus 行号 and 错误原因, so the broker
-    can fix them and import that file again (the two extra columns are ignored)."""
-    header = result.header
-    labels = header.labels if header else {}
-    width = max([len(o.cells) for o in result.rejected] + [max(labels, default=-1) + 1])
-    phone_column = header.columns.get("contact_phone") if header else None
-    columns = [ColumnSpec("行号", width=6, kind="int"), ColumnSpec("错误原因", width=48)]
-    for index in range(width):
-        kind: ColumnKind = "id_text" if index == phone_column else "text"
-        columns.append(ColumnSpec(labels.get(index, f"第{index + 1}列"), kind=kind))
-    with XlsxWriter(path) as book:
-        sheet = book.add_sheet("有误的行", columns)
-        for outcome in result.rejected:
-            reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
-            cells = [_as_text(c) for c in outcome.cells]
-            sheet.append([outcome.row_number, reasons, *cells])
-    return path
-
-
-def _as_text(value: CellValue) -> CellValue:
-    # A phone stored as a number would come back as 1.38E+10.
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value
+def write_errors_workbook(result: ImportResult, path: Path) -> Path:
+    """The rejected posting rows with 行号 and 错误原因 (see ``workbook_import``)."""
+    return write_rejected_rows(result, path, ("contact_phone", "employer_credit_code"))

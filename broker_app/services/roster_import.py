@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,15 @@ from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
-from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
-from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
+from broker_app.services.workbook_import import (
+    ImportPreview,
+    ImportResult,
+    RowOutcome,
+    RowProblem,
+)
+from broker_app.services.workbook_import import write_errors_workbook as write_rejected_rows
 from broker_app.store.repositories import workers as repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
@@ -40,47 +44,6 @@ log = logging.getLogger(__name__)
 REQUIRED = ("name", "id_number")
 # Columns that locate the household; they become org_code, not worker fields.
 _PLACE_FIELDS = ("township", "village")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row_number: int
-    field: str
-    column: str  # the header as written in the sheet, or the field's label
-    message: str
-
-
-@dataclass
-class RowOutcome:
-    """One data row after validation."""
-
-    row_number: int
-    cells: list[CellValue]
-    values: dict[str, Any] = field(default_factory=dict)
-    problems: list[RowProblem] = field(default_factory=list)
-    existing_id: str | None = None
-
-
-@dataclass
-class ImportPreview:
-    sheets: list[str]
-    sheet: str
-    header: HeaderMap
-    rows: list[RowOutcome]
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[RowOutcome] = field(default_factory=list)
-    header: HeaderMap | None = None
-    changes: list[Change] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[RowProblem]:
-        return [p for row in self.rejected for p in row.problems]
 
 
 class RosterImportService:
@@ -278,35 +241,8 @@ class RosterImportService:
 
 
 def write_errors_workbook(result: ImportResult, path: Path) -> Path:
-    """The rejected rows as they were in the sheet, plus 行号 and 错误原因, so the broker
-    can fix them and import that file again."""
-    header = result.header
-    width = max(
-        [len(o.cells) for o in result.rejected]
-        + [max(header.labels, default=-1) + 1 if header else 0]
-    )
-    labels = header.labels if header else {}
-    columns = [ColumnSpec("行号", width=6, kind="int"), ColumnSpec("错误原因", width=48)]
-    for index in range(width):
-        field = next(
-            (f for f, col in (header.columns.items() if header else []) if col == index), ""
-        )
-        kind: ColumnKind = "id_text" if field in ("id_number", "phone") else "text"
-        columns.append(ColumnSpec(labels.get(index, f"第{index + 1}列"), kind=kind))
-    with XlsxWriter(path) as book:
-        sheet = book.add_sheet("有误的行", columns)
-        for outcome in result.rejected:
-            reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
-            cells = [_as_text_if_id(c) for c in outcome.cells]
-            sheet.append([outcome.row_number, reasons, *cells])
-    return path
-
-
-def _as_text_if_id(value: CellValue) -> CellValue:
-    # A float ID cell would be written back as 3.70883E+17: keep what Excel showed.
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value
+    """The rejected roster rows with 行号 and 错误原因 (see ``workbook_import``)."""
+    return write_rejected_rows(result, path, ("id_number", "phone"))
 
 
 def _id_text(value: CellValue) -> str | None:

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.job_import import JobImportResult, write_errors_workbook
+from broker_app.services.job_import import write_errors_workbook
+from broker_app.services.workbook_import import ImportResult
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen
 
 
-class JobImportResultDialog(QDialog):
-    def __init__(self, result: JobImportResult, parent: QWidget | None = None) -> None:
+class ImportResultDialog(QDialog):
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outcome = result
         self.setWindowTitle(self.tr("岗位导入结果"))

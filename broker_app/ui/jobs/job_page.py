@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.enums import JobStatus
 from broker_app.domain.jobs_query import JobFilter
-from broker_app.services.job_import import JobImportResult, JobImportService
+from broker_app.services.job_import import JobImportService
 from broker_app.services.jobs_postings import JobPostingService
 from broker_app.services.station import StationService
+from broker_app.services.workbook_import import ImportResult
 from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
@@ -37,7 +38,7 @@ class JobsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.service = JobPostingService(ctx.store)
-        self.last_import: JobImportResult | None = None
+        self.last_import: ImportResult | None = None
         station_org = StationService(ctx.store).info().org_code
         self.filters = JobFilterBar(self)
         self.count_label = QLabel(self)
@@ -107,13 +108,13 @@ class JobsPage(QWidget):
         """Import in the background with a progress dialog, then show what happened."""
         service = JobImportService(self.ctx.store)
 
-        def done(result: JobImportResult) -> None:
+        def done(result: ImportResult) -> None:
             self.last_import = result
             self.ctx.broadcast(result.changes)
             if show_result:
-                from broker_app.ui.jobs.import_result import JobImportResultDialog
+                from broker_app.ui.jobs.import_result import ImportResultDialog
 
-                dialog = JobImportResultDialog(result, self.window())
+                dialog = ImportResultDialog(result, self.window())
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 dialog.open()
 
