@@ -45,8 +45,10 @@ def main() -> None:
             pushed = SyncRunner(source, policy=POLICY).sync_once()
             push_time = time.perf_counter() - started
             assert pushed.error is None and pushed.applied == args.workers, pushed
-            print(f"set-up: bulk load {args.workers} workers {loaded:.1f} s; push "
-                  f"{push_time:.1f} s ({args.workers / push_time:.0f} mutations/s) [{args.db}]")
+            print(
+                f"set-up: bulk load {args.workers} workers {loaded:.1f} s; push "
+                f"{push_time:.1f} s ({args.workers / push_time:.0f} mutations/s) [{args.db}]"
+            )
 
             fresh = new_station(folder / "fresh", url, db_url, COUNTY)
             started = time.perf_counter()
@@ -54,7 +56,9 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             assert report.error is None, report.error
             assert report.written == args.workers, report
-            hits = WorkerService(fresh).search_keys(RosterFilter(text=rows[0]["name"]), RosterSort())
+            hits = WorkerService(fresh).search_keys(
+                RosterFilter(text=rows[0]["name"]), RosterSort()
+            )
             assert hits, "pulled workers are searchable"
             verdict = "OK" if elapsed < 30 else "OVER TARGET"
             print(

@@ -78,11 +78,12 @@ def main() -> None:
             total = args.stations * args.mutations
             rate = total / elapsed
             verdict = "OK" if rate >= 500 else "UNDER TARGET"
+            p50, p95 = median(latencies) * 1000, percentile(latencies, 0.95) * 1000
             print(
                 f"{args.stations} stations x {args.mutations} mutations [{args.db}]: "
                 f"{total} applied in {elapsed:.1f} s = {rate:.0f} mutations/s; push request "
-                f"p50 {median(latencies) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms"
-                f" (concurrency {args.concurrency}); target >= 500/s: {verdict}"
+                f"p50 {p50:.0f} ms, p95 {p95:.0f} ms (concurrency {args.concurrency}); "
+                f"target >= 500/s: {verdict}"
             )
 
 

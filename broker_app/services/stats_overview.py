@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from broker_app.domain.enums import OrgLevel, PriorityGroup
+from broker_app.domain.enums import EmploymentStatus, OrgLevel, PriorityGroup
 from broker_app.domain.orgcodes import level_of
 from broker_app.services.stats import (
     POVERTY_OR_MONITORED,
@@ -65,6 +65,15 @@ class Overview:
     def employed_share(self) -> float | None:
         total = self.statistics.total
         return total.employed / total.workers if total.workers else None
+
+    @property
+    def unemployed(self) -> int:
+        return self.statistics.total.by_status.get(EmploymentStatus.UNEMPLOYED.value, 0)
+
+    @property
+    def poverty_or_monitored(self) -> GroupFigures:
+        """脱贫人口（含监测对象）: people and how many of them are employed."""
+        return self.statistics.total.priority.get(POVERTY_OR_MONITORED, GroupFigures())
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,11 @@ from typing import Any, Final
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
-from broker_app.domain.enums import EmploymentStatus, LabeledEnum, MonitoringType, PriorityGroup
+from broker_app.domain.enums import EmploymentStatus, LabeledEnum, PriorityGroup
 from broker_app.domain.errors import FieldError
 from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.priority import is_first_priority, priority_groups
-from broker_app.services.ledger_queries import ledger_conditions
+from broker_app.domain.priority import FIRST_PRIORITY, OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.services.ledger_queries import ledger_conditions, years_before
 from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.station import get_setting, put_setting
@@ -55,6 +55,10 @@ GROUP_SHORT: Final = {
 }
 
 
+_UNEMPLOYED: Final = EmploymentStatus.UNEMPLOYED.value
+_FIRST: Final = set(FIRST_PRIORITY)
+
+
 class WatchReason(LabeledEnum):
     UNEMPLOYED = "unemployed", "未就业"
     JOB_ENDED = "job_ended", "近期离岗"
@@ -67,7 +71,10 @@ class WatchRules:
     follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS
 
     def check(self) -> WatchRules:
-        for name, value in (("job_end_days", self.job_end_days), ("follow_up_days", self.follow_up_days)):
+        for name, value in (
+            ("job_end_days", self.job_end_days),
+            ("follow_up_days", self.follow_up_days),
+        ):
             if not 1 <= value <= MAX_DAYS:
                 raise FieldError(
                     name,
@@ -192,30 +199,41 @@ def watch_list(
     )
     with store.read() as session:
         rows = session.execute(stmt).all()
-    entries = [_entry(tuple(row), rules, today, ended_since, followed_since) for row in rows]
-    entries.sort(key=lambda e: (not is_first_priority(e.groups), -len(e.reasons)))
+    groups_of = _Groups(today)
+    entries = [_entry(tuple(row), groups_of, today, ended_since, followed_since) for row in rows]
+    entries.sort(key=lambda e: (not (_FIRST & set(e.groups)), -len(e.reasons)))
     return WatchList(rules, today, tuple(entries))
 
 
+class _Groups:
+    """Priority groups of a row, as ``domain.priority.priority_groups`` judges them,
+    without its per-call enum walk (the list can hold tens of thousands of people)."""
+
+    def __init__(self, today: date) -> None:
+        self.older_after = years_before(today, OLDER_MAX_AGE + 1)
+        self.older_until = years_before(today, OLDER_MIN_AGE)
+        self._tuples: dict[tuple[bool, ...], tuple[PriorityGroup, ...]] = {}
+
+    def of(
+        self, poverty: Any, monitoring: Any, low_income: Any, disabled: Any, birth: date | None
+    ) -> tuple[PriorityGroup, ...]:
+        older = birth is not None and self.older_after < birth <= self.older_until
+        flags = (bool(poverty), monitoring is not None, bool(low_income), bool(disabled), older)
+        found = self._tuples.get(flags)
+        if found is None:
+            found = tuple(g for g, on in zip(PriorityGroup, flags, strict=True) if on)
+            self._tuples[flags] = found
+        return found
+
+
 def _entry(
-    row: tuple[Any, ...], rules: WatchRules, today: date, ended_since: date, followed_since: date
+    row: tuple[Any, ...], groups_of: _Groups, today: date, ended_since: date, followed_since: date
 ) -> WatchEntry:
     (worker_id, name, id_number, phone, org_code, poverty, monitoring, low_income, disabled,
      birth, status, employer, job_end, last) = row  # fmt: skip
-    groups = priority_groups(
-        poverty_alleviated=bool(poverty),
-        monitoring_type=MonitoringType.from_value(monitoring) if monitoring else None,
-        low_income=bool(low_income),
-        disabled=bool(disabled),
-        birth_date=birth,
-        on=today,
-    )
-    if monitoring and PriorityGroup.MONITORED not in groups:
-        # A monitoring type from a newer version: still a 监测对象.
-        groups = sorted([*groups, PriorityGroup.MONITORED], key=list(PriorityGroup).index)
     reasons: list[WatchReason] = []
     texts: list[str] = []
-    if status == EmploymentStatus.UNEMPLOYED.value:
+    if status == _UNEMPLOYED:
         reasons.append(WatchReason.UNEMPLOYED)
         texts.append("未就业")
     if job_end is not None and ended_since <= job_end <= today:
@@ -236,7 +254,7 @@ def _entry(
         id_number=id_number,
         phone=phone,
         org_code=org_code,
-        groups=tuple(groups),
+        groups=groups_of.of(poverty, monitoring, low_income, disabled, birth),
         employment_status=status,
         employer=employer or "",
         job_end=job_end,
@@ -248,6 +266,6 @@ def _entry(
 
 @lru_cache(maxsize=2048)
 def place_name(code: str) -> str:
-    """"太平镇 / 庄里村" for a village code; the code itself when unknown."""
+    """ "太平镇 / 庄里村" for a village code; the code itself when unknown."""
     directory = load_zoucheng()
     return directory.display_name(code) if directory.find(code) else code

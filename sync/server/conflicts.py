@@ -20,7 +20,7 @@ from sync.hlc import HybridClock
 from sync.ids import uuid7
 from sync.merge import stamp_of
 from sync.protocol import UPDATE, Mutation
-from sync.schema import ARCHIVED, ORG_CODE, WORKER_REF
+from sync.schema import ARCHIVED, ORG_CODE, WORKER, WORKER_REF
 from sync.server.conflict_log import CLOCK, DUPLICATE_PERSON, FIELD
 from sync.server.identity import SERVER_NODE, Writer
 from sync.server.jsontext import loads
@@ -131,7 +131,7 @@ def _merge_people(
     if keep_state is None or drop_state is None:
         return []
     org = keep_state.row.org_code
-    writes = [_server_write(clock, "worker", dropped, {ARCHIVED: True}, drop_state.versions)]
+    writes = [_server_write(clock, WORKER, dropped, {ARCHIVED: True}, drop_state.versions)]
     children = session.scalars(select(Record).where(Record.worker_id == dropped))
     for child in children:
         versions = loads(child.versions) or {}

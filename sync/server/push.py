@@ -69,7 +69,10 @@ class PushApplier:
         checked = [check(item) for item in items]
         valid = [c for c in checked if isinstance(c, CheckedMutation)]
         seen = self._already_applied([c.mutation_id for c in valid])
-        self._load([c.record_id for c in valid])
+        referenced = [
+            c.fields[WORKER_REF] for c in valid if isinstance(c.fields.get(WORKER_REF), str)
+        ]
+        self._load([c.record_id for c in valid] + referenced)
         self._prefetch_people(valid)
         results: list[PushResult] = []
         for raw, item in zip(items, checked, strict=True):
@@ -173,6 +176,11 @@ class PushApplier:
         targets = [state.row.org_code] if state is not None else []
         if ORG_CODE in m.fields:
             targets.append(m.fields[ORG_CODE])
+        # A child record (follow-up, match, card...) may only hang on a worker the
+        # station may write.
+        parent = self._states.get(m.fields.get(WORKER_REF) or "")
+        if parent is not None and parent.row.record_type == WORKER:
+            targets.append(parent.row.org_code)
         outside = next((code for code in targets if not self.writer.can_write(code)), None)
         if outside is None:
             return None

@@ -100,11 +100,15 @@ def stations(server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
     yield from station_factory(server, tmp_path)
 
 
-@pytest.fixture(scope="module")
-def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
-    """One SQLite server for a module of protocol tests (each test enrols its own stations)."""
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningServer]:
+    """One server per module and database (each test enrols its own stations)."""
+    if request.param == "postgres":
+        request.applymarker(pytest.mark.postgres)
     folder = tmp_path_factory.mktemp("shared-server")
-    with database_url("sqlite", folder) as url, run_server(url, folder) as running:
+    with database_url(str(request.param), folder) as url, run_server(url, folder) as running:
         yield running
 
 

@@ -92,3 +92,26 @@ def test_repush_is_idempotent(shared_stations: StationFactory) -> None:
     again = v1.sync()
     assert again.pushed == 2 and again.duplicates == 2 and again.applied == 0
     assert again.written == 0 and again.pulled == 0  # nothing changed on the server
+
+
+def test_child_records_may_only_hang_on_workers_in_scope(shared_stations: StationFactory) -> None:
+    from broker_app.services.sync_config import load_config, make_client
+    from sync.ids import uuid7
+
+    v1 = shared_stations("v1", VILLAGE_1)
+    v2 = shared_stations("v2", VILLAGE_2)
+    theirs = register_worker(v2.store, VILLAGE_2, "李十")
+    v2.sync()
+    config = load_config(v1.store)
+    assert config is not None
+    fields = {"org_code": VILLAGE_1, "worker_id": theirs, "date": "2026-11-01", "kind": "visit"}
+    mutation = {
+        "mutation_id": uuid7(),
+        "record_type": "follow_up",
+        "record_id": uuid7(),
+        "op": "create",
+        "fields": fields,
+        "hlc": v1.store.clock.now(),
+    }
+    (result,) = make_client(config).push([mutation])  # type: ignore[list-item]
+    assert result["status"] == "rejected" and result["code"] == "scope"

@@ -1,0 +1,85 @@
+"""Charts as PNG images, for reports: the chart redrawn at twice its size on screen
+(sharp when printed or pasted into a document), under its title and a note line
+(who made it and when), on white."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from broker_app.ui.charts import palette
+from broker_app.ui.charts.chart import ChartView
+
+#: Pixels per on-screen pixel in the saved image.
+EXPORT_SCALE = 2.0
+_MARGIN = 12
+
+
+def header_height(widget: QWidget, title: str, note: str) -> int:
+    """Height (on-screen pixels) of the title and note above the chart."""
+    if not title and not note:
+        return 0
+    height = _MARGIN
+    if title:
+        height += int(QFontMetricsF(_title_font(widget)).height()) + 4
+    if note:
+        height += int(QFontMetricsF(widget.font()).height()) + 2
+    return height
+
+
+def chart_image(
+    widget: QWidget, title: str = "", note: str = "", scale: float = EXPORT_SCALE
+) -> QImage:
+    """``widget`` drawn at ``scale`` under ``title`` and ``note``."""
+    header = header_height(widget, title, note)
+    width, height = widget.width(), widget.height() + header
+    image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    y = float(_MARGIN) if header else 0.0
+    if title:
+        font = _title_font(widget)
+        painter.setFont(font)
+        painter.setPen(QColor("#202020"))
+        line = QFontMetricsF(font).height() + 4
+        painter.drawText(
+            QRectF(_MARGIN, y, width - 2 * _MARGIN, line), Qt.AlignmentFlag.AlignLeft, title
+        )
+        y += line
+    if note:
+        painter.setFont(widget.font())
+        painter.setPen(palette.MUTED_TEXT)
+        line = QFontMetricsF(widget.font()).height() + 2
+        painter.drawText(
+            QRectF(_MARGIN, y, width - 2 * _MARGIN, line), Qt.AlignmentFlag.AlignLeft, note
+        )
+    hovered = widget.hovered if isinstance(widget, ChartView) else -1
+    if isinstance(widget, ChartView):
+        widget.clear_hover()  # the highlight under the mouse is not part of the figure
+    widget.render(painter, QPoint(0, header))
+    painter.end()
+    if hovered >= 0:
+        widget.update()
+    return image
+
+
+def save_chart_png(
+    widget: QWidget, path: Path, title: str = "", note: str = "", scale: float = EXPORT_SCALE
+) -> bool:
+    """Write the chart image to ``path``; False if it could not be written."""
+    image = chart_image(widget, title, note, scale)
+    # The stubs say bytes, the binding takes str only.
+    return bool(image.save(str(path), "PNG"))  # type: ignore[call-overload]
+
+
+def _title_font(widget: QWidget) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(widget.font().pointSizeF() * 1.2)
+    font.setBold(True)
+    return font
