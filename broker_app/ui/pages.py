@@ -21,6 +21,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch import pages as dispatch_pages
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.jobs import pages as jobs_pages
+from broker_app.ui.stats import pages as stats_pages
 
 #: Every page the product will have, in navigation order, with its title (the
 #: screenshot command accepts these keys and refuses the ones not registered yet).
@@ -61,6 +62,7 @@ PAGES: list[PageSpec] = [
     PageSpec("jobs", PLANNED_TITLES["jobs"], jobs_pages.jobs_page),
     PageSpec("matches", PLANNED_TITLES["matches"], jobs_pages.matches_page),
     PageSpec("dispatch", PLANNED_TITLES["dispatch"], dispatch_pages.dispatch_page),
+    PageSpec("stats", PLANNED_TITLES["stats"], stats_pages.stats_page),
 ]
 
 

@@ -54,7 +54,7 @@ def status_chart(overview: Overview) -> ChartData:
 def tier_chart(overview: Overview) -> ChartData:
     """The employed by 务工地域."""
     total = overview.total
-    tiers = [PlaceTier(value) for value in WORK_TIERS]
+    tiers = [tier for tier in PlaceTier if tier.value in WORK_TIERS]
     values = tuple(float(total.by_tier.get(t.value, 0)) for t in tiers)
     return ChartData(
         categories=tuple(enum_label(t) for t in tiers),
@@ -99,7 +99,11 @@ def export_chart(months: Sequence[ExportMonth]) -> ChartData:
     return ChartData(
         categories=tuple(_tr("{0}月").format(m.month.month) for m in months),
         series=(
-            Series(_tr("脱贫人口（含监测对象）"), tuple(float(m.priority) for m in months), palette.ORANGE),
+            Series(
+                _tr("脱贫人口（含监测对象）"),
+                tuple(float(m.priority) for m in months),
+                palette.ORANGE,
+            ),
             Series(_tr("其他人员"), tuple(float(m.others) for m in months), palette.BLUE),
         ),
         notes=tuple(
@@ -131,7 +135,9 @@ def training_chart(progress: TrainingProgress) -> ChartData:
         notes.append("<br>".join(parts))
     return ChartData(
         categories=tuple(_tr(line.line.label) for line in lines),
-        series=(Series(_tr("培训人次"), tuple(float(line.trained) for line in lines), palette.BLUE),),
+        series=(
+            Series(_tr("培训人次"), tuple(float(line.trained) for line in lines), palette.BLUE),
+        ),
         notes=tuple(notes),
         targets=tuple(float(line.target) if line.target else None for line in lines),
         keys=tuple(line.line.key for line in lines),
@@ -139,11 +145,12 @@ def training_chart(progress: TrainingProgress) -> ChartData:
 
 
 def training_label(progress: TrainingProgress, index: int) -> str:
-    """"2,631 / 3,000（87.7%）" with a target, "2,631" without."""
+    """ "2,631 / 3,000（87.7%）" with a target, "2,631" without."""
     line = progress.lines[index]
     if not line.target:
         return count_text(line.trained)
-    return f"{count_text(line.trained)} / {count_text(line.target)}（{percent_text(line.share or 0.0)}）"
+    share = percent_text(line.share or 0.0)
+    return f"{count_text(line.trained)} / {count_text(line.target)}（{share}）"
 
 
 def _share(value: float, whole: int, what: str) -> str:

@@ -1,46 +1,59 @@
-"""The 帮扶预警 table: one row per person on the watch list, ID numbers masked."""
+"""The 帮扶预警 table: one row per person on the watch list, ID numbers masked. The
+list is built whole by the service (tens of thousands of rows at most), so the
+model holds it and is reset on every load."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from broker_app.domain.enums import EmploymentStatus
 from broker_app.domain.idcard import mask_id_number
 from broker_app.services.watch_list import WatchEntry
-from broker_app.ui.i18n import QT_TRANSLATE_NOOP
+from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
-_CONTEXT = "WatchModel"
+Index = QModelIndex | QPersistentModelIndex
+_CONTEXT = "WatchTableModel"
 _STATUS: Final = {status.value: status for status in EmploymentStatus}
 
 
 def _status(entry: WatchEntry) -> str:
     status = _STATUS.get(entry.employment_status)
-    return status.label if status else entry.employment_status
+    return enum_label(status) if status else entry.employment_status
 
 
-def _day(value: Any) -> str:
+def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-#: (header, cell text, width in characters).
-COLUMNS: Final[tuple[tuple[str, Callable[[WatchEntry], str], int], ...]] = (
-    (QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), lambda e: e.name, 6),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), lambda e: mask_id_number(e.id_number), 11),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "户籍地"), lambda e: e.place, 12),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "人员类别"), lambda e: e.group_text, 9),
+#: (title, cell text, width in Chinese characters).
+COLUMNS: Final[tuple[tuple[str, Callable[[WatchEntry], str], float], ...]] = (
+    (QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), lambda e: e.name, 5),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), lambda e: mask_id_number(e.id_number), 10),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "户籍地"), lambda e: e.place, 11),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "人员类别"), lambda e: e.group_text, 8),
     (QT_TRANSLATE_NOOP(_CONTEXT, "就业状态"), _status, 5),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "最后跟踪"), lambda e: _day(e.last_follow_up), 7),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "预警原因"), lambda e: e.why, 30),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "最后跟踪"), lambda e: _day(e.last_follow_up), 6),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "预警原因"), lambda e: e.why, 24),
 )
+WHY_COLUMN: Final = len(COLUMNS) - 1
 
 
 class WatchTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: tuple[WatchEntry, ...] = ()
+        self._titles = [QCoreApplication.translate(_CONTEXT, title) for title, _, _ in COLUMNS]
 
     def set_entries(self, entries: Sequence[WatchEntry]) -> None:
         self.beginResetModel()
@@ -54,25 +67,26 @@ class WatchTableModel(QAbstractTableModel):
         entry = self.entry(row)
         return entry.worker_id if entry else None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    # -- Qt ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        entry = self.entry(index.row())
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[index.column()][1](entry)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(COLUMNS) - 1:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHY_COLUMN:
             return entry.why
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            from PySide6.QtCore import QCoreApplication
-
-            return QCoreApplication.translate(_CONTEXT, COLUMNS[section][0])
         return None

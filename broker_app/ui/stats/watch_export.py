@@ -1,0 +1,112 @@
+"""Exporting the 帮扶预警 list: ask whether full ID numbers go in (masked unless the
+broker ticks the box), ask where, then write it in the background.
+
+``start_watch_export`` takes the destination and runs the export; ``ask_watch_export``
+shows the dialogs first. Tests call ``start_watch_export`` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broker_app.domain.enums import PriorityGroup
+from broker_app.services.jobs import Cancelled
+from broker_app.services.stats_watch_export import WatchExportResult, export_watch_list
+from broker_app.services.watch_list import WatchReason, load_rules
+from broker_app.ui.context import AppContext
+from broker_app.ui.errors import show_error
+from broker_app.ui.progress import run_with_progress
+from broker_app.ui.tasks import Job
+
+_CONTEXT = "WatchExport"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class WatchExportDialog(QDialog):
+    def __init__(self, people: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出帮扶预警名单"))
+        self.include_ids = QCheckBox(self.tr("包含完整身份证号（仅报送人社部门时勾选）"), self)
+        hint = QLabel(self.tr("不勾选时身份证号只显示前6位和后4位。"), self)
+        hint.setStyleSheet("color: #666666;")
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("下一步"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("共 {0} 人").format(people), self))
+        layout.addWidget(self.include_ids)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+
+def ask_watch_export(
+    ctx: AppContext,
+    parent: QWidget,
+    people: int,
+    groups: Collection[PriorityGroup],
+    reason: WatchReason | None,
+) -> None:
+    options = WatchExportDialog(people, parent)
+    if options.exec() != QDialog.DialogCode.Accepted:
+        return
+    name = f"帮扶预警名单_{date.today():%Y%m%d}.xlsx"
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, _tr("导出帮扶预警名单"), name, _tr("Excel 工作簿 (*.xlsx)")
+    )
+    if chosen:
+        path = Path(chosen)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        start_watch_export(ctx, parent, path, groups, reason, options.include_ids.isChecked())
+
+
+def start_watch_export(
+    ctx: AppContext,
+    parent: QWidget,
+    out: Path,
+    groups: Collection[PriorityGroup],
+    reason: WatchReason | None,
+    include_ids: bool,
+    on_done: Callable[[WatchExportResult], None] | None = None,
+) -> Job:
+    store = ctx.store
+
+    def export(_progress: object, _cancel: object) -> WatchExportResult:
+        return export_watch_list(
+            store, out, load_rules(store), groups=groups, reason=reason, include_ids=include_ids
+        )
+
+    def done(result: WatchExportResult) -> None:
+        if on_done is not None:
+            on_done(result)
+            return
+        QMessageBox.information(
+            parent,
+            _tr("导出完成"),
+            _tr("已导出帮扶预警名单 {0} 人到：\n{1}").format(result.people, result.path),
+        )
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            show_error(parent, exc, _tr("导出失败"))
+
+    return run_with_progress(ctx.runner, parent, _tr("正在导出帮扶预警名单…"), export, done, failed)
