@@ -59,19 +59,20 @@ def locate_place(text: str, directory: OrgDirectory | None = None) -> JobPlace:
             # 唐村镇 must not read as a village called 唐村.
             township, place = code, place.replace(name, " ")
             break
-    village = _village(place, index, township)
-    if village is not None:
-        return JobPlace(village, PlaceTier.IN_COUNTY)
-    if township is not None:
-        return JobPlace(township, PlaceTier.IN_COUNTY)
-    if COUNTY_NAME[:2] in place:  # 邹城
-        return JobPlace(None, PlaceTier.IN_COUNTY)
+    if township is not None or COUNTY_NAME[:2] in place:  # 邹城
+        village = _village(place, index, township)
+        return JobPlace(village or township, PlaceTier.IN_COUNTY)
+    # A place elsewhere is recognised before village names: 北京市朝阳区 is not the
+    # Zoucheng village 朝阳.
     if any(word in place for word in _ABROAD):
         return JobPlace(None, PlaceTier.ABROAD)
     if any(word in place for word in _OTHER_PROVINCES):
         return JobPlace(None, PlaceTier.OUT_OF_PROVINCE)
     if any(word in place for word in _IN_PROVINCE):
         return JobPlace(None, PlaceTier.OUT_COUNTY_IN_PROVINCE)
+    village = _village(place, index, None)
+    if village is not None:
+        return JobPlace(village, PlaceTier.IN_COUNTY)
     return JobPlace(None, None)
 
 

@@ -40,6 +40,8 @@ class BarChart(ChartView):
         #: A horizontal chart asks for the full height of its rows (put it in a
         #: scroll area) instead of squeezing them into the space it is given.
         self.fit_rows = False
+        #: Label bars of zero with "0" (off for months, where zeros are just gaps).
+        self.label_zero = True
 
     def set_data(self, data: ChartData) -> None:
         super().set_data(data)
@@ -133,8 +135,9 @@ class BarChart(ChartView):
             top = self._vertical_bars(painter, data, index, left, band, plot, scale_top)
             painter.setFont(small)
             painter.setPen(self.text_color())
-            value_box = QRectF(left, top - value_height, band, value_height)
-            painter.drawText(value_box, _CENTER, self.label_of(index))
+            if self.label_zero or data.total(index):
+                value_box = QRectF(left, top - value_height, band, value_height)
+                painter.drawText(value_box, _CENTER, self.label_of(index))
             painter.setFont(self.font())
             label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, band - 4)
             painter.drawText(

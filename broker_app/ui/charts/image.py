@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRectF, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from broker_app.ui.charts import palette
 from broker_app.ui.charts.chart import ChartView
 
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 #: Pixels per on-screen pixel in the saved image.
 EXPORT_SCALE = 2.0
 _MARGIN = 12
@@ -22,12 +24,18 @@ def header_height(widget: QWidget, title: str, note: str) -> int:
     """Height (on-screen pixels) of the title and note above the chart."""
     if not title and not note:
         return 0
-    height = _MARGIN
+    height = float(_MARGIN)
     if title:
-        height += int(QFontMetricsF(_title_font(widget)).height()) + 4
+        height += _text_height(_title_font(widget), title, widget.width()) + 4
     if note:
-        height += int(QFontMetricsF(widget.font()).height()) + 2
-    return height
+        height += _text_height(widget.font(), note, widget.width()) + 2
+    return math.ceil(height)
+
+
+def _text_height(font: QFont, text: str, width: int) -> float:
+    """Height of ``text`` wrapped to the image's width less its margins."""
+    box = QRectF(0, 0, max(1, width - 2 * _MARGIN), 1e6)
+    return QFontMetricsF(font).boundingRect(box, _WRAP, text).height()
 
 
 def chart_image(

@@ -43,11 +43,12 @@ class ChartsPanel(QScrollArea):
         self.match_card = ChartCard(
             self.tr("匹配进展（近12个月）"), LineChart(), self.body, image_note=image_note
         )
-        self.match_card.chart.value_suffix = ""
+        self.export_chart = BarChart()
+        self.export_chart.label_zero = False
         self.export_card = ChartCard(
-            self.tr("劳务输出人数（近12个月）"), BarChart(), self.body, image_note=image_note
+            self.tr("劳务输出人数（近12个月）"), self.export_chart, self.body, image_note=image_note
         )
-        self.export_card.chart.value_suffix = self.tr(" 人")
+        self.export_chart.value_suffix = self.tr(" 人")
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(self.status_card, 0, 0)
