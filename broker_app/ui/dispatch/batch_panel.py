@@ -30,6 +30,7 @@ class BatchPanel(QWidget):
     status_requested = Signal(object)  # BatchStatus
     cancel_requested = Signal()
     export_requested = Signal()
+    cards_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,8 @@ class BatchPanel(QWidget):
         self.add_button = QPushButton(self.tr("添加人员…"), self)
         self.remove_button = QPushButton(self.tr("移除所选人员"), self)
         self.export_button = QPushButton(self.tr("导出本批名单…"), self)
+        self.cards_button = QPushButton(self.tr("打印维权卡…"), self)
+        self.cards_button.setToolTip(self.tr("为本批人员签发并预览打印农民工维权联系卡"))
         self.cancel_button = QPushButton(self.tr("取消批次…"), self)
         self.cancel_button.setToolTip(self.tr("未成行的批次（仅筹备中）"))
         self.status_buttons: dict[BatchStatus, QPushButton] = {
@@ -70,7 +73,8 @@ class BatchPanel(QWidget):
         for button in (self.edit_button, self.add_button, self.remove_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        for button in (*self.status_buttons.values(), self.cancel_button, self.export_button):
+        buttons = (*self.status_buttons.values(), self.cancel_button, self.export_button)
+        for button in (*buttons, self.cards_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -83,6 +87,7 @@ class BatchPanel(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.selected()))
         self.export_button.clicked.connect(self.export_requested)
+        self.cards_button.clicked.connect(self.cards_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         for status, button in self.status_buttons.items():
             button.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
@@ -97,7 +102,7 @@ class BatchPanel(QWidget):
         """Show one batch (``DispatchService.batch``) and its members, or nothing."""
         self.model.set_rows(members)
         enabled = details is not None
-        for button in (self.edit_button, self.export_button):
+        for button in (self.edit_button, self.export_button, self.cards_button):
             button.setEnabled(enabled)
         if details is None:
             self.title.setText(self.tr("请在上方选择一个批次"))

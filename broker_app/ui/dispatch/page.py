@@ -90,6 +90,7 @@ class DispatchPage(QWidget):
         self.panel.status_requested.connect(self.change_status)
         self.panel.cancel_requested.connect(self.cancel_batch)
         self.panel.export_requested.connect(self.export_current)
+        self.panel.cards_requested.connect(self.print_cards)
         ctx.changed.connect(self._on_change)
         self.reload()
 
@@ -209,6 +210,18 @@ class DispatchPage(QWidget):
             export_actions.ask_dispatch_export(
                 self.ctx, self, BatchFilter(batch_ids=(batch_id,)), 1
             )
+
+    def print_cards(self) -> None:
+        """Rights cards for everyone in the batch, through the 维权卡 print preview."""
+        batch_id = self.current_batch_id()
+        if batch_id is None:
+            return
+        # Imported here: the card printing code loads only when first used.
+        from broker_app.services.cards_print import CardSelection
+        from broker_app.ui.cards.print_actions import CardPrintActions
+        from broker_app.ui.cards.sheets import LAYOUTS
+
+        CardPrintActions(self.ctx, self).preview(CardSelection(batch_id=batch_id), LAYOUTS["card"])
 
     # -- reactions ------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
