@@ -21,6 +21,13 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+def dated_fields(cls: type[SyncedRecord]) -> tuple[str, ...]:
+    """Synced fields that hold a date or datetime: the only ones whose wire form differs
+    from the stored value (lists and scalars are JSON as they are)."""
+    kinds = _column_kinds(cls)
+    return tuple(name for name in cls.sync_fields if name in kinds)
+
+
 def _column_kinds(cls: type[SyncedRecord]) -> dict[str, type]:
     cached: dict[str, type] | None = getattr(cls, "_wire_kinds", None)
     if cached is None:
