@@ -101,10 +101,11 @@ def load_overview(store: Store, today: date | None = None) -> Overview:
 
 
 def group_rows(unit: UnitFigures) -> list[PriorityRow]:
-    """Each priority group of one unit (a village station's chart), in group order."""
+    """Each priority group of one unit (a village station's chart): 脱贫人口（含监测
+    对象） first, then the groups in their order."""
     return [
-        _row(group.value, group.label, unit.priority.get(group.value, GroupFigures()))
-        for group in PriorityGroup
+        _row(key, PRIORITY_NAMES[key], unit.priority.get(key, GroupFigures()))
+        for key in PRIORITY_KEYS
     ]
 
 

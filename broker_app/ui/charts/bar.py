@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from broker_app.ui.charts import palette
@@ -23,6 +23,9 @@ from broker_app.ui.charts.scale import count_text, nice_ticks, tick_text
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_WRAPPED = int(
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWrapAnywhere
+)
 #: Widest a vertical bar gets, and thickest a horizontal one, in pixels.
 _MAX_BAR = 60.0
 _MAX_ROW_BAR = 24.0
@@ -97,13 +100,16 @@ class BarChart(ChartView):
         return max([biggest, *targets])
 
     def _draw_vertical(self, painter: QPainter, area: QRectF, data: ChartData) -> None:
-        metrics = QFontMetricsF(self.font())
         small = self.small_font()
         small_metrics = QFontMetricsF(small)
         ticks = nice_ticks(self._extent(data))
         scale_top = ticks[-1]
         tick_width = max(small_metrics.horizontalAdvance(tick_text(t)) for t in ticks) + 8
-        label_height = metrics.height() + 6
+        label_font, lines = self._category_font(
+            data, (area.width() - tick_width) / len(data.categories)
+        )
+        label_metrics = QFontMetricsF(label_font)
+        label_height = label_metrics.height() * lines + 6
         value_height = small_metrics.height() + 4
         plot = QRectF(
             area.left() + tick_width,
@@ -138,11 +144,23 @@ class BarChart(ChartView):
             if self.label_zero or data.total(index):
                 value_box = QRectF(left, top - value_height, band, value_height)
                 painter.drawText(value_box, _CENTER, self.label_of(index))
-            painter.setFont(self.font())
-            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, band - 4)
-            painter.drawText(
-                QRectF(left, plot.bottom() + 3, band, label_height - 3), _CENTER, label
-            )
+            painter.setFont(label_font)
+            box = QRectF(left + 1, plot.bottom() + 3, band - 2, label_height - 3)
+            if lines == 1:
+                label = label_metrics.elidedText(category, Qt.TextElideMode.ElideRight, band - 4)
+                painter.drawText(box, _CENTER, label)
+            else:
+                painter.drawText(box, _WRAPPED, category)
+
+    def _category_font(self, data: ChartData, band: float) -> tuple[QFont, int]:
+        """The font and number of lines (1 or 2) that fit the category names under
+        bars ``band`` wide: the chart's font, a smaller one, or two lines of it."""
+        room = band - 4
+        for font in (self.font(), self.small_font()):
+            metrics = QFontMetricsF(font)
+            if all(metrics.horizontalAdvance(c) <= room for c in data.categories):
+                return font, 1
+        return self.small_font(), 2
 
     def _vertical_bars(
         self,

@@ -51,22 +51,16 @@ def chart_image(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     y = float(_MARGIN) if header else 0.0
-    if title:
-        font = _title_font(widget)
-        painter.setFont(font)
-        painter.setPen(QColor("#202020"))
-        line = QFontMetricsF(font).height() + 4
-        painter.drawText(
-            QRectF(_MARGIN, y, width - 2 * _MARGIN, line), Qt.AlignmentFlag.AlignLeft, title
-        )
-        y += line
-    if note:
-        painter.setFont(widget.font())
-        painter.setPen(palette.MUTED_TEXT)
-        line = QFontMetricsF(widget.font()).height() + 2
-        painter.drawText(
-            QRectF(_MARGIN, y, width - 2 * _MARGIN, line), Qt.AlignmentFlag.AlignLeft, note
-        )
+    for text, font, color, gap in (
+        (title, _title_font(widget), QColor("#202020"), 4),
+        (note, widget.font(), palette.MUTED_TEXT, 2),
+    ):
+        if text:
+            painter.setFont(font)
+            painter.setPen(color)
+            text_height = _text_height(font, text, width)
+            painter.drawText(QRectF(_MARGIN, y, width - 2 * _MARGIN, text_height), _WRAP, text)
+            y += text_height + gap
     hovered = widget.hovered if isinstance(widget, ChartView) else -1
     if isinstance(widget, ChartView):
         widget.clear_hover()  # the highlight under the mouse is not part of the figure

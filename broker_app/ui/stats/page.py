@@ -116,6 +116,11 @@ class StatsPage(QWidget):
     def loading(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def generation(self) -> int:
+        """How many times the page has started counting."""
+        return self._generation
+
     def reload(self) -> None:
         """Count everything again; each chart is redrawn when its figures arrive."""
         self._generation += 1

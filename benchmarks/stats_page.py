@@ -1,0 +1,194 @@
+"""The 统计 page on a big station: from opening the page to every chart drawn.
+
+Usage: python benchmarks/stats_page.py [--data-dir DIR] [--workers 100000] [--repeat 5]
+
+Without --data-dir a township station with ``--workers`` synthetic workers and
+everything the demo adds (postings, matches, batches, trainings, follow-ups) is
+built once in a temporary folder (about a minute for 100k). Each run is a fresh
+process with the real background runner, rendering offscreen at 1366x728.
+Figures, medians over the runs:
+
+- first chart: from opening the page (its module imported, the page built) to
+  the first chart drawn with figures (the page shows what it has);
+- all charts: to every chart drawn with the figures of the count;
+- watch list: to the 帮扶预警 list loaded as well (it is counted after the charts);
+- recount: 刷新 on the open page, to every chart redrawn;
+- the service calls alone, in the same process after the page.
+
+Target on a slow 2-core machine: all charts < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TOWNSHIP = "370883107000"
+
+
+def build_station(folder: Path, workers: int) -> None:
+    from broker_app.services.demo_data import DemoDataService
+    from broker_app.services.station import StationService
+    from broker_app.store.store import open_store
+
+    store = open_store(folder)
+    try:
+        StationService(store).configure(TOWNSHIP, operator_name="测试经纪人")
+        DemoDataService(store).generate(workers, seed=7)
+    finally:
+        store.close()
+
+
+def child(data_dir: Path) -> dict[str, object]:
+    """One run, in its own process."""
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from broker_app.store.store import open_store
+    from broker_app.ui.application import create_application
+    from broker_app.ui.context import AppContext
+    from broker_app.ui.tasks import TaskRunner
+
+    app = create_application([])
+    store = open_store(data_dir)
+    ctx = AppContext(store, data_dir, TaskRunner())
+    window = QWidget()
+    window.resize(1366, 728)
+    layout = QVBoxLayout(window)
+    window.show()
+    QApplication.processEvents()
+
+    started = time.perf_counter()
+    from broker_app.ui.stats.page import StatsPage
+
+    page = StatsPage(ctx)
+    layout.addWidget(page)
+    charts = page.charts.charts()
+    first = everything = watch = 0.0
+    watch_loaded: list[int] = []
+    page.watch.loaded.connect(watch_loaded.append)
+    while not (everything and watch):
+        app.processEvents()
+        for chart in charts:
+            if chart.chart_data() is not None and chart.isVisible():
+                chart.repaint()
+        now = time.perf_counter() - started
+        drawn = [chart.draws > 0 for chart in charts if chart.isVisible()]
+        if not first and any(drawn):
+            first = now
+        if not everything and not page.loading and all(drawn):
+            everything = now
+        if not watch and watch_loaded:
+            watch = now
+        time.sleep(0.001)
+
+    generation = page.generation
+    begin = time.perf_counter()
+    page.reload()
+    while page.loading or page.generation != generation + 1:
+        app.processEvents()
+        time.sleep(0.001)
+    for chart in charts:
+        chart.repaint()
+    recount = time.perf_counter() - begin
+    ctx.runner.wait()
+    app.processEvents()
+
+    services = time_services(store)
+    ctx.runner.shutdown()
+    store.close()
+    return {
+        "first_s": first,
+        "charts_s": everything,
+        "watch_s": watch,
+        "recount_s": recount,
+        "watch_rows": watch_loaded[-1] if watch_loaded else 0,
+        "services_ms": services,
+    }
+
+
+def time_services(store: object) -> dict[str, float]:
+    from datetime import date
+
+    from broker_app.services.stats_overview import load_overview
+    from broker_app.services.stats_training import training_progress
+    from broker_app.services.stats_trends import (
+        exports_by_month,
+        match_moves_by_month,
+        recent_months,
+    )
+    from broker_app.services.watch_list import WatchRules, watch_list
+
+    today = date.today()
+    months = recent_months(today)
+    calls = {
+        "overview": lambda: load_overview(store, today),  # type: ignore[arg-type]
+        "exports": lambda: exports_by_month(store, months),  # type: ignore[arg-type]
+        "matches": lambda: match_moves_by_month(store, months),  # type: ignore[arg-type]
+        "training": lambda: training_progress(store, today.year),  # type: ignore[arg-type]
+        "watch": lambda: watch_list(store, WatchRules(), today=today),  # type: ignore[arg-type]
+    }
+    out = {}
+    for name, call in calls.items():
+        begin = time.perf_counter()
+        call()
+        out[name] = (time.perf_counter() - begin) * 1000
+    return out
+
+
+def run_once(data_dir: Path) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--workers", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="stats-page-") as scratch:
+        data_dir = args.data_dir
+        if data_dir is None:
+            data_dir = Path(scratch)
+            print(f"building a station with {args.workers} workers…", flush=True)
+            build_station(data_dir, args.workers)
+        runs = [run_once(data_dir) for _ in range(args.repeat)]
+
+    def median(key: str) -> float:
+        return statistics.median(float(r[key]) for r in runs)  # type: ignore[arg-type]
+
+    print(f"runs:                  {len(runs)}")
+    print(f"first chart drawn:     {median('first_s'):.2f} s median")
+    print(
+        f"all charts drawn:      {median('charts_s'):.2f} s median "
+        f"(worst {max(float(r['charts_s']) for r in runs):.2f} s)  target < 1 s"
+    )  # type: ignore[arg-type]
+    print(f"watch list loaded:     {median('watch_s'):.2f} s median ({runs[0]['watch_rows']} rows)")
+    print(f"recount (刷新):        {median('recount_s'):.2f} s median")
+    names = list(runs[0]["services_ms"])  # type: ignore[call-overload]
+    for name in names:
+        value = statistics.median(float(r["services_ms"][name]) for r in runs)  # type: ignore[index]
+        print(f"  service {name:<10} {value:6.0f} ms median")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
