@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -35,4 +34,7 @@ def uuid7() -> str:
     value |= rand_a << 64
     value |= 0b10 << 62
     value |= rand_b
-    return str(uuid.UUID(int=value))
+    # Formatting the hex directly is ~3x cheaper than str(uuid.UUID(int=...)), and
+    # bulk imports mint two ids per record.
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
