@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -220,10 +220,11 @@ class SyncRunner:
                 for e in sync_state.quarantined_entries(session, limit)
             ]
 
-    def release_quarantined(self) -> int:
-        """Queue every quarantined item again (after the cause was fixed on the server)."""
+    def release_quarantined(self, seqs: Sequence[int] | None = None) -> int:
+        """Queue quarantined items again (all, or those ``seqs``) after the cause was
+        fixed on the server."""
         with self.store.write() as session:
-            return sync_state.release_quarantined(session)
+            return sync_state.release_quarantined(session, seqs)
 
     def conflicts(self) -> list[KnownConflict]:
         with self.store.read() as session:

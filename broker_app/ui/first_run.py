@@ -1,12 +1,14 @@
-"""The first start: choose which village, township or county this station serves."""
+"""The first start: choose which village, township or county this station serves, by
+hand (works offline) or by enrolling with the county's sync server."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from broker_app.services.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.station_dialog import StationDialog
+from broker_app.ui.sync.enrol_form import EnrolForm
 
 
 class FirstRunDialog(StationDialog):
@@ -21,6 +23,38 @@ class FirstRunDialog(StationDialog):
         )
         self.ok_button.setText(self.tr("开始使用"))
         self.cancel_button.setText(self.tr("退出"))
+
+        enrol_page = QWidget(self)
+        enrol_intro = QLabel(
+            self.tr(
+                "如果县人社局已发给本驿站注册码，可在这里注册（需要联网）："
+                "所属单位按服务器登记的设置，之后再回到“选择所属单位”填写经纪人。"
+            ),
+            enrol_page,
+        )
+        enrol_intro.setWordWrap(True)
+        self.enrol_form = EnrolForm(ctx, enrol_page)
+        enrol_layout = QVBoxLayout(enrol_page)
+        enrol_layout.addWidget(enrol_intro)
+        enrol_layout.addWidget(self.enrol_form)
+        enrol_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        layout = self.layout()
+        if layout is not None:
+            layout.replaceWidget(self.form, self.tabs)
+        self.tabs.addTab(self.form, self.tr("选择所属单位"))
+        self.tabs.addTab(enrol_page, self.tr("用注册码注册"))
+        self.enrol_form.enrolled.connect(lambda _result: self._enrolled())
+
+    def _enrolled(self) -> None:
+        self.form.load(self.service.info())
+        # The server decided the org unit: choosing another would put the station's
+        # records outside what it may send.
+        self.form.search_box.setEnabled(False)
+        self.form.results.setEnabled(False)
+        self.tabs.setCurrentIndex(0)
+        self.form.operator_box.setFocus()
+        self.ok_button.setEnabled(self.form.is_complete())
 
 
 def ensure_station_configured(ctx: AppContext, parent: QWidget | None = None) -> bool:

@@ -15,6 +15,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.first_run import ensure_station_configured
 from broker_app.ui.main_window import DEFAULT_SIZE, MainWindow
+from broker_app.ui.sync.scheduler import sync_scheduler
 from broker_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -35,14 +36,17 @@ def run_gui(data_dir: Path, argv: Sequence[str]) -> int:
         return 1
     runner = TaskRunner()
     ctx = AppContext(store, data_dir, runner)
+    scheduler = sync_scheduler(ctx)
     try:
         if not ensure_station_configured(ctx):
             return 0
         window = open_main_window(ctx)  # held: a window without a parent dies with its name
+        scheduler.start()
         code = app.exec()
         del window
         return code
     finally:
+        scheduler.stop()
         runner.shutdown()
         _close(store)
 

@@ -22,6 +22,7 @@ from broker_app.ui.dispatch import pages as dispatch_pages
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.jobs import pages as jobs_pages
 from broker_app.ui.stats import pages as stats_pages
+from broker_app.ui.sync import pages as sync_pages
 
 #: Every page the product will have, in navigation order, with its title (the
 #: screenshot command accepts these keys and refuses the ones not registered yet).
@@ -63,6 +64,7 @@ PAGES: list[PageSpec] = [
     PageSpec("matches", PLANNED_TITLES["matches"], jobs_pages.matches_page),
     PageSpec("dispatch", PLANNED_TITLES["dispatch"], dispatch_pages.dispatch_page),
     PageSpec("stats", PLANNED_TITLES["stats"], stats_pages.stats_page),
+    PageSpec("sync", PLANNED_TITLES["sync"], sync_pages.sync_page),
 ]
 
 

@@ -40,7 +40,8 @@ class StationStatusBar(QStatusBar):
         self._timer.setInterval(_REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         ctx.changed.connect(self._on_change)
-        ctx.sync_state_changed.connect(self._show_sync)
+        # A sync round empties the outbox without a Change: count it again then too.
+        ctx.sync_state_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
