@@ -27,6 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def peak_rss_mb() -> float:
+    """This process's own high-water mark. Not ru_maxrss: on Linux a child started
+    with fork+exec inherits the parent's ru_maxrss, which here holds 100k workers."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

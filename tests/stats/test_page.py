@@ -222,6 +222,7 @@ def test_the_page_on_a_big_station(big_stats_station: Path, qtbot: QtBot) -> Non
         qtbot.waitExposed(page)
         assert not page.loading
         for chart in page.charts.charts():
+            chart.grab()
             assert chart.message() == "" and chart.draws > 0
         stats = page.charts.status_card.chart.chart_data()
         assert stats is not None and sum(stats.series[0].values) == 100_000

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from broker_app.ui.charts import palette
 from broker_app.ui.charts.chart import PADDING, ChartView
 from broker_app.ui.charts.data import ChartData
-from broker_app.ui.charts.legend import draw_legend, legend_height
+from broker_app.ui.charts.legend import draw_legend
 from broker_app.ui.charts.scale import count_text, nice_ticks, tick_text
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -281,6 +281,3 @@ class BarChart(ChartView):
                 painter.fillRect(QRectF(left, y + n * height, width, height - 1), series.color)
                 end = max(end, left + width)
         return end
-
-
-__all__ = ["BarChart", "legend_height"]

@@ -11,11 +11,6 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 _GAP = 14.0
 
 
-def legend_height(metrics: QFontMetricsF, names: Sequence[str], width: float) -> float:
-    """Height the legend takes at ``width`` (0 without names)."""
-    return len(_rows(metrics, names, width)) * (metrics.height() + 4) if names else 0.0
-
-
 def draw_legend(
     painter: QPainter, area: QRectF, items: Sequence[tuple[str, QColor]], text: QColor
 ) -> float:

@@ -65,11 +65,8 @@ class StatsPage(QWidget):
         self._today = today
         self._generation = 0
         self._pending: set[str] = set()
-        station = StationService(ctx.store).info()
-        self._station_name = station.name
-        unit = station.org_unit
-
-        self.scope_label = QLabel(station.name or (unit.name if unit else ""), self)
+        self._station_name = ""
+        self.scope_label = QLabel(self)
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(self.font().pointSizeF() * 1.1)
@@ -125,6 +122,7 @@ class StatsPage(QWidget):
         """Count everything again; each chart is redrawn when its figures arrive."""
         self._generation += 1
         generation = self._generation
+        self._show_station()
         store = self.ctx.store
         today = self._today()
         months = recent_months(today)
@@ -168,6 +166,13 @@ class StatsPage(QWidget):
                 self.state_label.setText(self.tr("统计出错：{0}").format(user_message(exc)))
 
         return failed
+
+    def _show_station(self) -> None:
+        """The station's name (it may have been renamed since the last count)."""
+        station = StationService(self.ctx.store).info()
+        unit = station.org_unit
+        self._station_name = station.name or (unit.name if unit else "")
+        self.scope_label.setText(self._station_name)
 
     def _watch_loaded(self, people: int) -> None:
         index = self.tabs.indexOf(self.watch)

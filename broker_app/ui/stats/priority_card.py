@@ -22,6 +22,7 @@ from broker_app.services.stats_overview import (
     unit_rows,
 )
 from broker_app.ui.charts.bar import BarChart
+from broker_app.ui.charts.scale import count_text
 from broker_app.ui.stats.chart_card import ChartCard
 from broker_app.ui.stats.chart_data import priority_chart
 
@@ -93,5 +94,8 @@ class PriorityCard(ChartCard):
             place = township_name(overview, self.township) if self.township else ""
             note = self.tr("{0}{1}，按村，未就业多的在前").format(place, name)
         self.bar_chart.set_clickable(county and self.township is None)
+        self.bar_chart.bar_label = lambda index: self.tr("{0}（未就业 {1}）").format(
+            count_text(rows[index].total), count_text(rows[index].not_employed)
+        )
         self.bar_chart.set_data(priority_chart(rows))
         self.set_note(note)

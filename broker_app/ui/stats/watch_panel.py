@@ -38,7 +38,6 @@ from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.stats import watch_export
 from broker_app.ui.stats.watch_model import COLUMNS, WatchTableModel
 
 log = logging.getLogger(__name__)
@@ -179,6 +178,9 @@ class WatchPanel(QWidget):
         dialog.open()
 
     def export(self) -> None:
+        # The Excel writer is loaded on first export, not with the page.
+        from broker_app.ui.stats import watch_export
+
         people = len(self.watch.entries) if self.watch else 0
         watch_export.ask_watch_export(self.ctx, self, people, self.groups(), self.reason())
 
