@@ -48,10 +48,10 @@ def phase_export(data: Path, out: Path) -> dict[str, float]:
 def phase_bare(data: Path, out: Path) -> dict[str, float]:
     import openpyxl
 
-    from broker_app.services.excel.roster_columns import ROSTER_EXPORT_COLUMNS
-
     # The same cells our export wrote, read back before the clock starts.
     from python_calamine import CalamineWorkbook
+
+    from broker_app.services.excel.roster_columns import ROSTER_EXPORT_COLUMNS
 
     rows = CalamineWorkbook.from_path(str(data / "export-0.xlsx")).get_sheet_by_index(0).to_python()
     rss_before = peak_rss_mb()

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtGui import QImage
 
 from broker_app.store.store import Store
-from broker_app.ui.pages import NAV_ORDER, find_page
 from tests.ui.conftest import register
 
 
@@ -39,14 +38,3 @@ def test_the_roster_page_is_written_at_the_size_asked(
     image = QImage(str(out))
     assert f"{image.width()}x{image.height()}" == size
     assert "已保存截图" in result.stdout
-
-
-def test_a_page_not_built_yet_is_refused(data_dir: Path, tmp_path: Path) -> None:
-    missing = next((key for key in NAV_ORDER if find_page(key) is None), None)
-    if missing is None:
-        pytest.skip("every page is registered")
-    out = tmp_path / "page.png"
-    result = run_cli(data_dir, "--page", missing, str(out))
-    assert result.returncode == 2
-    assert "页面尚未完成" in result.stderr
-    assert not out.exists()
