@@ -7,7 +7,9 @@
 Setting up means: on Debian/Ubuntu run as root, install the system libraries Qt
 needs and a CJK font with apt-get (only the missing ones); create ``.venv`` and
 install the project with its extras into it (again only when pyproject.toml
-changed). Standard library only, so it runs before anything is installed.
+changed); build the translation catalogues (``.qm``, from the ``.ts`` kept under
+resources/translations) when a ``.ts`` is newer. Standard library only, so it runs
+before anything is installed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".setup-stamp"
+TRANSLATIONS = ROOT / "resources" / "translations"
 
 # Debian packages: the libraries the Qt xcb/offscreen platforms load, and a CJK font
 # so Chinese is not drawn as boxes.
@@ -103,6 +106,24 @@ def setup_venv() -> Path:
     return python
 
 
+def build_translations(python: Path) -> None:
+    """``.qm`` beside each ``.ts`` that is newer than it (built, never committed)."""
+    folder = python.parent
+    lrelease = next(
+        (p for p in (folder / "pyside6-lrelease", folder / "pyside6-lrelease.exe") if p.exists()),
+        None,
+    )
+    for source in sorted(TRANSLATIONS.glob("*.ts")):
+        target = source.with_suffix(".qm")
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        if lrelease is None:
+            say("pyside6-lrelease missing: the interface stays Chinese")
+            return
+        say(f"building {target.relative_to(ROOT)}")
+        subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)], check=True)
+
+
 def run_app(python: Path, args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "broker_app", *args], cwd=ROOT)
 
@@ -129,6 +150,7 @@ def main(argv: list[str]) -> int:
         return 2
     install_system_packages()
     python = setup_venv()
+    build_translations(python)
     if argv[0] == "run":
         return run_app(python, argv[1:])
     return run_tests(python, argv[1:])

@@ -31,6 +31,27 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
+def cell_text(value: Any, field: str, label: str) -> str:
+    """``text`` for a field that must hold typed text (a name, a phone number): a
+    yes/no or date cell there is a mistake in the sheet, said so rather than
+    stored as "True" or read as a number."""
+    if isinstance(value, bool):
+        raise FieldError(
+            field,
+            f"{label}应为文字，单元格里却是是/否值（{'TRUE' if value else 'FALSE'}）",
+            f"{field}: expected text, got a boolean cell",
+            reason="type",
+        )
+    if isinstance(value, date | datetime):
+        raise FieldError(
+            field,
+            f"{label}应为文字，单元格里却是日期（{value:%Y-%m-%d}），请把该列设为文本后重填",
+            f"{field}: expected text, got a date cell",
+            reason="type",
+        )
+    return text(value)
+
+
 def folded(value: Any) -> str:
     """Trimmed text with full-width letters, digits and punctuation folded to ASCII,
     for values that are parsed (numbers, dates, yes/no, choices)."""

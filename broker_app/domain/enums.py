@@ -137,9 +137,9 @@ class BatchStatus(LabeledEnum):
 
 
 class OrgLevel(LabeledEnum):
-    COUNTY = "county", "县(市)"
-    TOWNSHIP = "township", "乡镇(街道)"
-    VILLAGE = "village", "村(社区)"
+    COUNTY = "county", "县级"
+    TOWNSHIP = "township", "镇街"
+    VILLAGE = "village", "村居"
 
 
 class TrainingKind(LabeledEnum):

@@ -95,7 +95,7 @@ def clean_worker(
             out.errors.append(err)
 
     def set_name() -> None:
-        name = coerce.text(raw.get("name"))
+        name = coerce.cell_text(raw.get("name"), "name", LABELS["name"])
         if not name:
             raise FieldError("name", "姓名不能为空", "name: required", reason="required")
         name = remove_spaces(name)
@@ -136,7 +136,7 @@ def clean_worker(
             )
 
     def set_phone() -> None:
-        phone = coerce.text(raw.get("phone"))
+        phone = coerce.cell_text(raw.get("phone"), "phone", LABELS["phone"])
         # A person's own number: mobile or landline, never a hotline like 12345.
         out.values["phone"] = normalize_phone(phone, allow_service=False) if phone else ""
 

@@ -1,15 +1,23 @@
-"""The QApplication: names (for QSettings), Chinese locale, Qt's own Chinese texts for
-standard buttons and dialogs, and a CJK font on every platform."""
+"""The QApplication: names (for QSettings), the interface language (the app's catalogue
+and Qt's own texts for standard buttons and dialogs), and a CJK font on every platform.
+
+The source texts are Chinese, so Chinese needs no catalogue of ours; another language
+loads ``labor_station_<lang>.qm``, built from the ``.ts`` kept under resources."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from broker_app import paths
+from broker_app.ui.i18n import SOURCE_LANGUAGE, catalogue_path, chosen_language, locale_for
+
+log = logging.getLogger(__name__)
 
 #: Tried in order; the first one installed wins for each character. Microsoft YaHei
 #: ships with every Windows since Vista; the rest cover macOS and Linux.
@@ -26,33 +34,59 @@ FONT_FAMILIES = [
 BASE_POINT_SIZE = 10.0
 
 
-def create_application(argv: Sequence[str]) -> QApplication:
-    """The application object, created once per process and set up for Chinese."""
+def create_application(argv: Sequence[str], language: str | None = None) -> QApplication:
+    """The application object, created once per process and set up for ``language``
+    (default: the environment override, else Chinese)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
-    configure_application(app)
+    configure_application(app, language or chosen_language())
     return app
 
 
-def configure_application(app: QApplication) -> None:
+def configure_application(
+    app: QApplication, language: str = SOURCE_LANGUAGE, catalogues: Path | None = None
+) -> None:
+    """Names, language and font; ``catalogues`` is the folder of ``.qm`` files (tests)."""
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
+    install_translations(app, language, catalogues)
     app.setApplicationDisplayName(app.translate("application", "劳务驿站"))
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    _install_qt_translations(app)
     font = QFont(app.font())
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(max(font.pointSizeF(), BASE_POINT_SIZE))
     app.setFont(font)
 
 
-def _install_qt_translations(app: QApplication) -> None:
-    if app.property("qt_translations_installed"):
+_TRANSLATOR_NAME = "labor_station_translator"
+
+
+def install_translations(app: QApplication, language: str, catalogues: Path | None = None) -> None:
+    """Replaces the installed translators with those of ``language``.
+
+    Widgets translate when built, so a change shows in windows opened afterwards.
+    """
+    wanted = f"{language}|{catalogues}"
+    if app.property("installed_language") == wanted:
         return
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.deleteLater()
+    locale = locale_for(language)
+    QLocale.setDefault(locale)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _install(app, lambda t: t.load(locale, "qtbase", "_", qt_folder))
+    if language != SOURCE_LANGUAGE:
+        path = catalogue_path(language, catalogues)
+        if not _install(app, lambda t: t.load(str(path))):
+            log.warning("no translation catalogue at %s; the interface stays Chinese", path)
+    app.setProperty("installed_language", wanted)
+
+
+def _install(app: QApplication, load: Callable[[QTranslator], bool]) -> bool:
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
+    translator.setObjectName(_TRANSLATOR_NAME)
+    if load(translator):
         app.installTranslator(translator)
-    app.setProperty("qt_translations_installed", True)
+        return True
+    translator.deleteLater()
+    return False

@@ -14,6 +14,7 @@ from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.first_run import ensure_station_configured
+from broker_app.ui.i18n import saved_language
 from broker_app.ui.main_window import DEFAULT_SIZE, MainWindow
 from broker_app.ui.sync.scheduler import sync_scheduler
 from broker_app.ui.tasks import TaskRunner
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 def run_gui(data_dir: Path, argv: Sequence[str]) -> int:
     """Run the window until it is closed; returns the process exit code."""
-    app = create_application(["labor-station", *argv])
+    app = create_application(["labor-station", *argv], saved_language(data_dir))
     try:
         store = open_store(data_dir)
     except Exception as exc:

@@ -18,6 +18,9 @@ from sync.server.scope import Scope
 
 router = APIRouter(dependencies=[Depends(check_versions)])
 
+#: Change sequences are 64-bit database integers; a larger cursor is a bad request.
+MAX_CURSOR = 2**63 - 1
+
 
 @router.post(ENROL, response_model=EnrolOut, tags=["stations"])
 def enrol(body: EnrolIn, db: Database) -> JSONResponse:
@@ -58,7 +61,7 @@ def push(body: PushIn, station: CurrentStation, db: Database) -> JSONResponse:
 def pull(
     station: CurrentStation,
     db: Database,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
 ) -> Response:
     """Records changed after the cursor ``after``, within the station's scope."""

@@ -49,16 +49,13 @@ _SHOWN_AT = {
     "age_max": "age", "place_org_code": "place", "place_tier": "place", "place_text": "place",
 }  # fmt: skip
 _PLACEHOLDERS = {
-    name: QT_TRANSLATE_NOOP("JobEditorDialog", text)
-    for name, text in (
-        ("wage", "如 4000-6000元/月、150元/天、面议"),
-        ("age", "如 18-55周岁、55周岁以下、不限"),
-        ("start_date", "如 2025-07-01"),
-        ("end_date", "如 2025-09-30"),
-        ("deadline", "报名截止，如 2025-06-30"),
-        ("employer_credit_code", "18位，可不填"),
-        ("place_text", "如 太平镇工业园、江苏苏州"),
-    )
+    "wage": QT_TRANSLATE_NOOP("JobEditorDialog", "如 4000-6000元/月、150元/天、面议"),
+    "age": QT_TRANSLATE_NOOP("JobEditorDialog", "如 18-55周岁、55周岁以下、不限"),
+    "start_date": QT_TRANSLATE_NOOP("JobEditorDialog", "如 2025-07-01"),
+    "end_date": QT_TRANSLATE_NOOP("JobEditorDialog", "如 2025-09-30"),
+    "deadline": QT_TRANSLATE_NOOP("JobEditorDialog", "报名截止，如 2025-06-30"),
+    "employer_credit_code": QT_TRANSLATE_NOOP("JobEditorDialog", "18位，可不填"),
+    "place_text": QT_TRANSLATE_NOOP("JobEditorDialog", "如 太平镇工业园、江苏苏州"),
 }
 
 

@@ -134,7 +134,7 @@ def training_chart(progress: TrainingProgress) -> ChartData:
             )
         notes.append("<br>".join(parts))
     return ChartData(
-        categories=tuple(_tr(line.line.label) for line in lines),
+        categories=tuple(QCoreApplication.translate("labels", line.line.label) for line in lines),
         series=(
             Series(_tr("培训人次"), tuple(float(line.trained) for line in lines), palette.BLUE),
         ),

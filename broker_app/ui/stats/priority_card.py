@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QToolButton, QWidget
 
 from broker_app.domain.enums import OrgLevel
@@ -37,7 +38,8 @@ class PriorityCard(ChartCard):
         self.group_box = QComboBox(self)
         self.group_box.setToolTip(self.tr("选择重点群体"))
         for key in PRIORITY_KEYS:
-            self.group_box.addItem(self.tr(PRIORITY_NAMES[key]), key)
+            # The names are domain labels (see the update script's domain_labels).
+            self.group_box.addItem(QCoreApplication.translate("labels", PRIORITY_NAMES[key]), key)
         self.back_button = QToolButton(self)
         self.back_button.setText(self.tr("返回全市"))
         self.back_button.setToolTip(self.tr("回到各镇街的对比"))

@@ -8,6 +8,7 @@ a change of the station record, so the 统计 page reloads.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,7 +69,7 @@ class StatsSettingsDialog(QDialog):
                 )
             )
             self.target_spins[line.key] = spin
-            target_form.addRow(self.tr(line.label), spin)
+            target_form.addRow(QCoreApplication.translate("labels", line.label), spin)
         note = QLabel(
             self.tr(
                 "实施方案的目标是济宁市全市的；本驿站的目标由上级分解下达后填写，0 表示未设置。"

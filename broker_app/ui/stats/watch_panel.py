@@ -82,7 +82,7 @@ class WatchPanel(QWidget):
         self.reason_box = QComboBox(self)
         self.reason_box.addItem(self.tr("全部原因"), None)
         for reason in WatchReason:
-            self.reason_box.addItem(self.tr(reason.label), reason)
+            self.reason_box.addItem(enum_label(reason), reason)
         self.count_label = QLabel(self)
         self.open_button = QPushButton(self.tr("打开"), self)
         self.open_button.setToolTip(self.tr("打开所选人员的资料（也可双击或按回车）"))
@@ -156,7 +156,7 @@ class WatchPanel(QWidget):
             ).format(rules.job_end_days, rules.follow_up_days)
         )
         counts = "　".join(
-            f"{self.tr(reason.label)} {count_text(found.count(reason))}" for reason in WatchReason
+            f"{enum_label(reason)} {count_text(found.count(reason))}" for reason in WatchReason
         )
         self.count_label.setText(
             self.tr("共 {0} 人（{1}）").format(count_text(len(found.entries)), counts)

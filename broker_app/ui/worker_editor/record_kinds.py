@@ -32,19 +32,21 @@ class RecordKind:
         return next(spec for spec in self.fields if spec.name == name)
 
 
-def _label(text: str) -> str:
-    return QT_TRANSLATE_NOOP("labels", text)
-
-
 FOLLOW_UP = RecordKind(
     record_type="follow_up",
-    title=_label("跟踪服务记录"),
+    title=QT_TRANSLATE_NOOP("labels", "跟踪服务记录"),
     fields=(
-        FieldSpec("date", "date", label=_label("服务日期")),
-        FieldSpec("kind", "choice", label=_label("服务方式"), choices=FollowUpKind, required=True),
-        FieldSpec("content", "multiline", label=_label("服务内容")),
-        FieldSpec("result", label=_label("服务结果")),
-        FieldSpec("operator", label=_label("经办人")),
+        FieldSpec("date", "date", label=QT_TRANSLATE_NOOP("labels", "服务日期")),
+        FieldSpec(
+            "kind",
+            "choice",
+            label=QT_TRANSLATE_NOOP("labels", "服务方式"),
+            choices=FollowUpKind,
+            required=True,
+        ),
+        FieldSpec("content", "multiline", label=QT_TRANSLATE_NOOP("labels", "服务内容")),
+        FieldSpec("result", label=QT_TRANSLATE_NOOP("labels", "服务结果")),
+        FieldSpec("operator", label=QT_TRANSLATE_NOOP("labels", "经办人")),
     ),
     columns=("date", "kind", "content", "result", "operator"),
     list=lambda service, worker_id: service.follow_ups(worker_id),
@@ -54,16 +56,22 @@ FOLLOW_UP = RecordKind(
 
 TRAINING = RecordKind(
     record_type="training",
-    title=_label("培训记录"),
+    title=QT_TRANSLATE_NOOP("labels", "培训记录"),
     fields=(
-        FieldSpec("kind", "choice", label=_label("培训类别"), choices=TrainingKind, required=True),
-        FieldSpec("course", label=_label("培训项目")),
-        FieldSpec("provider", label=_label("培训机构")),
-        FieldSpec("start_date", "date", label=_label("开始日期")),
-        FieldSpec("end_date", "date", label=_label("结束日期")),
-        FieldSpec("hours", "number", label=_label("学时")),
-        FieldSpec("certificate", label=_label("所获证书")),
-        FieldSpec("passed", "yes_no", label=_label("是否结业")),
+        FieldSpec(
+            "kind",
+            "choice",
+            label=QT_TRANSLATE_NOOP("labels", "培训类别"),
+            choices=TrainingKind,
+            required=True,
+        ),
+        FieldSpec("course", label=QT_TRANSLATE_NOOP("labels", "培训项目")),
+        FieldSpec("provider", label=QT_TRANSLATE_NOOP("labels", "培训机构")),
+        FieldSpec("start_date", "date", label=QT_TRANSLATE_NOOP("labels", "开始日期")),
+        FieldSpec("end_date", "date", label=QT_TRANSLATE_NOOP("labels", "结束日期")),
+        FieldSpec("hours", "number", label=QT_TRANSLATE_NOOP("labels", "学时")),
+        FieldSpec("certificate", label=QT_TRANSLATE_NOOP("labels", "所获证书")),
+        FieldSpec("passed", "yes_no", label=QT_TRANSLATE_NOOP("labels", "是否结业")),
     ),
     columns=("kind", "course", "provider", "start_date", "end_date", "hours", "passed"),
     list=lambda service, worker_id: service.trainings(worker_id),
