@@ -70,6 +70,7 @@ def install_translations(app: QApplication, language: str, catalogues: Path | No
         return
     for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         app.removeTranslator(old)
+        old.setObjectName("")  # not found again before deleteLater takes effect
         old.deleteLater()
     locale = locale_for(language)
     QLocale.setDefault(locale)

@@ -101,7 +101,7 @@ class StationForm(QWidget):
         units: Sequence[OrgUnit] = directory.search(text, _RESULTS)
         for unit in units:
             shown = directory.display_name(unit.code)
-            item = QListWidgetItem(f"{shown}（{enum_label(unit.level)}）")
+            item = QListWidgetItem(self.tr("{0}（{1}）").format(shown, enum_label(unit.level)))
             item.setData(Qt.ItemDataRole.UserRole, unit.code)
             self.results.addItem(item)
         if len(units) == 1:

@@ -127,7 +127,7 @@ class BatchPanel(QWidget):
         departure = details["departure_date"]
         employer = details["employer"]
         if details["project"]:
-            employer = f"{employer}（{details['project']}）"
+            employer = self.tr("{0}（{1}）").format(employer, details["project"])
         leader = " ".join(p for p in (details["leader_name"], details["leader_phone"]) if p)
         parts = [
             self.tr("状态：{0}").format(enum_label(status) if status else details["status"]),

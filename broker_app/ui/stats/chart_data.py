@@ -150,7 +150,7 @@ def training_label(progress: TrainingProgress, index: int) -> str:
     if not line.target:
         return count_text(line.trained)
     share = percent_text(line.share or 0.0)
-    return f"{count_text(line.trained)} / {count_text(line.target)}（{share}）"
+    return _tr("{0} / {1}（{2}）").format(count_text(line.trained), count_text(line.target), share)
 
 
 def _share(value: float, whole: int, what: str) -> str:
