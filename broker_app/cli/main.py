@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help="数据目录（默认在用户数据目录下）")
     parser.add_argument("--verbose", action="store_true", help="日志记录调试信息")
+    parser.add_argument(
+        "--self-test", action="store_true", help="在临时目录里试运行各项功能，检查本机安装"
+    )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -58,6 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_test:
+        # Before the data folder: the self-test must not touch the station's data.
+        from broker_app.selftest import run_self_test
+
+        return run_self_test()
     data = paths.data_dir(args.data_dir)
     setup_logging(paths.log_dir(data), verbose=args.verbose)
     if args.command is None:

@@ -280,7 +280,7 @@ class PageApplier:
             rows.append(row)
         insert_rows(self.session, table, rows)
         if cls is Worker:
-            self._index_workers([item.record_id for item in items], fresh=True)
+            self._index_workers([item.record_id for item in items])
 
     def _update(
         self,
@@ -305,12 +305,18 @@ class PageApplier:
             by_columns.setdefault(
                 tuple(sorted(k[2:] for k in params if k.startswith("v_"))), []
             ).append(params)
+        # Search keys are removed by value, so read the searched fields before the update.
+        previous = {pk: (n, i, p) for pk, n, i, p in self._searched(reindex)} if reindex else {}
         for columns, params_list in by_columns.items():
             self.session.execute(_update_statement(table, columns), params_list)
         if reindex:
-            self._index_workers(reindex, fresh=False)
+            worker_repo.reindex(self.session, self._searched(reindex), previous=previous)
 
-    def _index_workers(self, ids: list[str], *, fresh: bool) -> None:
+    def _index_workers(self, ids: list[str]) -> None:
+        worker_repo.reindex(self.session, self._searched(ids))
+
+    def _searched(self, ids: list[str]) -> list[tuple[int, str, str, str]]:
+        """(pk, name, id_number, phone) of the given workers, as stored now."""
         rows: list[tuple[int, str, str, str]] = []
         for start in range(0, len(ids), 500):
             stmt = select(Worker.pk, Worker.name, Worker.id_number, Worker.phone).where(
@@ -319,7 +325,7 @@ class PageApplier:
             rows.extend(
                 (pk, name, number, phone) for pk, name, number, phone in self.session.execute(stmt)
             )
-        worker_repo.reindex(self.session, rows, fresh=fresh)
+        return rows
 
 
 def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:

@@ -11,9 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
-    delete,
     func,
-    insert,
     literal_column,
     or_,
     select,
@@ -259,17 +257,17 @@ def all_id_numbers(session: Session) -> set[str]:
 def create(writer: RecordWriter, values: Mapping[str, Any]) -> Worker:
     worker = writer.create(Worker, {**values, "name_sort": sort_key(values["name"])})
     writer.session.flush()
-    _index(writer.session, worker.pk, worker.name, worker.id_number, worker.phone)
+    reindex(writer.session, [(worker.pk, worker.name, worker.id_number, worker.phone)])
     return worker
 
 
 def update(writer: RecordWriter, worker: Worker, changes: Mapping[str, Any]) -> list[str]:
     extra = {"name_sort": sort_key(changes["name"])} if "name" in changes else {}
+    before = (worker.name, worker.id_number, worker.phone)
     changed = writer.update(worker, {**changes, **extra})
-    if {"name", "id_number", "phone"} & set(changed):
-        session = writer.session
-        session.execute(delete(WorkerSearchToken).where(WorkerSearchToken.worker_pk == worker.pk))
-        _index(session, worker.pk, worker.name, worker.id_number, worker.phone)
+    if set(SEARCHED_FIELDS) & set(changed):
+        after = (worker.name, worker.id_number, worker.phone)
+        reindex(writer.session, [(worker.pk, *after)], previous={worker.pk: before})
     return changed
 
 
@@ -295,27 +293,30 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     return ids
 
 
+#: The worker fields the search keys are made from.
+SEARCHED_FIELDS = ("name", "id_number", "phone")
+
+
 def reindex(
-    session: Session, workers: Sequence[tuple[int, str, str, str]], *, fresh: bool = False
+    session: Session,
+    workers: Sequence[tuple[int, str, str, str]],
+    *,
+    previous: Mapping[int, tuple[str, str, str]] | None = None,
 ) -> None:
-    """Rebuild the search keys of workers written outside this module (a sync pull):
-    ``(pk, name, id_number, phone)`` each. ``fresh``: new rows, nothing to delete."""
-    if not fresh:
-        pks = [worker[0] for worker in workers]
-        for start in range(0, len(pks), 500):
-            chunk = pks[start : start + 500]
-            session.execute(delete(WorkerSearchToken).where(WorkerSearchToken.worker_pk.in_(chunk)))
-    tokens = [
-        {"token": token, "worker_pk": pk}
-        for pk, name, id_number, phone in workers
-        for token in worker_tokens(name, id_number, phone or "")
-    ]
-    insert_rows(session, table_of(WorkerSearchToken), tokens, or_ignore=True)
-
-
-_TOKEN_INSERT = insert(table_of(WorkerSearchToken)).prefix_with("OR IGNORE")
-
-
-def _index(session: Session, pk: int, name: str, id_number: str, phone: str) -> None:
-    rows = [{"token": t, "worker_pk": pk} for t in worker_tokens(name, id_number, phone)]
-    session.execute(_TOKEN_INSERT, rows)
+    """Bring the search keys of ``workers`` — ``(pk, name, id_number, phone)`` as they
+    are now — up to date. ``previous`` holds each changed worker's old name, ID number
+    and phone, whose keys are removed by value (there is no index by worker); new
+    workers need none."""
+    stale: list[tuple[str, int]] = []
+    fresh: list[dict[str, Any]] = []
+    for pk, name, id_number, phone in workers:
+        now = worker_tokens(name, id_number, phone or "")
+        old = previous.get(pk) if previous else None
+        before = worker_tokens(old[0], old[1], old[2] or "") if old else set()
+        stale.extend((token, pk) for token in before - now)
+        fresh.extend({"token": token, "worker_pk": pk} for token in now - before)
+    if stale:
+        session.connection().exec_driver_sql(
+            "DELETE FROM worker_search WHERE token = ? AND worker_pk = ?", stale
+        )
+    insert_rows(session, table_of(WorkerSearchToken), fresh, or_ignore=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 16:31:05.900507
+Create Date: 2026-11-28 17:33:09.705483
 """
 
 from __future__ import annotations
@@ -237,9 +237,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('token', 'worker_pk', name=op.f('pk_worker_search')),
     sqlite_with_rowid=False
     )
-    with op.batch_alter_table('worker_search', schema=None) as batch_op:
-        batch_op.create_index('ix_worker_search_worker', ['worker_pk'], unique=False)
-
     op.create_table('dispatch_member',
     sa.Column('batch_id', sa.String(length=36), nullable=False),
     sa.Column('worker_id', sa.String(length=36), nullable=False),
@@ -394,9 +391,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_dispatch_member_batch')
 
     op.drop_table('dispatch_member')
-    with op.batch_alter_table('worker_search', schema=None) as batch_op:
-        batch_op.drop_index('ix_worker_search_worker')
-
     op.drop_table('worker_search')
     with op.batch_alter_table('worker', schema=None) as batch_op:
         batch_op.drop_index('ix_worker_updated')

@@ -1,0 +1,1 @@
+"""The 备份与恢复 tab of the settings dialog."""

@@ -1,0 +1,1 @@
+"""The 日志 viewer and the diagnostics export."""
