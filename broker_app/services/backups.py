@@ -147,6 +147,10 @@ def request_restore(data: Path, backup: Path) -> None:
     log.info("restore from %s requested", backup)
 
 
+def restore_pending(data: Path) -> bool:
+    return (data / _PENDING_RESTORE).is_file()
+
+
 def apply_pending_restore(data: Path) -> Path | None:
     """Restore the requested backup, if any; every connection must be closed. The
     request is removed first, so a backup that fails cannot block each start."""

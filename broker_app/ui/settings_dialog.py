@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.ui.backups.backups_tab import BackupsTab
-
 from broker_app.ui.context import AppContext
 from broker_app.ui.i18n import LANGUAGE_KEY, LANGUAGES, saved_language
 from broker_app.ui.logs.log_dialog import LogDialog

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupsTab</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>恢复选中的备份，或选择一个备份文件</source>
+        <translation>Restore the selected backup, or choose a backup file</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>每天启动时自动备份一次；超过这个天数的自动备份会被删除，手动备份不会</source>
+        <translation>One automatic backup a day at start-up; automatic backups older than this are deleted, manual ones never</translation>
+    </message>
+    <message>
+        <source>自动备份保留</source>
+        <translation>Keep automatic backups for</translation>
+    </message>
+    <message>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>驿站数据库备份 (*.sqlite3 *.before-restore);;所有文件 (*)</source>
+        <translation>Station database backups (*.sqlite3 *.before-restore);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>用这个备份替换当前的全部数据？
+{0}
+
+当前数据会先另存为“恢复前”的备份。软件将关闭并重新打开。</source>
+        <translation>Replace all current data with this backup?
+{0}
+
+The current data is first kept as a “before restore” backup. The app will close and open again.</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditorDialog</name>
     <message>
         <source>编辑批次</source>
@@ -1374,6 +1455,61 @@
     </message>
 </context>
 <context>
+    <name>LogDialog</name>
+    <message>
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>信息及以上</source>
+        <translation>Info and above</translation>
+    </message>
+    <message>
+        <source>警告及以上</source>
+        <translation>Warnings and above</translation>
+    </message>
+    <message>
+        <source>仅错误</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出诊断信息…</source>
+        <translation>Export diagnostics…</translation>
+    </message>
+    <message>
+        <source>日志、版本和数据条数打包成 zip，供技术支持查看；身份证号和手机号已遮盖</source>
+        <translation>Logs, versions and record counts in a zip for support; ID and mobile numbers are masked</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>（日志为空）</source>
+        <translation>(the log is empty)</translation>
+    </message>
+    <message>
+        <source>导出诊断信息</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <source>压缩包 (*.zip)</source>
+        <translation>Zip archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>已导出到：{0}</source>
+        <translation>Exported to: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>设置</source>
@@ -2202,6 +2338,14 @@
     <message>
         <source>语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>查看日志…</source>
+        <translation>View log…</translation>
     </message>
 </context>
 <context>
@@ -3688,6 +3832,14 @@
     <message>
         <source>无法打开本驿站的数据：{0}</source>
         <translation>Cannot open this station&apos;s data: {0}</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>无法从备份恢复，数据未改动：{0}</source>
+        <translation>Could not restore from the backup; the data is unchanged: {0}</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ from broker_app.ui.errors import show_error
 
 
 class BackupsTab(QWidget):
-    #: A restore was requested: the application should close and restart.
+    # A restore was requested: the application should close and restart.
     restore_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
