@@ -29,10 +29,10 @@ from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error
+from broker_app.ui.field_errors import add_checked_row
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import enum_label
 
-_ERROR_STYLE = "color: #c62828;"
 _LINE_FIELDS = ("name", "employer", "project", "destination", "transport", "leader_name",
                 "leader_phone")  # fmt: skip
 
@@ -133,18 +133,7 @@ class BatchEditorDialog(QDialog):
                 widget.setEnabled(False)
 
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
-        error = QLabel(self)
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[name] = error
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, box)
+        self.errors[name] = add_checked_row(form, label, widget, self)
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -32,10 +32,10 @@ from broker_app.services.jobs_postings import InvalidJob, JobPostingService, Job
 from broker_app.services.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.field_errors import add_checked_row
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
-_ERROR_STYLE = "color: #c62828;"
 _WARNING_STYLE = "color: #e65100;"
 _CHECK_DELAY_MS = 300
 _TEXT_FIELDS = (
@@ -177,18 +177,7 @@ class JobEditorDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
-        error = QLabel(self)
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[name] = error
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, box)
+        self.errors[name] = add_checked_row(form, label, widget, self)
 
     def _layout(self) -> None:
         form = QFormLayout()
