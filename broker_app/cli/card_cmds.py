@@ -26,7 +26,7 @@ from broker_app.services.cards import CardService
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.cards_print import CardPrintService, CardSelection, batch_worker_ids
 from broker_app.services.cards_verify import EXIT_CODES, verification_report
-from broker_app.services.jobs import Progress
+from broker_app.services.progress import Progress
 
 _NO_QR_EXIT = EXIT_CODES[VerifyReason.MALFORMED]
 

@@ -44,7 +44,7 @@ from broker_app.services.cards_queries import (
     select_cards,
     workers_by_id,
 )
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker

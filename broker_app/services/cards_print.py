@@ -28,7 +28,7 @@ from broker_app.domain.rights_card import unverified_facts
 from broker_app.services.cards import CardService, IssueReport
 from broker_app.services.cards_faces import CardFace, card_face
 from broker_app.services.cards_queries import CHUNK, projects_by_id, workers_by_id
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember

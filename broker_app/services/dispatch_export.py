@@ -43,7 +43,7 @@ from broker_app.services.dispatch_columns import (
 from broker_app.services.dispatch_files import Staging, batch_file_names
 from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.writer import SheetWriter, XlsxWriter
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
 

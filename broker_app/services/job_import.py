@@ -27,8 +27,8 @@ from broker_app.domain.orgcodes import code_in_scope
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.values import CellValue
-from broker_app.services.jobs import CancelToken, Progress, no_progress
 from broker_app.services.jobs_columns import JOB_HEADER_SYNONYMS, JOB_REQUIRED_FIELDS
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.workbook_import import (
     ImportPreview,
     ImportResult,

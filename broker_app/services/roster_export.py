@@ -21,7 +21,7 @@ from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.services.excel.roster_columns import ROSTER_EXPORT_COLUMNS, roster_export_specs
 from broker_app.services.excel.writer import XlsxWriter
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
 

@@ -26,7 +26,7 @@ from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
 from broker_app.services.excel.values import CellValue
-from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.workbook_import import (
     ImportPreview,
     ImportResult,
@@ -259,6 +259,3 @@ def _id_number(value: CellValue) -> str:
     if coerce.is_blank(value):
         raise FieldError("id_number", "身份证号不能为空", "id_number: required", reason="required")
     return normalize_id_number(str(value))
-
-
-__all__ = ["Cancelled", "ImportPreview", "ImportResult", "RosterImportService", "RowProblem"]

@@ -12,7 +12,7 @@ the callbacks are dropped if that widget was deleted in the meantime. Failures
 without ``on_error`` are logged and emitted on ``failed`` (the main window shows
 them).
 
-Long jobs take ``(progress, cancel)``, the services' own protocol (``services.jobs``)::
+Long jobs take ``(progress, cancel)``, the services' own protocol (``services.progress``)::
 
     job = runner.run_job(
         lambda progress, cancel: service.run(path, progress=progress, cancel=cancel),
@@ -41,7 +41,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from broker_app.services.jobs import Cancelled, CancelToken, Progress, no_progress
+from broker_app.services.progress import Cancelled, CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
 

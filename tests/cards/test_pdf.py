@@ -12,7 +12,7 @@ import pytest
 from broker_app.paths import resource_path
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.jobs import Cancelled, CancelToken
+from broker_app.services.progress import Cancelled, CancelToken
 from broker_app.ui.cards.fonts import FONT_FILE, POSTSCRIPT_NAME, card_family
 from broker_app.ui.cards.pdf import write_cards_pdf
 from broker_app.ui.cards.raster import page_image

@@ -19,7 +19,7 @@ from broker_app.services.dispatch_export import (
     NothingToExport,
 )
 from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.jobs import Cancelled, CancelToken
+from broker_app.services.progress import Cancelled, CancelToken
 from broker_app.store.store import Store
 from tests.conftest import valid_id
 from tests.dispatch.builders import (

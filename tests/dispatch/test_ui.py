@@ -198,6 +198,6 @@ def test_export_failure_is_shown_and_cancel_is_silent(
     monkeypatch.setattr(export_actions, "show_error", lambda _p, exc, _t="": shown.append(exc))
     export_actions.start_dispatch_export(ui_ctx, page, tmp_path / "x.xlsx", BatchFilter(), False)
     assert shown and "没有符合条件" in str(shown[0])
-    from broker_app.services.jobs import Cancelled
+    from broker_app.services.progress import Cancelled
 
     assert export_actions._failed(page, Cancelled()) is None and len(shown) == 1

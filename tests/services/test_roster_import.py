@@ -11,7 +11,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
 from broker_app.services.excel.errors import WorkbookError
-from broker_app.services.jobs import Cancelled, CancelToken
+from broker_app.services.progress import Cancelled, CancelToken
 from broker_app.services.roster_export import RosterExportService
 from broker_app.services.roster_import import RosterImportService, write_errors_workbook
 from broker_app.services.station import StationService

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.jobs import Cancelled, CancelToken, Progress
+from broker_app.services.progress import Cancelled, CancelToken, Progress
 from broker_app.ui.progress import run_with_progress
 from broker_app.ui.tasks import TaskRunner
 

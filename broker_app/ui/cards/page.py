@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from broker_app.services.cards import CardRow, CardService, IssueReport
 from broker_app.services.cards_print import CardSelection
-from broker_app.services.jobs import CancelToken, Progress
+from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.projects import ProjectService
 from broker_app.store.writer import Change
 from broker_app.ui.cards.card_model import CardTableModel

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from broker_app.services.cards_faces import CardFace
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.ui.cards.render import paint_sheets
 from broker_app.ui.cards.sheets import SheetLayout
 

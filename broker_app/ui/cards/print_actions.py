@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from broker_app.services.cards_print import CardPrintService, CardSelection, PrintPlan
-from broker_app.services.jobs import Cancelled, CancelToken, Progress
+from broker_app.services.progress import Cancelled, CancelToken, Progress
 from broker_app.ui.cards.pdf import write_cards_pdf
 from broker_app.ui.cards.printer_output import card_printer, print_sheets
 from broker_app.ui.cards.sheets import SheetLayout

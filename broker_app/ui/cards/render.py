@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QPainter
 
 from broker_app.services.cards_faces import CardFace
-from broker_app.services.jobs import CancelToken, Progress, no_progress
+from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.ui.cards.qr_image import qr_image
 from broker_app.ui.cards.sheets import SheetLayout, draw_cut_marks, draw_outline
 from broker_app.ui.cards.units import Ruler

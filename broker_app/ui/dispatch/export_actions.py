@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.services.dispatch_export import DispatchExportResult, DispatchExportService
-from broker_app.services.jobs import Cancelled
 from broker_app.services.ledger import LedgerExportService, LedgerResult
+from broker_app.services.progress import Cancelled
 from broker_app.services.stats import Month
 from broker_app.services.stats_export import StatsExportResult, StatsExportService
 from broker_app.ui.context import AppContext

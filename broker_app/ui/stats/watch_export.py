@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.enums import PriorityGroup
-from broker_app.services.jobs import Cancelled
+from broker_app.services.progress import Cancelled
 from broker_app.services.stats_watch_export import WatchExportResult, export_watch_list
 from broker_app.services.watch_list import WatchReason, load_rules
 from broker_app.ui.context import AppContext

@@ -20,8 +20,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from broker_app.services.jobs import CancelToken, Progress
 from broker_app.services.listing import KINDS
+from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.sync_runner import (
     ERROR,
     NOT_ENROLLED,
