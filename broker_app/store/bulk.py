@@ -8,11 +8,12 @@ This keeps SQLAlchemy's column types as the one definition of how a value is sto
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 
@@ -61,3 +62,29 @@ def insert_rows(
     quoted = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)
     conn.exec_driver_sql(f'{verb} INTO "{table.name}" ({quoted}) VALUES ({marks})', params)
+
+
+@contextmanager
+def deferred_indexes(session: Session, table: Table, incoming: int) -> Iterator[None]:
+    """Drop ``table``'s secondary indexes while ``incoming`` rows go in, and build
+    them again afterwards, when that is cheaper than keeping them up to date.
+
+    Inserting 100k rows into a table with nine indexes updates each B-tree in random
+    order (~2.9 s); ``CREATE INDEX`` sorts once instead. Rebuilding costs time in
+    proportion to the whole table, so it only pays when the rows arriving are at
+    least as many as the rows already there (a first import, demo data, an initial
+    pull). It runs inside the caller's transaction: if anything fails, the rollback
+    restores the indexes too; a duplicate in a unique index fails the rebuild, as it
+    would have failed the insert.
+    """
+    existing = session.scalar(select(func.count()).select_from(table)) or 0
+    indexes = sorted(table.indexes, key=lambda index: str(index.name))
+    if incoming < 1000 or incoming < existing or not indexes:
+        yield
+        return
+    conn = session.connection()
+    for index in indexes:
+        index.drop(conn)
+    yield
+    for index in indexes:
+        index.create(conn)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from broker_app.store.base import SyncedRecord, table_of
-from broker_app.store.bulk import insert_rows
+from broker_app.store.bulk import deferred_indexes, insert_rows
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.wire import dated_fields, to_wire
 from sync.hlc import HybridClock
@@ -112,17 +113,26 @@ class RecordWriter:
         ids: list[str] = []
         sync_fields = cls.sync_fields
         dated = dated_fields(cls)
-        defaults = _defaults(cls)
+        # Every synced field has a value in every row (None where the column has no
+        # default), so one itemgetter call copies them for the outbox.
+        defaults = {**dict.fromkeys(sync_fields), **_defaults(cls)}
+        lists = [name for name, value in defaults.items() if isinstance(value, list)]
+        pick = itemgetter(*sync_fields)
         # Per row this is the hot loop of a 100k import: only date fields need
         # converting for the outbox, the rest are copied as they are.
+        # One transaction, one moment: every record of the batch carries the same
+        # stamp (stamps order writes to the same field; these records are all new).
+        stamp = self.clock.now()
         for values in rows:
-            stamp = self.clock.now()
             record_id = values.get("id") or uuid7()
             ids.append(record_id)
-            row = {**_fresh(defaults), **values, "id": record_id, "archived": False}
+            row = {**defaults, **values, "id": record_id, "archived": False}
+            for name in lists:
+                if name not in values:
+                    row[name] = []  # never share the default list between rows
             row.setdefault("created_at", moment)
             row["updated_at"] = moment
-            synced = {name: row.get(name) for name in sync_fields}
+            synced = dict(zip(sync_fields, pick(row), strict=True))
             for name in dated:
                 synced[name] = to_wire(synced[name])
             row["versions"] = {ALL_FIELDS: stamp}
@@ -130,9 +140,9 @@ class RecordWriter:
             outbox_rows.append(
                 _outbox_row(cls.record_type, record_id, CREATE, synced, stamp, moment)
             )
-        if table_rows:
-            insert_rows(self.session, table_of(cls), table_rows)
-            insert_rows(self.session, table_of(OutboxEntry), outbox_rows)
+        for table, batch in ((table_of(cls), table_rows), (table_of(OutboxEntry), outbox_rows)):
+            with deferred_indexes(self.session, table, len(batch)):
+                insert_rows(self.session, table, batch)
         return ids
 
     def _outbox(
@@ -189,11 +199,6 @@ def _defaults(cls: type[SyncedRecord]) -> dict[str, Any]:
         elif default.is_callable:
             out[name] = default.arg(None)  # SQLAlchemy wraps it to take a context
     return out
-
-
-def _fresh(defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy whose list defaults are not shared between rows."""
-    return {k: list(v) if isinstance(v, list) else v for k, v in defaults.items()}
 
 
 def _base_stamps(versions: Mapping[str, str], changed: Mapping[str, Any]) -> dict[str, str]:
