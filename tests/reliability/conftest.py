@@ -1,5 +1,5 @@
-"""The real channel server for the fuzz tests: one per module, on SQLite, with two
-village stations enrolled over HTTP."""
+"""The real channel server for the fuzz tests: one per module and database (SQLite,
+PostgreSQL), with two village stations enrolled over HTTP."""
 
 from __future__ import annotations
 
@@ -27,10 +27,17 @@ class FuzzTarget:
     foreign_name: str
 
 
-@pytest.fixture(scope="module")
-def fuzz_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzTarget]:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def fuzz_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FuzzTarget]:
+    """The same fuzz against each database the server runs on: the county's is
+    PostgreSQL, whose types and limits differ from SQLite's (integer ranges, text
+    with NUL characters)."""
+    if request.param == "postgres":
+        request.applymarker(pytest.mark.postgres)
     folder = tmp_path_factory.mktemp("fuzz-server")
-    with database_url("sqlite", folder) as url, run_server(url, folder) as server:
+    with database_url(request.param, folder) as url, run_server(url, folder) as server:
         factory = station_factory(server, tmp_path_factory.mktemp("fuzz-stations"))
         make = next(factory)
         v1 = make("v1", VILLAGE_1)
