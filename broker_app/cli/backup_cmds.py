@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from broker_app.cli.context import CliContext
-from broker_app.services.backups import backup_now, daily_backup_for, restore
+from broker_app.services.backups import backup_folder, backup_now, daily_backup_for, restore
 
 
 def register(commands: Any) -> None:
     p = commands.add_parser("backup", help="备份数据库")
-    p.add_argument("out", nargs="?", help="备份文件或文件夹（默认在数据目录的 backups 下）")
+    p.add_argument("out", nargs="?", help="备份文件或文件夹（默认为设置的备份文件夹）")
     p.add_argument(
         "--daily",
         action="store_true",
@@ -32,7 +32,8 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
         if result.pruned:
             ctx.say(f"已删除 {len(result.pruned)} 个过期的自动备份")
         return 0
-    path = backup_now(ctx.data_dir, Path(args.out) if args.out else None)
+    out = Path(args.out) if args.out else None
+    path = backup_now(ctx.data_dir, out, folder=backup_folder(store, ctx.data_dir))
     ctx.say(f"已备份到：{path}")
     return 0
 

@@ -10,8 +10,10 @@ from typing import Any
 
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
+from broker_app.cli.privacy import add_full_flag
 from broker_app.domain import coerce
 from broker_app.domain.dispatch_query import BatchFilter, MemberPick
+from broker_app.services.audit import CHANNEL_CLI
 from broker_app.services.dispatch import DispatchService
 from broker_app.services.dispatch_export import DispatchExportService
 from broker_app.services.dispatch_members import DispatchMemberService
@@ -30,12 +32,12 @@ def register(commands: Any) -> None:
     p.add_argument("--batch", action="append", default=[], metavar="ID", help="批次 ID（可多次）")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="出发日期起（含）")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="出发日期止（含）")
-    p.add_argument("--mask-id", action="store_true", help="身份证号只显示前6后4位")
+    add_full_flag(p)
     p.set_defaults(run=run_export_dispatch)
 
     p = commands.add_parser("export-ledger", help="导出就业帮扶台账（重点群体）")
     p.add_argument("out", help="输出 .xlsx 文件")
-    p.add_argument("--mask-id", action="store_true", help="身份证号只显示前6后4位")
+    add_full_flag(p)
     p.set_defaults(run=run_export_ledger)
 
     p = commands.add_parser("export-stats", help="导出月度统计表")
@@ -79,7 +81,9 @@ def run_export_dispatch(ctx: CliContext, args: argparse.Namespace) -> int:
         date_to=coerce.day(args.date_to, "date_to", "结束日期"),
         batch_ids=tuple(args.batch),
     )
-    result = DispatchExportService(ctx.store).export(Path(args.out), flt, mask_ids=args.mask_id)
+    result = DispatchExportService(ctx.store).export(
+        Path(args.out), flt, full=args.full, channel=CHANNEL_CLI
+    )
     ctx.say(
         f"已导出 {result.batches} 批、{result.people} 人"
         f"（其中脱贫人口 {result.priority} 人）到：{result.path}"
@@ -88,7 +92,9 @@ def run_export_dispatch(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_export_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
-    result = LedgerExportService(ctx.store).export(Path(args.out), mask_ids=args.mask_id)
+    result = LedgerExportService(ctx.store).export(
+        Path(args.out), full=args.full, channel=CHANNEL_CLI
+    )
     ctx.say(f"已导出就业帮扶台账 {result.people} 人到：{result.path}")
     return 0
 

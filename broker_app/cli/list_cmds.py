@@ -9,6 +9,7 @@ from typing import Any
 from broker_app.cli.context import CliContext
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.phone import mask_phone
+from broker_app.services.audit import CHANNEL_CLI, WORKER_LIST, AuditService
 from broker_app.services.listing import KINDS, iter_records
 
 # A few readable columns per kind for the plain listing; --json gives every field.
@@ -39,9 +40,15 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         # Streamed, so 100k workers never sit in memory as one document.
         ctx.out.write("[")
+        n = -1
         for n, record in enumerate(records):
             ctx.out.write(("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False))
         ctx.out.write("\n]\n")
+        if args.kind == "workers":
+            # Every field in full: the same personal data as a full export.
+            AuditService(ctx.store, channel=CHANNEL_CLI).record_export(
+                WORKER_LIST, "list workers --json", n + 1, full=True
+            )
         return 0
     columns = _TEXT_COLUMNS[args.kind]
     total = 0

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from broker_app import paths
 from broker_app.cli import (
+    audit_cmds,
     backup_cmds,
     card_cmds,
     demo_cmds,
@@ -18,6 +19,7 @@ from broker_app.cli import (
     list_cmds,
     roster_cmds,
     screenshot_cmds,
+    settings_cmds,
     station_cmds,
     sync_cmds,
 )
@@ -29,6 +31,7 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     station_cmds,
+    settings_cmds,
     demo_cmds,
     list_cmds,
     roster_cmds,
@@ -38,6 +41,7 @@ COMMAND_MODULES = (
     screenshot_cmds,
     sync_cmds,
     dispatch_cmds,
+    audit_cmds,
 )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from broker_app.cli.context import CliContext
+from broker_app.cli.privacy import add_full_flag
+from broker_app.services.audit import CHANNEL_CLI
 from broker_app.services.roster_export import RosterExportService
 from broker_app.services.roster_import import RosterImportService, write_errors_workbook
 
@@ -20,7 +22,7 @@ def register(commands: Any) -> None:
     p.set_defaults(run=run_import)
     p = commands.add_parser("export-roster", help="导出劳动力花名册到 Excel")
     p.add_argument("out", help="输出 .xlsx 文件")
-    p.add_argument("--mask-id", action="store_true", help="身份证号只显示前6后4位")
+    add_full_flag(p)
     p.set_defaults(run=run_export)
 
 
@@ -42,6 +44,8 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    count = RosterExportService(ctx.store).export(Path(args.out), mask_ids=args.mask_id)
+    count = RosterExportService(ctx.store).export(
+        Path(args.out), full=args.full, channel=CHANNEL_CLI
+    )
     ctx.say(f"已导出 {count} 人到：{args.out}")
     return 0

@@ -108,7 +108,8 @@ def clean_job(
             out.errors.append(err)
 
     def set_required_text(name: str) -> None:
-        text = _SPACES.sub(" ", coerce.text(raw.get(name)))
+        # A yes/no or date cell here is a slip in the sheet, never a name to store.
+        text = _SPACES.sub(" ", coerce.cell_text(raw.get(name), name, LABELS[name]))
         if not text:
             raise FieldError(
                 name, f"{LABELS[name]}不能为空", f"{name}: required", reason="required"
@@ -147,7 +148,7 @@ def clean_job(
         values["headcount"] = count or 1
 
     def set_phone() -> None:
-        phone = coerce.text(raw.get("contact_phone"))
+        phone = coerce.cell_text(raw.get("contact_phone"), "contact_phone", LABELS["contact_phone"])
         if phone:
             try:
                 values["contact_phone"] = normalize_phone(phone)

@@ -18,13 +18,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from broker_app import paths
+from broker_app.services.settings import BackupSettings, load_settings
+from broker_app.services.sync_identity import mark_restored
 from broker_app.store.backup import (
     backup_database,
     check_database_file,
     restore_database,
     timestamped_backup,
 )
-from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,9 @@ DAILY = "daily"
 MANUAL = "manual"
 BEFORE_MIGRATE = "before-migrate"
 BEFORE_RESTORE = "before-restore"
-DEFAULT_KEEP_DAYS = 14
-DEFAULT_KEEP_COUNT = 30
-#: Station setting (local table, never synced): days an automatic backup is kept.
-KEEP_DAYS_SETTING = "backup.keep_days"
+# The folder and retention are station settings (``settings.BackupSettings``).
+DEFAULT_KEEP_DAYS = BackupSettings.keep_days
+DEFAULT_KEEP_COUNT = BackupSettings.keep_count
 _PENDING_RESTORE = "restore-pending.txt"
 _NAME = re.compile(r"^station-(\d{8}-\d{6})(?:-\d+)?-(.+)\.sqlite3$")
 
@@ -58,11 +58,12 @@ class DailyBackupResult:
     pruned: list[Path] = field(default_factory=list)
 
 
-def backup_now(data: Path, out: Path | None = None) -> Path:
-    """Snapshot the database (safe while the app is running) to ``out`` or the backups folder."""
+def backup_now(data: Path, out: Path | None = None, *, folder: Path | None = None) -> Path:
+    """Snapshot the database (safe while the app is running) to ``out``, else to the
+    backups ``folder`` (default: ``backups`` in the data folder)."""
     db = paths.database_path(data)
     if out is None:
-        result = timestamped_backup(db, paths.backups_dir(data), MANUAL)
+        result = timestamped_backup(db, folder or paths.backups_dir(data), MANUAL)
     elif out.is_dir():
         result = timestamped_backup(db, out, MANUAL)
     else:
@@ -74,13 +75,20 @@ def backup_now(data: Path, out: Path | None = None) -> Path:
 def restore(data: Path, backup: Path) -> None:
     """Replace the station database with ``backup``. The app must not be running."""
     restore_database(backup, paths.database_path(data))
+    # The writes made here since that backup are on the server: pull them back as
+    # this station's own, not as a copy's (see sync_identity).
+    mark_restored(paths.database_path(data))
     log.info("database restored from %s", backup)
 
 
-def list_backups(data: Path) -> list[BackupFile]:
-    """The backups of this data folder, newest first (the before-restore copy included)."""
+def list_backups(data: Path, folder: Path | None = None) -> list[BackupFile]:
+    """The backups of this data folder, newest first: those in ``folder`` and in the
+    data folder's own ``backups`` (where upgrades back up, and where backups went
+    before another folder was chosen), and the before-restore copy."""
     found: list[BackupFile] = []
-    for path in paths.backups_dir(data).glob("station-*.sqlite3"):
+    own = paths.backups_dir(data)
+    folders = dict.fromkeys(p.resolve() for p in (folder or own, own))
+    for path in (p for f in folders for p in f.glob("station-*.sqlite3")):
         parsed = _parse(path)
         if parsed is not None:
             found.append(BackupFile(path, parsed[0], parsed[1], path.stat().st_size))
@@ -98,16 +106,17 @@ def ensure_daily_backup(
     keep_days: int = DEFAULT_KEEP_DAYS,
     keep_count: int = DEFAULT_KEEP_COUNT,
     *,
+    folder: Path | None = None,
     now: datetime | None = None,
 ) -> DailyBackupResult:
-    """Make today's automatic backup unless there is one, then prune old automatic
-    backups: those older than ``keep_days`` days and those beyond the newest
-    ``keep_count``. ``now`` is for tests."""
+    """Make today's automatic backup in ``folder`` (default: ``backups`` in the data
+    folder) unless there is one, then prune old automatic backups: those older than
+    ``keep_days`` days and those beyond the newest ``keep_count``. ``now`` is for tests."""
     now = now or datetime.now()
     result = DailyBackupResult()
     db = paths.database_path(data)
-    folder = paths.backups_dir(data)
-    daily = [b for b in list_backups(data) if b.kind == DAILY]
+    folder = folder or paths.backups_dir(data)
+    daily = [b for b in list_backups(data, folder) if b.kind == DAILY]
     if db.is_file() and not any(b.taken_at.date() == now.date() for b in daily):
         name = f"station-{now:%Y%m%d-%H%M%S}-{DAILY}.sqlite3"
         result.created = backup_database(db, folder / name)
@@ -123,21 +132,17 @@ def ensure_daily_backup(
     return result
 
 
-def keep_days(store: Store) -> int:
-    """The retention in days of automatic backups (a station setting)."""
-    with store.read() as session:
-        value = get_setting(session, KEEP_DAYS_SETTING)
-    return int(value) if value and value.isdigit() and int(value) > 0 else DEFAULT_KEEP_DAYS
-
-
-def set_keep_days(store: Store, days: int) -> None:
-    with store.write() as session:
-        put_setting(session, KEEP_DAYS_SETTING, str(max(1, days)))
-
-
 def daily_backup_for(store: Store, data: Path) -> DailyBackupResult:
-    """``ensure_daily_backup`` with this station's retention."""
-    return ensure_daily_backup(data, keep_days(store))
+    """``ensure_daily_backup`` with this station's folder and retention."""
+    settings = load_settings(store).backup
+    return ensure_daily_backup(
+        data, settings.keep_days, settings.keep_count, folder=settings.folder_path(data)
+    )
+
+
+def backup_folder(store: Store, data: Path) -> Path:
+    """Where this station's backups go (created if missing)."""
+    return load_settings(store).backup.folder_path(data)
 
 
 def request_restore(data: Path, backup: Path) -> None:

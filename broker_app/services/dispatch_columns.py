@@ -19,14 +19,14 @@ receiver of a dispatch list was found to need them).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any, Final
 
 from broker_app.domain.enums import Education, Gender, PlaceTier
-from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.idcard import age_on
 from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.privacy import Personal, shown
 from broker_app.services.excel.specs import ColumnSpec
 
 PRIORITY_HEADER: Final = "是否脱贫人口（含监测对象）"
@@ -80,16 +80,19 @@ def tier_label(value: str | None) -> str:
 
 class MemberCells:
     """Turns member column tuples (``dispatch_queries.EXPORT_FIELDS``) into the cells
-    of one dispatch list; the batch's own values are the same on every row."""
+    of one dispatch list; the batch's own values are the same on every row.
+
+    Unless ``full``, ID numbers and phones are masked and the 脱贫人口 column reads
+    已隐藏 for everybody (``domain.privacy``); the count in the 合计 row stays."""
 
     def __init__(
         self,
         batch: Any,
         *,
-        mask_ids: bool,
+        full: bool,
         on: date,
     ) -> None:
-        self.mask: Callable[[str], str] | None = mask_id_number if mask_ids else None
+        self.full = full
         self.age_day = batch.departure_date or on
         self.employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
         self.destination = batch.destination
@@ -112,12 +115,12 @@ class MemberCells:
             name,
             _GENDERS.get(gender, gender),
             age,
-            self.mask(id_number) if self.mask else id_number,
-            phone,
+            shown(Personal.ID_NUMBER, id_number, full=self.full),
+            shown(Personal.PHONE, phone, full=self.full),
             _EDUCATION.get(education, education or ""),
             township,
             village,
-            "是" if priority else "否",
+            ("是" if priority else "否") if self.full else shown(Personal.ASSISTANCE, None),
             self.employer,
             self.destination,
             self.tier,

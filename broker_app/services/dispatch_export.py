@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import batch_status
 from broker_app.services import dispatch_queries as queries
+from broker_app.services.audit import CHANNEL_APP, DISPATCH_LIST, AuditService
 from broker_app.services.dispatch_columns import (
     MEMBER_COLUMNS,
     PRIORITY_HEADER,
@@ -84,7 +85,8 @@ class DispatchExportService:
         out: Path,
         flt: BatchFilter,
         *,
-        mask_ids: bool = False,
+        full: bool = False,
+        channel: str = CHANNEL_APP,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
@@ -92,10 +94,10 @@ class DispatchExportService:
         """``out`` ending in .xlsx: one workbook; anything else: a folder of workbooks."""
         if out.suffix.lower() == ".xlsx":
             return self.export_workbook(
-                out, flt, mask_ids=mask_ids, progress=progress, cancel=cancel, today=today
+                out, flt, full=full, channel=channel, progress=progress, cancel=cancel, today=today
             )
         return self.export_folder(
-            out, flt, mask_ids=mask_ids, progress=progress, cancel=cancel, today=today
+            out, flt, full=full, channel=channel, progress=progress, cancel=cancel, today=today
         )
 
     def export_workbook(
@@ -103,7 +105,8 @@ class DispatchExportService:
         path: Path,
         flt: BatchFilter,
         *,
-        mask_ids: bool = False,
+        full: bool = False,
+        channel: str = CHANNEL_APP,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
@@ -122,12 +125,15 @@ class DispatchExportService:
                     sheet = book.add_sheet(
                         batch.name, MEMBER_COLUMNS, title_rows=member_titles(batch, station, today)
                     )
-                    cells = run.write(sheet, batch, mask_ids, today)
+                    cells = run.write(sheet, batch, full, today)
                     summary.append(_summary_row(n, batch, sheet.title, cells.rows, cells.priority))
                 summary.append_total_row()
                 run.finish()
         progress(1.0, "完成")
         log.info("dispatch lists of %d batches (%d people) to %s", len(batches), run.people, path)
+        AuditService(self.store, channel=channel).record_export(
+            DISPATCH_LIST, path, run.people, full=full
+        )
         return DispatchExportResult(path, [path], len(batches), run.people, run.priority)
 
     def export_folder(
@@ -135,7 +141,8 @@ class DispatchExportService:
         folder: Path,
         flt: BatchFilter,
         *,
-        mask_ids: bool = False,
+        full: bool = False,
+        channel: str = CHANNEL_APP,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
@@ -153,11 +160,14 @@ class DispatchExportService:
                             MEMBER_COLUMNS,
                             title_rows=member_titles(batch, station, today),
                         )
-                        run.write(sheet, batch, mask_ids, today)
+                        run.write(sheet, batch, full, today)
                 run.finish()
                 staging.commit(names)
         progress(1.0, "完成")
         log.info("dispatch lists of %d batches to folder %s", len(batches), folder)
+        AuditService(self.store, channel=channel).record_export(
+            DISPATCH_LIST, folder, run.people, full=full
+        )
         files = [folder / name for name in names]
         return DispatchExportResult(folder, files, len(batches), run.people, run.priority)
 
@@ -201,12 +211,12 @@ class _Run:
         self,
         sheet: SheetWriter,
         batch: queries.BatchRow,
-        mask_ids: bool,
+        full: bool,
         today: date,
     ) -> MemberCells:
         if self.cancel is not None:
             self.cancel.check()
-        cells = MemberCells(batch, mask_ids=mask_ids, on=today)
+        cells = MemberCells(batch, full=full, on=today)
         for row in self._checked(self._members_of(batch.id)):
             sheet.append(cells.cells(row))
         write_member_total(sheet, cells)

@@ -3,19 +3,18 @@ monthly threshold the station applies, kept in the station's settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.jobs_welfare import (
-    DEFAULT_EXIT_THRESHOLD,
-    EXIT_THRESHOLD_SETTING,
-    exit_review_reasons,
+from broker_app.domain.jobs_welfare import exit_review_reasons
+from broker_app.services.settings import (
+    MAX_EXIT_THRESHOLD,
+    load_settings,
+    save_section,
 )
 from broker_app.store.repositories import matches as match_repo
-from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 
-MAX_THRESHOLD = 1_000_000
+MAX_THRESHOLD = MAX_EXIT_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -37,24 +36,14 @@ class WelfarePostService:
         self.store = store
 
     def threshold(self) -> int:
-        """Monthly income (元) above which a holder is reviewed; the default until set."""
-        with self.store.read() as session:
-            stored = get_setting(session, EXIT_THRESHOLD_SETTING)
-        try:
-            return int(stored) if stored else DEFAULT_EXIT_THRESHOLD
-        except ValueError:
-            return DEFAULT_EXIT_THRESHOLD
+        """Monthly income (元) above which a holder is reviewed (the station's wage
+        setting ``wages.welfare_exit_threshold``)."""
+        return load_settings(self.store).wages.welfare_exit_threshold
 
     def set_threshold(self, amount: int) -> None:
-        if not 0 < amount <= MAX_THRESHOLD:
-            raise FieldError(
-                "threshold",
-                f"监测线应为1到{MAX_THRESHOLD}元之间的整数",
-                f"threshold {amount} out of range",
-                reason="range",
-            )
-        with self.store.write() as session:
-            put_setting(session, EXIT_THRESHOLD_SETTING, str(amount))
+        """Store a new threshold; ``settings.InvalidSettings`` when out of range."""
+        wages = load_settings(self.store).wages
+        save_section(self.store, replace(wages, welfare_exit_threshold=amount))
 
     def exit_reviews(self, threshold: int | None = None) -> list[ExitReview]:
         """Holders on duty in a 公益性岗位 whose recorded monthly income exceeds the

@@ -9,6 +9,10 @@ practice reports list for such a ledger (shared data notes, section 4): identity
 category, work (status, mode, tier, employer, work type, dates, income), training
 wish, and the support received as a count plus the latest entry, with the last
 follow-up date (a county that updates monthly looks for people not seen lately).
+
+Unless exported ``full``, ID numbers and phones are masked, the 人员类别 cell folds
+脱贫户 / 监测对象 / 低收入 / 残疾 into 重点帮扶 and the monitoring type reads 已隐藏
+(``domain.privacy``). Every export is written to the audit log.
 """
 
 from __future__ import annotations
@@ -31,8 +35,10 @@ from broker_app.domain.enums import (
     PriorityGroup,
     TrainingKind,
 )
-from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.idcard import age_on
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.domain.privacy import Personal, group_names, shown
+from broker_app.services.audit import CHANNEL_APP, LEDGER, AuditService
 from broker_app.services.dispatch_columns import household_place
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
@@ -114,16 +120,17 @@ class LedgerExportService:
         self,
         path: Path,
         *,
-        mask_ids: bool = False,
+        full: bool = False,
         groups: Collection[PriorityGroup] = ALL_GROUPS,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
+        channel: str = CHANNEL_APP,
     ) -> LedgerResult:
         """Write the ledger to ``path`` (complete or not at all); returns the count."""
         today = today or date.today()
         chosen = frozenset(groups) or ALL_GROUPS
-        cells = LedgerCells(today, mask_ids=mask_ids)
+        cells = LedgerCells(today, full=full)
         with self.store.read() as session:
             total = count_ledger(session, chosen, today)
             station = get_station(session).name
@@ -138,7 +145,8 @@ class LedgerExportService:
                     sheet.append(cells.cells(row))
                 sheet.append_total_row("合计", {"姓名": f"共 {cells.rows} 人"})
         progress(1.0, "完成")
-        log.info("ledger of %d people to %s (masked=%s)", cells.rows, path, mask_ids)
+        log.info("ledger of %d people to %s (full=%s)", cells.rows, path, full)
+        AuditService(self.store, channel=channel).record_export(LEDGER, path, cells.rows, full=full)
         return LedgerResult(path, cells.rows)
 
 
@@ -156,9 +164,9 @@ def ledger_titles(
 class LedgerCells:
     """Turns ``ledger_queries.LEDGER_FIELDS`` tuples into ledger cells."""
 
-    def __init__(self, today: date, *, mask_ids: bool) -> None:
+    def __init__(self, today: date, *, full: bool) -> None:
         self.today = today
-        self.mask_ids = mask_ids
+        self.full = full
         self.older_from = years_before(today, OLDER_MAX_AGE + 1)
         self.older_to = years_before(today, OLDER_MIN_AGE)
         self.rows = 0
@@ -172,27 +180,28 @@ class LedgerCells:
         township, village = household_place(org_code)
         older = birth is not None and self.older_from < birth <= self.older_to
         groups = [
-            label
-            for label, member in (
-                ("脱贫户", poverty),
-                ("监测对象", monitoring is not None),
-                ("低收入", low_income),
-                ("残疾", disabled),
-                ("大龄", older),
+            group
+            for group, member in (
+                (PriorityGroup.POVERTY_ALLEVIATED, poverty),
+                (PriorityGroup.MONITORED, monitoring is not None),
+                (PriorityGroup.LOW_INCOME, low_income),
+                (PriorityGroup.DISABLED, disabled),
+                (PriorityGroup.OLDER, older),
             )
             if member
         ]
+        monitoring_type = _MONITORING.get(monitoring, monitoring or "")
         return [
             self.rows,
             name,
             _GENDERS.get(gender, gender),
             age_on(birth, self.today) if birth and birth <= self.today else None,
-            mask_id_number(id_number) if self.mask_ids else id_number,
-            phone,
+            shown(Personal.ID_NUMBER, id_number, full=self.full),
+            shown(Personal.PHONE, phone, full=self.full),
             township,
             village,
-            "、".join(groups),
-            _MONITORING.get(monitoring, monitoring or ""),
+            "、".join(group_names(groups, GROUP_SHORT, full=self.full)),
+            monitoring_type if self.full else shown(Personal.ASSISTANCE, None),
             _EDUCATION.get(education, education or ""),
             _STATUS.get(status, status or ""),
             _MODES.get(mode, mode or ""),

@@ -17,8 +17,9 @@ from broker_app.services.projects_defaults import (
     DEFAULT_FIELDS,
     ProjectDefaults,
     read_defaults,
-    write_defaults,
+    with_defaults,
 )
+from broker_app.services.settings import load_settings, save_settings
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
@@ -84,9 +85,8 @@ class ProjectService:
         cleaned = clean_project(wanted, partial=True)
         if not cleaned.ok:
             raise InvalidProject(cleaned.errors)
-        with self.store.write() as session:
-            write_defaults(session, cleaned.values)
-            return read_defaults(session)
+        save_settings(self.store, with_defaults(load_settings(self.store), cleaned.values))
+        return self.defaults()
 
     def create(self, raw: Mapping[str, Any]) -> Change:
         cleaned = clean_project(raw)

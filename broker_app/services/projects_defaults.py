@@ -1,19 +1,19 @@
 """This station's local defaults for new projects: the local 人社/劳动保障监察 and 住建
-complaint phones, the local minimum wage and the usual pay day. Kept in the station's
-settings (they describe the place, not a record, and never travel by sync)."""
+complaint phones, the local minimum wage and the usual pay day. They are station
+settings (``settings.CardSettings`` and ``settings.WageSettings``: they describe the
+place, not a record, and never travel by sync); this is the project's view of them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from broker_app.domain.projects import NATIONAL_HOTLINE
-from broker_app.store.repositories.station import get_setting, put_setting
+from broker_app.services.settings import CardSettings, Settings, WageSettings, read_section
 
-_PREFIX = "project_default."
 #: The project fields that have a station default (same names as on Project).
 DEFAULT_FIELDS = (
     "complaint_phone_hrss",
@@ -22,7 +22,7 @@ DEFAULT_FIELDS = (
     "min_wage",
     "pay_day",
 )
-_NUMBERS = ("min_wage", "pay_day")
+_CARD_FIELDS = DEFAULT_FIELDS[:3]
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,22 @@ class ProjectDefaults:
 
 
 def read_defaults(session: Session) -> ProjectDefaults:
-    stored: dict[str, Any] = {}
-    for name in DEFAULT_FIELDS:
-        text = get_setting(session, _PREFIX + name)
-        if text:
-            stored[name] = int(text) if name in _NUMBERS else text
-    return ProjectDefaults(**stored)
+    cards = read_section(session, CardSettings, None)
+    wages = read_section(session, WageSettings, None)
+    return ProjectDefaults(
+        cards.complaint_phone_hrss,
+        cards.complaint_phone_housing,
+        cards.complaint_phone_national,
+        wages.min_wage,
+        wages.pay_day,
+    )
 
 
-def write_defaults(session: Session, values: Mapping[str, Any]) -> None:
-    """Store already validated values (blank clears a default)."""
-    for name, value in values.items():
-        if name in DEFAULT_FIELDS:
-            put_setting(session, _PREFIX + name, "" if value is None else str(value))
+def with_defaults(settings: Settings, values: Mapping[str, Any]) -> Settings:
+    """``settings`` with the default fields present in ``values`` (already validated;
+    blank clears a default)."""
+    cards = {name: values[name] or "" for name in _CARD_FIELDS if name in values}
+    wages = {name: values[name] for name in ("min_wage", "pay_day") if name in values}
+    return replace(
+        settings, cards=replace(settings.cards, **cards), wages=replace(settings.wages, **wages)
+    )

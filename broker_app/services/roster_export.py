@@ -1,4 +1,9 @@
-"""Exporting the roster to a workbook that imports again unchanged."""
+"""Exporting the roster to a workbook.
+
+By default ID numbers, phones and the 帮扶身份 columns are masked
+(``domain.privacy``); with ``full=True`` the workbook holds the stored values and
+imports again unchanged. Every export is written to the audit log.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,10 @@ from broker_app.domain.enums import (
     MonitoringType,
     PlaceTier,
 )
-from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.privacy import Personal, shown
 from broker_app.domain.roster_query import RosterFilter, RosterSort
+from broker_app.services.audit import CHANNEL_APP, ROSTER, AuditService
 from broker_app.services.excel.roster_columns import ROSTER_EXPORT_COLUMNS, roster_export_specs
 from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.progress import CancelToken, Progress, no_progress
@@ -38,6 +44,8 @@ _ENUMS: dict[str, type[LabeledEnum]] = {
 }
 _FLAGS = ("poverty_alleviated", "low_income", "disabled", "willing_to_train", "consent")
 _LISTS = ("skills", "certificates", "intended_work_types")
+#: Columns that say which 帮扶 category a person is in.
+_ASSISTANCE = ("poverty_alleviated", "monitoring_type", "low_income", "disabled")
 
 
 def _label(enum: type[LabeledEnum], value: str | None) -> str:
@@ -69,19 +77,23 @@ class RosterExportService:
         path: Path,
         flt: RosterFilter | None = None,
         *,
-        mask_ids: bool = False,
+        full: bool = False,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        channel: str = CHANNEL_APP,
     ) -> int:
         """Write the matching workers to ``path``; returns how many. The file appears
-        only when complete (temp name, then rename)."""
+        only when complete (temp name, then rename). ``full``: unmasked personal data."""
         flt = flt or RosterFilter()
         directory = load_zoucheng()
         fields = [field for field, _ in ROSTER_EXPORT_COLUMNS]
         stored = [f for f in fields if f not in ("township", "village")]
         makers = {f: _cell_maker(f) for f in stored}
-        if mask_ids:
-            makers["id_number"] = mask_id_number
+        if not full:
+            makers["id_number"] = lambda value: shown(Personal.ID_NUMBER, value)
+            makers["phone"] = lambda value: shown(Personal.PHONE, value)
+            for field in _ASSISTANCE:
+                makers[field] = lambda _value: shown(Personal.ASSISTANCE, None)
         places: dict[str, tuple[str, str]] = {}
 
         def place(code: str) -> tuple[str, str]:
@@ -114,7 +126,8 @@ class RosterExportService:
                     if written % 5000 == 0:
                         progress(written / max(1, total), f"已导出 {written}/{total} 人")
         progress(1.0, "完成")
-        log.info("exported %d workers to %s (masked=%s)", written, path, mask_ids)
+        log.info("exported %d workers to %s (full=%s)", written, path, full)
+        AuditService(self.store, channel=channel).record_export(ROSTER, path, written, full=full)
         return written
 
 

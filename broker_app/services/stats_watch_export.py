@@ -1,8 +1,8 @@
 """The 帮扶预警 list as a workbook, through the one Excel writer.
 
-ID numbers are masked (first 6 and last 4) unless the caller asks for them in
-full: the list is for the station's own follow-up work, and a full list goes to
-the 人社 office only when it asks.
+ID numbers, phones and the 帮扶 categories are masked (``domain.privacy``) unless the
+caller asks for them in full: the list is for the station's own follow-up work, and
+a full list goes to the 人社 office only when it asks. Every export is audited.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Final
 
 from broker_app.domain.enums import EmploymentStatus, PriorityGroup
-from broker_app.domain.idcard import mask_id_number
+from broker_app.domain.privacy import Personal, group_names, shown
+from broker_app.services.audit import CHANNEL_APP, WATCH_LIST, AuditService
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.station import StationService
@@ -60,8 +61,9 @@ def export_watch_list(
     *,
     groups: Collection[PriorityGroup] = ALL_GROUPS,
     reason: WatchReason | None = None,
-    include_ids: bool = False,
+    full: bool = False,
     today: date | None = None,
+    channel: str = CHANNEL_APP,
 ) -> WatchExportResult:
     """Write the watch list (the same rows as ``watch_list`` gives) to ``path``."""
     today = today or date.today()
@@ -76,10 +78,10 @@ def export_watch_list(
                 [
                     n,
                     entry.name,
-                    entry.id_number if include_ids else mask_id_number(entry.id_number),
-                    entry.phone,
+                    shown(Personal.ID_NUMBER, entry.id_number, full=full),
+                    shown(Personal.PHONE, entry.phone, full=full),
                     entry.place,
-                    entry.group_text,
+                    "、".join(group_names(entry.groups, GROUP_SHORT, full=full)),
                     _STATUS.get(entry.employment_status, entry.employment_status),
                     entry.employer,
                     entry.job_end,
@@ -88,7 +90,10 @@ def export_watch_list(
                 ]
             )
         sheet.append_total_row("合计", {"姓名": f"共 {len(listed.entries)} 人"})
-    log.info("watch list of %d people to %s (full ids=%s)", len(listed.entries), path, include_ids)
+    log.info("watch list of %d people to %s (full=%s)", len(listed.entries), path, full)
+    AuditService(store, channel=channel).record_export(
+        WATCH_LIST, path, len(listed.entries), full=full
+    )
     return WatchExportResult(path, len(listed.entries))
 
 

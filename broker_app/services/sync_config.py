@@ -11,15 +11,21 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from broker_app.services.settings import (
+    CA_FILE_SETTING,
+    SERVER_URL_SETTING,
+    SyncSettings,
+    read_section,
+)
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 from sync.client.api import ChannelClient
 from sync.client.http import RetryPolicy, make_session
 
-SERVER_URL = "sync.server_url"
+SERVER_URL = SERVER_URL_SETTING
 STATION_ID = "sync.station_id"
 CREDENTIAL = "sync.credential"
-CA_FILE = "sync.ca_file"
+CA_FILE = CA_FILE_SETTING
 
 
 @dataclass(frozen=True)
@@ -31,12 +37,17 @@ class SyncConfig:
 
 
 def read_config(session: Session) -> SyncConfig | None:
-    url = get_setting(session, SERVER_URL)
+    """The enrolment, or None when this station has no server address or credential.
+    The address and CA file are the station's sync settings (``settings.SyncSettings``)."""
+    server = read_section(session, SyncSettings, None)
     credential = get_setting(session, CREDENTIAL)
-    if not url or not credential:
+    if not server.server_url or not credential:
         return None
     return SyncConfig(
-        url, get_setting(session, STATION_ID) or "", credential, get_setting(session, CA_FILE)
+        server.server_url,
+        get_setting(session, STATION_ID) or "",
+        credential,
+        server.ca_file or None,
     )
 
 

@@ -47,7 +47,7 @@ class FirstRunDialog(StationDialog):
         self.enrol_form.enrolled.connect(lambda _result: self._enrolled())
 
     def _enrolled(self) -> None:
-        self.form.load(self.service.info())
+        self.reload_station()
         # The server decided the org unit: choosing another would put the station's
         # records outside what it may send.
         self.form.search_box.setEnabled(False)

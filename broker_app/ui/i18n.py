@@ -12,12 +12,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from broker_app.domain.enums import LabeledEnum
 from broker_app.domain.worker_rules import LABELS
 from broker_app.paths import resource_path
-from broker_app.ui.context import UI_SETTINGS_FILE
+from broker_app.services.settings import (  # the languages: the ui.language setting's choices
+    LANGUAGE_INI_KEY,
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    load_language,
+)
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -37,12 +42,8 @@ def field_label(name: str) -> str:
     return QCoreApplication.translate("labels", LABELS.get(name, name))
 
 
-#: The interface languages: code -> name shown in the settings (each in its own
-#: language, so a user who picked the wrong one can find the way back).
-LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-SOURCE_LANGUAGE = "zh_CN"
 #: Key in the window settings (``AppContext.ui_settings()``).
-LANGUAGE_KEY = "ui/language"
+LANGUAGE_KEY = LANGUAGE_INI_KEY
 #: Overrides the saved choice for one run (tests, screenshots).
 LANGUAGE_ENV = "LABOR_STATION_LANG"
 CATALOGUE_PREFIX = "labor_station_"
@@ -57,9 +58,9 @@ def chosen_language(saved: object = None) -> str:
 
 
 def saved_language(data_dir: Path) -> str:
-    """The language chosen in the settings of the station in ``data_dir``."""
-    settings = QSettings(str(data_dir / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
-    return chosen_language(settings.value(LANGUAGE_KEY))
+    """The language to start the station in ``data_dir`` in: its ``ui.language``
+    setting unless the environment overrides it."""
+    return chosen_language(load_language(data_dir).language)
 
 
 def catalogue_path(language: str, folder: Path | None = None) -> Path:

@@ -1,7 +1,8 @@
 """The main window: page navigation on the left, the current page, the status bar.
 
 Pages come from the registry in ``ui.pages`` and are built the first time they are
-opened, so start-up pays only for the first page.
+opened, so start-up pays only for the first page. When the operator has set a PIN,
+``pin_lock`` covers the window after the idle minutes (``ui.privacy.lock``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from broker_app.store.writer import Change
 from broker_app.ui.context import STATION_RECORD, AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.pages import page_title, registered_pages
+from broker_app.ui.privacy.lock import PinLock
 from broker_app.ui.status_bar import StationStatusBar
 
 _GEOMETRY_KEY = "main_window/geometry"
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._on_change)
         ctx.runner.failed.connect(lambda exc: show_error(self, exc))
         self._update_title()
+        self.pin_lock = PinLock(ctx, self)
         self.resize(DEFAULT_SIZE)
         last = str(ctx.ui_settings().value(_LAST_PAGE_KEY, ""))
         first = last if last in self.specs else next(iter(self.specs), "")
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.record_type == STATION_RECORD:
             self._update_title()
+            self.pin_lock.configure()
 
     def _update_title(self) -> None:
         info = StationService(self.ctx.store).info()

@@ -1,11 +1,12 @@
-"""Setting which org unit this station serves and who runs it (a store write)."""
+"""Setting which org unit this station serves and who runs it (a store write): the
+first-run dialog's base."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from broker_app.domain.errors import FieldError
-from broker_app.services.station import StationInfo, StationService
+from broker_app.services.settings import InvalidSettings, Settings, load_settings, save_settings
 from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.context import STATION_RECORD, AppContext
 from broker_app.ui.errors import show_error
@@ -13,12 +14,11 @@ from broker_app.ui.station_form import StationForm
 
 
 class StationDialog(QDialog):
-    """Sets the station's org unit and broker; the first-run and settings dialogs."""
+    """Sets the station's org unit and broker through the station settings."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = StationService(ctx.store)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.form = StationForm(self)
@@ -37,30 +37,31 @@ class StationDialog(QDialog):
         layout.addWidget(self.form, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 36)
+        self.reload_station()
+
+    def reload_station(self) -> None:
+        """Show the stored station (again: enrolment may have set its unit and name)."""
+        self.form.load(load_settings(self.ctx.store))
         self.ok_button.setEnabled(self.form.is_complete())
 
     def save(self) -> None:
-        form, service = self.form, self.service
-        code = form.org_code()
-        if code is None:
+        if self.form.check():
             return
-        form.clear_errors()
-        name, operator, phone = form.station_name(), form.operator_name(), form.operator_phone()
+        wanted = self.form.save(load_settings(self.ctx.store))
+        store = self.ctx.store
         self.ok_button.setEnabled(False)
         self.ctx.runner.run_db(
-            lambda: service.configure(code, name, operator, phone),
-            self._saved,
-            self._failed,
-            owner=self,
+            lambda: save_settings(store, wanted), self._saved, self._failed, owner=self
         )
 
-    def _saved(self, info: StationInfo) -> None:
-        self.ctx.broadcast(Change(STATION_RECORD, UPDATE, (info.node_id,)))
+    def _saved(self, _settings: Settings) -> None:
+        self.ctx.broadcast(Change(STATION_RECORD, UPDATE, (self.ctx.store.node_id,)))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(exc, FieldError):
-            self.form.show_error(exc)
+        if isinstance(exc, InvalidSettings | FieldError):
+            errors = exc.errors if isinstance(exc, InvalidSettings) else [exc]
+            self.form.show_errors([(e.field.rpartition(".")[2], e.message) for e in errors])
         else:
             show_error(self, exc)

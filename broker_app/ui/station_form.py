@@ -1,5 +1,5 @@
 """Which org unit this station serves and who runs it: the fields shared by the
-first-run dialog and the settings dialog."""
+first-run dialog and the settings dialog (its 本驿站 page)."""
 
 from __future__ import annotations
 
@@ -16,22 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.errors import FieldError
 from broker_app.domain.orgunits import OrgUnit, load_zoucheng
-from broker_app.services.station import StationInfo
+from broker_app.services.settings import Settings, StationSettings
 from broker_app.ui.i18n import enum_label
-from broker_app.ui.worker_editor.fields import ERROR_STYLE
+from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 
 _RESULTS = 60
 
 
-class StationForm(QWidget):
+class StationForm(SettingsPageBase):
     #: The form became complete or incomplete.
     completeness_changed = Signal(bool)
+    section = StationSettings.SECTION
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chosen: OrgUnit | None = None
+        self.loaded = StationSettings()
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("输入村、镇街名称或拼音首字母，如 太平 或 tp"))
@@ -44,31 +45,50 @@ class StationForm(QWidget):
         self.operator_box = QLineEdit(self)
         self.phone_box = QLineEdit(self)
         self.phone_box.setPlaceholderText(self.tr("11位手机号"))
-        self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("所属单位"), self._with_error("org_code", self.search_box))
+        self.add_row(form, self.tr("所属单位"), self.search_box, "org_code")
         form.addRow("", self.results)
         form.addRow("", self.chosen_label)
-        form.addRow(self.tr("驿站名称"), self.name_box)
-        form.addRow(self.tr("经纪人姓名"), self._with_error("operator_name", self.operator_box))
-        form.addRow(self.tr("经纪人手机"), self._with_error("phone", self.phone_box))
+        self.add_row(form, self.tr("驿站名称"), self.name_box, "name")
+        self.add_row(form, self.tr("经纪人姓名"), self.operator_box, "operator_name")
+        self.add_row(form, self.tr("经纪人手机"), self.phone_box, "operator_phone")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         self.search_box.textChanged.connect(self._search)
         self.results.currentItemChanged.connect(self._result_chosen)
+        for box in (self.operator_box, self.phone_box):
+            box.textChanged.connect(lambda _t: self.completeness_changed.emit(self.is_complete()))
         self._search("")
 
-    # -- values ----------------------------------------------------------------------
-    def load(self, info: StationInfo) -> None:
-        unit = info.org_unit
+    # -- the settings page -------------------------------------------------------------
+    def load(self, settings: Settings) -> None:
+        station = self.loaded = settings.station
+        unit = load_zoucheng().find(station.org_code) if station.org_code else None
         if unit is not None:
             self.search_box.setText(unit.short_name)
             self._choose(unit)
-        self.name_box.setText(info.name)
-        self.operator_box.setText(info.operator_name)
-        self.phone_box.setText(info.operator_phone)
+        self.name_box.setText(station.name)
+        self.operator_box.setText(station.operator_name)
+        self.phone_box.setText(station.operator_phone)
+        self.clear_errors()
+        self.completeness_changed.emit(self.is_complete())
+
+    def check(self) -> list[FieldProblem]:
+        return self._typed()[1]
+
+    def save(self, settings: Settings) -> Settings:
+        return settings.with_section(self._typed()[0])
+
+    def _typed(self) -> tuple[StationSettings, list[FieldProblem]]:
+        texts = {
+            "org_code": self.org_code() or "",
+            "name": self.name_box.text(),
+            "operator_name": self.operator_name(),
+            "operator_phone": self.operator_phone(),
+        }
+        return self.checked(self.loaded, texts)
 
     def org_code(self) -> str | None:
         return self._chosen.code if self._chosen else None
@@ -84,15 +104,6 @@ class StationForm(QWidget):
 
     def is_complete(self) -> bool:
         return self._chosen is not None and bool(self.operator_name())
-
-    def show_error(self, error: FieldError) -> None:
-        label = self.errors.get(error.field, self.errors["org_code"])
-        label.setText(error.message)
-        label.show()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.hide()
 
     # -- search ------------------------------------------------------------------------
     def _search(self, text: str) -> None:
@@ -121,19 +132,3 @@ class StationForm(QWidget):
         )
         self.errors["org_code"].hide()
         self.completeness_changed.emit(self.is_complete())
-
-    def _with_error(self, key: str, field: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        layout.addWidget(error)
-        self.errors[key] = error
-        if isinstance(field, QLineEdit) and field is not self.search_box:
-            field.textChanged.connect(lambda _t: self.completeness_changed.emit(self.is_complete()))
-        return box

@@ -2,9 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>每次导出名单、台账，每次“显示完整信息”都记在这里（只记文件名、记录编号和人数，不记身份证号和电话）。审计日志只保存在本机，不能修改。</source>
+        <translation>Every export of a list or ledger and every &quot;Show full information&quot; is recorded here (only the file name, record id and number of people, never ID numbers or phones). The audit log stays on this computer and cannot be edited.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>经纪人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>身份证号和电话</source>
+        <translation>ID numbers and phones</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>文件或记录</source>
+        <translation>File or record</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>显示完整信息</source>
+        <translation>Show full information</translation>
+    </message>
+    <message>
+        <source>（未设经纪人）</source>
+        <translation>(no operator set)</translation>
+    </message>
+    <message>
+        <source>完整</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>已遮盖</source>
+        <translation>Masked</translation>
+    </message>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
         <source>时间</source>
+        <extracomment>The stored backup settings (the list and 立即备份 use the stored folder).</extracomment>
         <translation>Time</translation>
     </message>
     <message>
@@ -28,6 +96,18 @@
         <translation>Restore the selected backup, or choose a backup file</translation>
     </message>
     <message>
+        <source>不填则放在数据目录的 backups 文件夹</source>
+        <translation>Leave empty to keep them in the data folder&apos;s backups folder</translation>
+    </message>
+    <message>
+        <source>可选U盘或另一块硬盘上的文件夹；升级前的备份仍放在数据目录里</source>
+        <translation>A folder on a USB drive or another disk is fine; backups taken before an upgrade stay in the data folder</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation type="unfinished">Choose…</translation>
+    </message>
+    <message>
         <source> 天</source>
         <translation> days</translation>
     </message>
@@ -36,8 +116,28 @@
         <translation>One automatic backup a day at start-up; automatic backups older than this are deleted, manual ones never</translation>
     </message>
     <message>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>自动备份超过这个份数时，删除最旧的</source>
+        <translation>When there are more automatic backups than this, the oldest are deleted</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
         <source>自动备份保留</source>
         <translation>Keep automatic backups for</translation>
+    </message>
+    <message>
+        <source>最多保留</source>
+        <translation>Keep at most</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
     </message>
     <message>
         <source>每日自动</source>
@@ -407,6 +507,53 @@ The current data is first kept as a “before restore” backup. The app will cl
     </message>
 </context>
 <context>
+    <name>CardSettingsTab</name>
+    <message>
+        <source>新建工程项目时，没填的投诉电话按这里预填；已有项目和已发的卡不变。</source>
+        <translation>A new project&apos;s empty complaint phones are filled in from here; existing projects and issued cards do not change.</translation>
+    </message>
+    <message>
+        <source>如 0537-5212345 或 12333</source>
+        <translation>e.g. 0537-5212345 or 12333</translation>
+    </message>
+    <message>
+        <source>钱包卡（每页10张）</source>
+        <translation>Wallet cards (10 per page)</translation>
+    </message>
+    <message>
+        <source>安全帽贴（每页24张）</source>
+        <translation>Helmet stickers (24 per page)</translation>
+    </message>
+    <message>
+        <source>人社（劳动保障监察）投诉电话</source>
+        <translation>Labour inspection (HRSS) complaint phone</translation>
+    </message>
+    <message>
+        <source>住建部门投诉电话</source>
+        <translation>Housing and construction complaint phone</translation>
+    </message>
+    <message>
+        <source>全国人社服务热线</source>
+        <translation>National HRSS hotline</translation>
+    </message>
+    <message>
+        <source>默认版式</source>
+        <translation>Default layout</translation>
+    </message>
+    <message>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>系统默认打印机</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>{0}（未连接）</source>
+        <translation>{0} (not connected)</translation>
+    </message>
+</context>
+<context>
     <name>CardTableModel</name>
     <message>
         <source>卡号</source>
@@ -742,6 +889,12 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Export finished</translation>
     </message>
     <message>
+        <source>导出完整身份证号和电话？
+选“否”时身份证号只显示前6位和后4位、电话隐藏中间4位、人员类别只写“重点帮扶”。报送人社部门的台账请选“是”，这次导出会记入审计日志。</source>
+        <translation>Export full ID numbers and phone numbers?
+With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, phones hide their middle 4 digits and the category reads only &quot;Priority support&quot;. For a ledger sent to the HR and Social Security bureau choose &quot;Yes&quot;; this export is recorded in the audit log.</translation>
+    </message>
+    <message>
         <source>导出就业帮扶台账</source>
         <translation>Export employment support ledger</translation>
     </message>
@@ -778,10 +931,6 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>正在导出月度统计表…</source>
         <translation>Exporting monthly statistics…</translation>
-    </message>
-    <message>
-        <source>身份证号是否只显示前6位和后4位？（报送人社部门的台账请选“否”）</source>
-        <translation>Show only the first 6 and last 4 digits of ID numbers? (Choose &quot;No&quot; for ledgers sent to the HR bureau)</translation>
     </message>
     <message>
         <source>选择保存名单的文件夹</source>
@@ -929,8 +1078,12 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>One file per batch, saved in a folder</translation>
     </message>
     <message>
-        <source>身份证号只显示前6位和后4位（发给用工单位等政府渠道以外时）</source>
-        <translation>Show only the first 6 and last 4 digits of ID numbers (when sending outside government channels, e.g. to employers)</translation>
+        <source>导出完整身份证号和电话</source>
+        <translation>Export full ID numbers and phone numbers</translation>
+    </message>
+    <message>
+        <source>不勾选时身份证号只显示前6位和后4位、电话隐藏中间4位、不写脱贫身份；完整导出会记入审计日志</source>
+        <translation>Unticked: ID numbers show only their first 6 and last 4 characters, phones hide their middle 4 digits and poverty status is left out; a full export is recorded in the audit log</translation>
     </message>
     <message>
         <source>下一步</source>
@@ -948,8 +1101,12 @@ The current data is first kept as a “before restore” backup. The app will cl
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>（未填）</source>
+        <source>已隐藏；点“显示完整信息”查看或修改</source>
         <extracomment>Shown label, marked in the &quot;labels&quot; context; empty: the worker field&apos;s label. A choice that cannot be left blank (no empty entry in its list). The user changed the value (each keystroke). The user finished editing (focus left, Enter, or a choice was made).</extracomment>
+        <translation>Hidden; click &quot;Show full information&quot; to see or edit it</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
         <translation>(empty)</translation>
     </message>
     <message>
@@ -1455,6 +1612,33 @@ The current data is first kept as a “before restore” backup. The app will cl
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>劳务驿站已锁定</source>
+        <translation>Labor Station is locked</translation>
+    </message>
+    <message>
+        <source>电脑一段时间没有操作，为保护劳动力的个人信息已锁定。请输入 PIN 解锁。</source>
+        <translation>The computer was idle for a while, so the window was locked to protect workers&apos; personal information. Enter the PIN to unlock.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>PIN 不对，已错 {0} 次，请 {1} 秒后再试。</source>
+        <translation>Wrong PIN ({0} wrong in a row). Try again in {1} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN 不对，请重新输入。</source>
+        <translation>Wrong PIN, please try again.</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>日志</source>
@@ -1487,6 +1671,14 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>日志、版本和数据条数打包成 zip，供技术支持查看；身份证号和手机号已遮盖</source>
         <translation>Logs, versions and record counts in a zip for support; ID and mobile numbers are masked</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>谁在什么时间导出了名单、查看了完整身份证号</source>
+        <translation>Who exported lists or viewed full ID numbers, and when</translation>
     </message>
     <message>
         <source>级别</source>
@@ -1766,8 +1958,8 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Phone</translation>
     </message>
     <message>
-        <source>脱贫人口</source>
-        <translation>Lifted out of poverty</translation>
+        <source>重点帮扶</source>
+        <translation>Priority support</translation>
     </message>
     <message>
         <source>身份证号</source>
@@ -1846,6 +2038,61 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>{0}（未就业 {1}）</source>
         <translation>{0} ({1} unemployed)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>名单和导出的表格里，身份证号、电话和帮扶身份默认遮盖；显示完整信息和每次导出都记入审计日志。设置 PIN 后，电脑空闲一段时间会锁屏，输入 PIN 才能继续。</source>
+        <translation>In lists and exported workbooks, ID numbers, phones and assistance status are masked by default; showing full information and every export are recorded in the audit log. With a PIN set, the window locks after the computer is idle for a while and the PIN is needed to continue.</translation>
+    </message>
+    <message>
+        <source>空闲后锁屏，用 PIN 解锁</source>
+        <translation>Lock when idle, unlock with a PIN</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>查看审计日志…</source>
+        <translation>View audit log…</translation>
+    </message>
+    <message>
+        <source>新 PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Repeat PIN</translation>
+    </message>
+    <message>
+        <source>空闲多久后锁屏</source>
+        <translation>Lock after idle for</translation>
+    </message>
+    <message>
+        <source>请设置 PIN</source>
+        <translation>Please set a PIN</translation>
+    </message>
+    <message>
+        <source>PIN 只能是数字</source>
+        <translation>The PIN may contain digits only</translation>
+    </message>
+    <message>
+        <source>PIN 要 {0} 到 {1} 位数字</source>
+        <translation>The PIN must have {0} to {1} digits</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN 不一样</source>
+        <translation>The two PINs entered differ</translation>
+    </message>
+    <message>
+        <source>已设置 PIN；要更换就输入新的 PIN，不换就留空。</source>
+        <translation>A PIN is set; enter a new PIN to change it, or leave blank to keep it.</translation>
+    </message>
+    <message>
+        <source>尚未设置 PIN。</source>
+        <translation>No PIN set yet.</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2449,10 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>ID number</translation>
     </message>
     <message>
+        <source>重点帮扶</source>
+        <translation>Priority support</translation>
+    </message>
+    <message>
         <source>重点群体</source>
         <translation>Priority groups</translation>
     </message>
@@ -2241,12 +2492,12 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Open</translation>
     </message>
     <message>
-        <source>隐藏身份证号</source>
-        <translation>Hide ID numbers</translation>
+        <source>隐藏完整信息</source>
+        <translation>Hide full information</translation>
     </message>
     <message>
-        <source>显示完整身份证号</source>
-        <translation>Show full ID numbers</translation>
+        <source>显示完整信息</source>
+        <translation>Show full information</translation>
     </message>
     <message>
         <source>归档…</source>
@@ -2336,12 +2587,32 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Sync</translation>
     </message>
     <message>
+        <source>维权卡</source>
+        <translation>Rights cards</translation>
+    </message>
+    <message>
+        <source>工资</source>
+        <translation>Wages</translation>
+    </message>
+    <message>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>隐私与安全</source>
+        <translation>Privacy &amp; security</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
     <message>
         <source>查看日志…</source>
@@ -2711,6 +2982,18 @@ The current data is first kept as a “before restore” backup. The app will cl
 <context>
     <name>SyncSettingsTab</name>
     <message>
+        <source>服务器换了地址时在这里修改；换服务器请重新注册</source>
+        <translation>Change this when the server moves to a new address; for another server, enrol again</translation>
+    </message>
+    <message>
+        <source>可不填；服务器使用自建证书时选择其 CA 文件</source>
+        <translation type="unfinished">Optional; choose the CA file if the server uses its own certificate</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation type="unfinished">Choose…</translation>
+    </message>
+    <message>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
@@ -2721,6 +3004,14 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>同步服务器</source>
         <translation>Sync server</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation type="unfinished">Server address</translation>
+    </message>
+    <message>
+        <source>CA 证书文件</source>
+        <translation type="unfinished">CA certificate file</translation>
     </message>
     <message>
         <source>自动同步间隔</source>
@@ -2741,6 +3032,14 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>重新注册（换服务器或注册码时）</source>
         <translation>Enrol again (new server or code)</translation>
+    </message>
+    <message>
+        <source>选择服务器的 CA 证书</source>
+        <translation type="unfinished">Choose the server&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation type="unfinished">Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3169,41 @@ The current data is first kept as a “before restore” backup. The app will cl
     </message>
 </context>
 <context>
+    <name>WageSettingsTab</name>
+    <message>
+        <source>新建工程项目时，没填的最低工资标准和工资支付日按这里预填，并印在维权卡上。</source>
+        <translation>A new project&apos;s empty minimum wage and pay day are filled in from here and printed on its rights cards.</translation>
+    </message>
+    <message>
+        <source>元/月，如 2010；不填则不预填</source>
+        <translation>Yuan per month, e.g. 2010; leave empty for none</translation>
+    </message>
+    <message>
+        <source>每月几日，如 15；不填则不预填</source>
+        <translation>Day of the month, e.g. 15; leave empty for none</translation>
+    </message>
+    <message>
+        <source> 元/月</source>
+        <translation> yuan/month</translation>
+    </message>
+    <message>
+        <source>公益性岗位人员月收入高于此数时，列入退出复核名单</source>
+        <translation>Holders of public welfare posts earning more than this a month are listed for an exit review</translation>
+    </message>
+    <message>
+        <source>当地最低工资标准</source>
+        <translation>Local minimum wage</translation>
+    </message>
+    <message>
+        <source>工资支付日</source>
+        <translation>Pay day</translation>
+    </message>
+    <message>
+        <source>公益性岗位退出监测线</source>
+        <translation>Public welfare post exit line</translation>
+    </message>
+</context>
+<context>
     <name>WatchExport</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -2905,12 +3239,12 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Export support alert list</translation>
     </message>
     <message>
-        <source>包含完整身份证号（仅报送人社部门时勾选）</source>
-        <translation>Include full ID numbers (only for reports to the HR bureau)</translation>
+        <source>导出完整身份证号和电话（仅报送人社部门时勾选）</source>
+        <translation>Export full ID numbers and phone numbers (tick only for the HR and Social Security bureau)</translation>
     </message>
     <message>
-        <source>不勾选时身份证号只显示前6位和后4位。</source>
-        <translation>Unchecked, ID numbers show only the first 6 and last 4 digits.</translation>
+        <source>不勾选时身份证号只显示前6位和后4位、电话隐藏中间4位、人员类别只写“重点帮扶”。每次导出都记入审计日志。</source>
+        <translation>Unticked: ID numbers show only their first 6 and last 4 characters, phones hide their middle 4 digits and the category reads only &quot;Priority support&quot;. Every export is recorded in the audit log.</translation>
     </message>
     <message>
         <source>下一步</source>
@@ -3039,6 +3373,14 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Undo last change</translation>
     </message>
     <message>
+        <source>显示完整信息</source>
+        <translation>Show full information</translation>
+    </message>
+    <message>
+        <source>显示完整的身份证号、电话和帮扶身份（记入审计日志）</source>
+        <translation>Show the full ID number, phone and assistance status (recorded in the audit log)</translation>
+    </message>
+    <message>
         <source>归档…</source>
         <translation>Archive…</translation>
     </message>
@@ -3126,8 +3468,12 @@ The current data is first kept as a “before restore” backup. The app will cl
 <context>
     <name>WorkerForm</name>
     <message>
+        <source>已隐藏</source>
+        <extracomment>Shown masked on a stored worker until 显示完整信息 (``domain.privacy``). A complete, valid ID number was typed (normalized): check for duplicates.</extracomment>
+        <translation>Hidden</translation>
+    </message>
+    <message>
         <source>{0}周岁</source>
-        <extracomment>A complete, valid ID number was typed (normalized): check for duplicates.</extracomment>
         <translation>{0} years</translation>
     </message>
     <message>

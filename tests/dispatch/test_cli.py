@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from unittest import mock
 
@@ -50,11 +51,22 @@ def test_batch_commands_then_export(
     assert "不能从“筹备”改为“已到岗”" in capsys.readouterr().err
     assert run(cli_data, "batch-status", batch, "已出发") == 0
     out = tmp_path / "名单.xlsx"
-    assert run(cli_data, "export-dispatch", str(out), "--batch", batch, "--mask-id") == 0
+    assert run(cli_data, "export-dispatch", str(out), "--batch", batch) == 0
     assert "已导出 1 批、2 人（其中脱贫人口 1 人）" in capsys.readouterr().out
     sheets = read_sheets(out)
     rows = next(v for k, v in sheets.items() if k != "汇总")
-    assert all("********" in row[4] for row in data_rows(rows))
+    assert all("********" in row[4] for row in data_rows(rows))  # masked by default
+    full = tmp_path / "完整名单.xlsx"
+    assert run(cli_data, "export-dispatch", str(full), "--batch", batch, "--full") == 0
+    rows = next(v for k, v in read_sheets(full).items() if k != "汇总")
+    assert not any("*" in row[4] for row in data_rows(rows))
+    capsys.readouterr()
+    assert run(cli_data, "audit-log", "--json") == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["target"], e["full"], e["rows"], e["channel"]) for e in entries] == [
+        (str(full), True, 2, "命令行"),
+        (str(out), False, 2, "命令行"),
+    ]
     folder = tmp_path / "folder"
     assert (
         run(cli_data, "export-dispatch", str(folder), "--from", "2000-01-01", "--to", "2099-12-31")
@@ -81,7 +93,7 @@ def test_ledger_and_stats_commands(
     cli_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ledger = tmp_path / "台账.xlsx"
-    assert run(cli_data, "export-ledger", str(ledger), "--mask-id") == 0
+    assert run(cli_data, "export-ledger", str(ledger)) == 0
     # Both test workers were born in 1980: 大龄 from 2025 on.
     assert "已导出就业帮扶台账 2 人" in capsys.readouterr().out
     assert ledger.exists()

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from broker_app.domain.dispatch_query import BatchFilter, MemberPick
+from broker_app.services.audit import AuditService
 from broker_app.services.dispatch_columns import MEMBER_HEADERS, PRIORITY_HEADER, SUMMARY_HEADERS
 from broker_app.services.dispatch_export import (
     DispatchExportResult,
@@ -20,8 +21,9 @@ from broker_app.services.dispatch_export import (
 )
 from broker_app.services.dispatch_members import DispatchMemberService
 from broker_app.services.progress import Cancelled, CancelToken
+from broker_app.services.station import StationService
 from broker_app.store.store import Store
-from tests.conftest import valid_id
+from tests.conftest import VILLAGE, valid_id
 from tests.dispatch.builders import (
     ID_WITH_X,
     INJECTIONS,
@@ -77,7 +79,7 @@ def test_one_workbook_values_and_types(
     store: Store, two_batches: tuple[str, str], exports: Path
 ) -> None:
     out = exports / "名单.xlsx"
-    result = export(store, out)
+    result = export(store, out, full=True)
     assert (result.batches, result.people, result.priority) == (2, 5, 3)
     sheets = read_sheets(out)
     assert list(sheets) == [
@@ -119,7 +121,7 @@ def test_summary_equals_the_sheets(
     store: Store, two_batches: tuple[str, str], exports: Path
 ) -> None:
     out = exports / "all.xlsx"
-    export(store, out)
+    export(store, out, full=True)  # the per-person 脱贫 column is written only in full
     sheets = read_sheets(out)
     summary = sheets["汇总"]
     header = summary[2]
@@ -161,11 +163,11 @@ def test_print_setup_and_frozen_header(
     assert members["E5"].number_format == "@" and members["E5"].data_type == "s"
 
 
-def test_masked_copy_shows_first_six_last_four(
+def test_default_export_is_masked_and_audited(
     store: Store, two_batches: tuple[str, str], exports: Path
 ) -> None:
     out = exports / "masked.xlsx"
-    export(store, out, mask_ids=True)
+    result = export(store, out)
     for title, rows in read_sheets(out).items():
         if title == "汇总":
             continue
@@ -174,8 +176,30 @@ def test_masked_copy_shows_first_six_last_four(
             assert number[:6] == "370883"
     rows = read_sheets(out)["2025-03-18 江苏苏州精密电子有限公司"]
     assert "370883********109X" in column(data_rows(rows), rows[3], "身份证号")
+    phones = column(data_rows(rows), rows[3], "联系电话")
+    assert "138****0001" in phones and "13800000001" not in phones
+    # Who is 脱贫 is not written per person; the count in the total row stays.
+    assert set(column(data_rows(rows), rows[3], PRIORITY_HEADER)) == {"已隐藏"}
+    assert rows[-1][rows[3].index(PRIORITY_HEADER)] == "其中 2 人"
     with open(out, "rb") as handle:  # not even hidden somewhere in the package
-        assert ID_WITH_X.encode() not in handle.read()
+        content = handle.read()
+        assert ID_WITH_X.encode() not in content and b"13800000001" not in content
+    (entry,) = AuditService(store).entries()
+    assert (entry.action, entry.subject, entry.target) == ("export", "劳务输出名单", str(out))
+    assert (entry.rows, entry.full) == (result.people, False)
+
+
+def test_full_export_is_audited_with_operator_and_file(
+    store: Store, two_batches: tuple[str, str], exports: Path
+) -> None:
+    StationService(store).configure(VILLAGE, operator_name="王经纪")
+    out = exports / "full.xlsx"
+    export(store, out, full=True)
+    rows = read_sheets(out)["2025-03-18 江苏苏州精密电子有限公司"]
+    assert ID_WITH_X in column(data_rows(rows), rows[3], "身份证号")
+    (entry,) = AuditService(store).entries()
+    assert (entry.operator, entry.target, entry.rows, entry.full) == ("王经纪", str(out), 5, True)
+    assert ID_WITH_X not in str(entry.to_json())
 
 
 def test_formula_injection_comes_back_as_text(store: Store, exports: Path) -> None:
@@ -203,7 +227,7 @@ def test_folder_mode_writes_one_file_per_batch(
     store: Store, two_batches: tuple[str, str], exports: Path
 ) -> None:
     folder = exports / "名单"
-    result = export(store, folder, mask_ids=True)
+    result = export(store, folder)
     files = sorted(p.name for p in folder.iterdir())
     assert files == [
         "2025-03-18 江苏苏州精密电子有限公司_劳务输出名单.xlsx",
@@ -264,13 +288,13 @@ def test_cancel_keeps_the_previous_export(
     export(store, folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     with pytest.raises(Cancelled):
-        export(store, folder, mask_ids=True, cancel=CancelAfter(2))
+        export(store, folder, full=True, cancel=CancelAfter(2))
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     book = exports / "book.xlsx"
     export(store, book)
     content = book.read_bytes()
     with pytest.raises(Cancelled):
-        export(store, book, mask_ids=True, cancel=CancelAfter(2))
+        export(store, book, full=True, cancel=CancelAfter(2))
     assert book.read_bytes() == content
     assert sorted(p.name for p in exports.iterdir()) == ["book.xlsx", "folder"]
 

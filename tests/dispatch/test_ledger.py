@@ -9,6 +9,7 @@ import openpyxl
 
 from broker_app.domain.enums import PriorityGroup
 from broker_app.services.assistance import AssistanceService
+from broker_app.services.audit import AuditService
 from broker_app.services.ledger import LEDGER_HEADERS, LedgerExportService
 from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
@@ -60,7 +61,7 @@ def people(store: Store) -> dict[str, str]:
 def test_ledger_rows(store: Store, tmp_path: Path) -> None:
     people(store)
     out = tmp_path / "台账.xlsx"
-    result = LedgerExportService(store).export(out, today=TODAY)
+    result = LedgerExportService(store).export(out, full=True, today=TODAY)
     assert result.people == 6
     (rows,) = read_sheets(out).values()
     assert rows[0][0] == "就业帮扶台账" and "共 6 人" in rows[1][0]
@@ -108,12 +109,25 @@ def test_ledger_groups_mask_and_print(store: Store, tmp_path: Path) -> None:
     people(store)
     out = tmp_path / "masked.xlsx"
     only = {PriorityGroup.POVERTY_ALLEVIATED, PriorityGroup.MONITORED}
-    result = LedgerExportService(store).export(out, mask_ids=True, groups=only, today=TODAY)
+    result = LedgerExportService(store).export(out, groups=only, today=TODAY)
     assert result.people == 2
     (rows,) = read_sheets(out).values()
     numbers = [row[4] for row in data_rows(rows)]
     assert numbers and all(n[:6] == "370883" and n[6:14] == "********" for n in numbers)
     assert "370883********104X" in numbers
+    body = [dict(zip(rows[2], row, strict=True)) for row in data_rows(rows)]
+    # Masked by default: the category folds into 重点帮扶, the type and phones are hidden.
+    assert {row["人员类别"] for row in body} == {"重点帮扶"}
+    assert {row["监测对象类型"] for row in body} == {"已隐藏"}
+    assert all("****" in row["联系电话"] for row in body if len(row["联系电话"]) > 7)
+    (entry,) = AuditService(store).entries()
+    assert (entry.subject, entry.target, entry.rows, entry.full) == (
+        "就业帮扶台账",
+        str(out),
+        2,
+        False,
+    )
+    assert entry.operator == "测试经纪人"
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.print_title_rows == "$3:$3" and sheet.freeze_panes == "A4"

@@ -176,7 +176,7 @@ def test_exports_from_the_page(
     results: list[object] = []
     out = tmp_path / "名单.xlsx"
     export_actions.start_dispatch_export(
-        ui_ctx, page, out, BatchFilter(batch_ids=(batch_id,)), True, results.append
+        ui_ctx, page, out, BatchFilter(batch_ids=(batch_id,)), False, results.append
     )
     assert results and out.exists()
     sheet = read_sheets(out)

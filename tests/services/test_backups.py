@@ -15,13 +15,13 @@ from broker_app.services.backups import (
     MANUAL,
     apply_pending_restore,
     backup_now,
+    daily_backup_for,
     ensure_daily_backup,
-    keep_days,
     list_backups,
     request_restore,
     restore_pending,
-    set_keep_days,
 )
+from broker_app.services.settings import BackupSettings, load_settings, save_section
 from broker_app.store.backup import BackupError, timestamped_backup
 from broker_app.store.store import Store, open_store
 from tests.conftest import valid_id
@@ -80,9 +80,20 @@ def test_no_database_no_backup(data_dir: Path) -> None:
 
 
 def test_keep_days_is_a_station_setting(store: Store) -> None:
-    assert keep_days(store) == DEFAULT_KEEP_DAYS
-    set_keep_days(store, 30)
-    assert keep_days(store) == 30
+    assert load_settings(store).backup.keep_days == DEFAULT_KEEP_DAYS
+    save_section(store, BackupSettings(keep_days=30))
+    assert load_settings(store).backup.keep_days == 30
+
+
+def test_the_backup_folder_setting_is_used_and_listed(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    old = backup_now(data_dir)  # in the data folder, before a folder was chosen
+    folder = tmp_path / "usb"
+    save_section(store, BackupSettings(folder=str(folder)))
+    result = daily_backup_for(store, data_dir)
+    assert result.created is not None and result.created.parent == folder
+    assert {b.path for b in list_backups(data_dir, folder)} == {old, result.created}
 
 
 def test_requested_restore_is_applied_with_the_database_closed(data_dir: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
+from broker_app.services.audit import AuditService
 from broker_app.services.excel.errors import WorkbookError
 from broker_app.services.progress import Cancelled, CancelToken
 from broker_app.services.roster_export import RosterExportService
@@ -174,7 +175,8 @@ def test_export_then_import_into_a_new_station_gives_the_same_workers(
         )
     )
     out = tmp_path / "export.xlsx"
-    assert RosterExportService(store).export(out) == 2
+    # Only a full export (audited) holds what an import needs.
+    assert RosterExportService(store).export(out, full=True) == 2
     other_dir = tmp_path / "other"
     other_dir.mkdir()
     other = open_store(other_dir)
@@ -193,14 +195,29 @@ def test_export_then_import_into_a_new_station_gives_the_same_workers(
     other.close()
 
 
-def test_export_masks_ids_when_asked(store: Store, tmp_path: Path) -> None:
-    WorkerService(store).register(worker_input())
+def test_export_is_masked_by_default_and_audited(store: Store, tmp_path: Path) -> None:
+    WorkerService(store).register(worker_input(poverty_alleviated="是"))
     out = RosterExportService(store)
-    out.export(tmp_path / "m.xlsx", mask_ids=True)
+    out.export(tmp_path / "m.xlsx")
     rows = CalamineWorkbook.from_path(str(tmp_path / "m.xlsx")).get_sheet_by_index(0).to_python()
-    header = rows[0]
-    id_col = header.index("身份证号")
-    assert rows[1][id_col] == valid_id()[:6] + "********" + valid_id()[-4:]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["身份证号"] == valid_id()[:6] + "********" + valid_id()[-4:]
+    assert row["联系电话"] == "138****5678"
+    assert row["是否脱贫人口"] == "已隐藏" and row["是否低收入人口"] == "已隐藏"
+    out.export(tmp_path / "full.xlsx", full=True)
+    rows = CalamineWorkbook.from_path(str(tmp_path / "full.xlsx")).get_sheet_by_index(0).to_python()
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row["身份证号"], row["联系电话"], row["是否脱贫人口"]) == (
+        valid_id(),
+        "13812345678",
+        "是",
+    )
+    entries = AuditService(store).entries()
+    assert [(e.subject, Path(e.target).name, e.rows, e.full) for e in entries] == [
+        ("花名册", "full.xlsx", 1, True),
+        ("花名册", "m.xlsx", 1, False),
+    ]
+    assert all(e.operator == "测试经纪人" for e in entries)
 
 
 def _ids(store: Store) -> list[str]:

@@ -112,11 +112,15 @@ def test_the_workbook_masks_id_numbers_unless_asked(
     first = dict(zip(header, rows[3], strict=True))
     assert first["姓名"] == "测试庚"  # w6
     assert first["身份证号"].count("*") == 8
+    assert first["人员类别"] in ("重点帮扶", "重点帮扶、大龄", "大龄")
+    assert all(
+        "脱贫" not in row[header.index("人员类别")] for row in rows[3:-1]
+    )  # the category is not written unless asked
     assert first["预警原因"] == "未就业；10天前离岗（2025-03-10，甲公司）；从未跟踪服务"
     assert first["原务工单位"] == "甲公司"
     assert rows[-1][0] == "合计" and rows[-1][1] == "共 6 人"
     full = export_watch_list(
-        store, tmp_path / "full.xlsx", WatchRules(), reason=J, include_ids=True, today=TODAY
+        store, tmp_path / "full.xlsx", WatchRules(), reason=J, full=True, today=TODAY
     )
     rows = read_sheets(full.path)["帮扶预警"]
     assert full.people == 1 and "仅列：近期离岗" in rows[1][0]

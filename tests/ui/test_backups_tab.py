@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from broker_app import paths
 from broker_app.services.backups import apply_pending_restore, backup_now, restore_pending
+from broker_app.services.settings import load_settings
 from broker_app.store.store import open_store
 from broker_app.ui.backups.backups_tab import BackupsTab
 from broker_app.ui.context import AppContext
@@ -35,16 +36,20 @@ def test_backup_now_is_listed(ctx: AppContext, qtbot: QtBot) -> None:
     assert tab.table.rowCount() == 0
     tab.backup_button.click()
     assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 1).text() == "手动"
+    kind = tab.table.item(0, 1)
+    assert kind is not None and kind.text() == "手动"
     assert tab.backup_button.isEnabled()
 
 
 def test_retention_is_saved(ctx: AppContext, qtbot: QtBot) -> None:
-    tab = BackupsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.keep_box.setValue(30)
-    tab.save()
-    assert BackupsTab(ctx).keep_box.value() == 30
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.backups_tab.keep_box.setValue(30)
+    dialog.ok_button.click()
+    assert load_settings(ctx.store).backup.keep_days == 30
+    again = SettingsDialog(ctx)
+    qtbot.addWidget(again)
+    assert again.backups_tab.keep_box.value() == 30
 
 
 def test_restore_is_confirmed_requested_then_applied(

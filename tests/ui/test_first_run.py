@@ -65,7 +65,7 @@ def test_a_bad_phone_is_shown_under_the_field(fresh_ctx: AppContext, qtbot: QtBo
     dialog.form.operator_box.setText("王经纪")
     dialog.form.phone_box.setText("1234")
     dialog.ok_button.click()
-    assert "手机号" in dialog.form.errors["phone"].text()
+    assert "手机号" in dialog.form.errors["operator_phone"].text()
     assert not StationService(fresh_ctx.store).info().configured
 
 

@@ -35,7 +35,14 @@ def column(model: RosterModel, key: str) -> list[str]:
 
 def test_rows_show_the_workers_with_ids_masked(store: Store) -> None:
     number = valid_id("19800101", "123")
-    register(store, name="张三丰", id_number=number, skills="焊工、电工", poverty_alleviated="是")
+    register(
+        store,
+        name="张三丰",
+        id_number=number,
+        phone="13812345678",
+        skills="焊工、电工",
+        poverty_alleviated="是",
+    )
     model = model_for(store)
     assert model.rowCount() == 1
     assert model.columnCount(QModelIndex()) == len(COLUMN_KEYS)
@@ -45,8 +52,15 @@ def test_rows_show_the_workers_with_ids_masked(store: Store) -> None:
     assert cell(model, 0, "gender") == "男"
     assert cell(model, 0, "status") == "未就业"
     assert cell(model, 0, "skills") == "焊工、电工"
-    # 45 years old and 脱贫: both groups, in the domain's order.
+    assert cell(model, 0, "phone") == "138****5678"
+    # 45 years old and 脱贫: 脱贫 is sensitive and shows only as 重点帮扶; 大龄 follows
+    # from the age on the same row and stays.
+    assert cell(model, 0, "priority") == "重点帮扶、大龄"
+    tooltip = str(cell(model, 0, "priority", Qt.ItemDataRole.ToolTipRole))
+    assert "脱贫" not in tooltip and "重点帮扶" in tooltip
+    model.set_revealed(0, True)
     assert cell(model, 0, "priority") == "脱贫、大龄"
+    assert cell(model, 0, "phone") == "13812345678"
     assert "脱贫享受政策人口" in str(cell(model, 0, "priority", Qt.ItemDataRole.ToolTipRole))
 
 
@@ -71,8 +85,9 @@ def test_search_text_and_filters_change_the_rows(store: Store) -> None:
     assert sorted(column(model, "name")) == ["王小明", "王芳"]
     model.set_filter(RosterFilter(text="wxm"))  # pinyin initials
     assert column(model, "name") == ["王小明"]
-    model.set_filter(RosterFilter(text="1234"))  # phone suffix
+    model.set_filter(RosterFilter(text="1234"))  # phone suffix, searched in full
     assert column(model, "name") == ["王小明"]
+    assert column(model, "phone") == ["139****1234"]
     from broker_app.domain.enums import EmploymentStatus
 
     model.set_filter(RosterFilter(status=EmploymentStatus.EMPLOYED))

@@ -114,7 +114,7 @@ def test_language_choice_is_saved_for_the_next_start(
     qtbot.addWidget(dialog)
     tab = dialog.language_tab
     tab.combo.setCurrentIndex(tab.combo.findData("en"))
-    tab.save()
+    dialog.ok_button.click()
     assert ctx.ui_settings().value(LANGUAGE_KEY) == "en"
     assert saved_language(ctx.data_dir) == "en"
     monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")

@@ -1,6 +1,7 @@
 """All tables; importing this package registers them on ``Base.metadata``."""
 
 from broker_app.store.models.assistance import FollowUp, Training
+from broker_app.store.models.audit import AuditEntry
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
@@ -19,6 +20,7 @@ RECORD_TYPES = {
 
 __all__ = [
     "RECORD_TYPES",
+    "AuditEntry",
     "DispatchBatch",
     "DispatchMember",
     "FollowUp",

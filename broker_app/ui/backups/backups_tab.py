@@ -1,5 +1,5 @@
-"""备份与恢复: the backups of this station, 立即备份, 从备份恢复…, and the automatic
-backups' retention.
+"""备份与恢复: the backups of this station, 立即备份, 从备份恢复…, and (a page of the
+settings) the backups folder and the automatic backups' retention.
 
 Restoring needs the database closed, and every page holds it open, so the tab only
 checks the file and asks for the restore; the window then closes, the launcher
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app import paths
 from broker_app.services.backups import (
     BEFORE_MIGRATE,
     BEFORE_RESTORE,
@@ -32,23 +32,26 @@ from broker_app.services.backups import (
     MANUAL,
     BackupFile,
     backup_now,
-    keep_days,
     list_backups,
     request_restore,
-    set_keep_days,
 )
+from broker_app.services.settings import MAX_KEEP_COUNT, MAX_KEEP_DAYS, BackupSettings, Settings
 from broker_app.store.backup import check_database_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 
 
-class BackupsTab(QWidget):
+class BackupsTab(SettingsPageBase):
     # A restore was requested: the application should close and restart.
     restore_requested = Signal(object)
+    section = BackupSettings.SECTION
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: The stored backup settings (the list and 立即备份 use the stored folder).
+        self.loaded = BackupSettings()
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("大小")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -61,28 +64,85 @@ class BackupsTab(QWidget):
         self.restore_button = QPushButton(self.tr("从备份恢复…"), self)
         self.restore_button.setToolTip(self.tr("恢复选中的备份，或选择一个备份文件"))
         self.restore_button.clicked.connect(self.choose_and_restore)
+        self.folder_box = QLineEdit(self)
+        self.folder_box.setPlaceholderText(self.tr("不填则放在数据目录的 backups 文件夹"))
+        self.folder_box.setToolTip(
+            self.tr("可选U盘或另一块硬盘上的文件夹；升级前的备份仍放在数据目录里")
+        )
+        self.folder_button = QPushButton(self.tr("选择…"), self)
+        self.folder_button.clicked.connect(self._choose_folder)
+        folder_row = QWidget(self)
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.folder_box, 1)
+        folder_layout.addWidget(self.folder_button)
         self.keep_box = QSpinBox(self)
-        self.keep_box.setRange(1, 365)
+        self.keep_box.setRange(1, MAX_KEEP_DAYS)
         self.keep_box.setSuffix(self.tr(" 天"))
-        self.keep_box.setValue(keep_days(ctx.store))
         self.keep_box.setToolTip(
             self.tr("每天启动时自动备份一次；超过这个天数的自动备份会被删除，手动备份不会")
         )
+        self.count_box = QSpinBox(self)
+        self.count_box.setRange(1, MAX_KEEP_COUNT)
+        self.count_box.setSuffix(self.tr(" 份"))
+        self.count_box.setToolTip(self.tr("自动备份超过这个份数时，删除最旧的"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("自动备份保留"), self.keep_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.add_row(form, self.tr("备份文件夹"), folder_row, "folder")
+        self.add_row(form, self.tr("自动备份保留"), self.keep_box, "keep_days")
+        self.add_row(form, self.tr("最多保留"), self.count_box, "keep_count")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(form)
         self.backups: list[BackupFile] = []
+        self.load(Settings())
+
+    # -- the settings page -------------------------------------------------------------
+    def load(self, settings: Settings) -> None:
+        backup = self.loaded = settings.backup
+        self.folder_box.setText(backup.folder)
+        self.keep_box.setValue(backup.keep_days)
+        self.count_box.setValue(backup.keep_count)
+        self.clear_errors()
         self.refresh()
 
+    def check(self) -> list[FieldProblem]:
+        return self._typed()[1]
+
+    def save(self, settings: Settings) -> Settings:
+        return settings.with_section(self._typed()[0])
+
+    def saved(self, settings: Settings) -> None:
+        self.loaded = settings.backup
+        self.refresh()
+
+    def _typed(self) -> tuple[BackupSettings, list[FieldProblem]]:
+        texts = {
+            "folder": self.folder_box.text(),
+            "keep_days": str(self.keep_box.value()),
+            "keep_count": str(self.count_box.value()),
+        }
+        return self.checked(self.loaded, texts)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("选择备份文件夹"), self.folder_box.text() or str(self.folder())
+        )
+        if chosen:
+            self.folder_box.setText(str(Path(chosen)))
+
+    def folder(self) -> Path:
+        """The stored backups folder."""
+        return self.loaded.folder_path(self.ctx.data_dir)
+
+    # -- the list ----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.backups = list_backups(self.ctx.data_dir)
+        self.backups = list_backups(self.ctx.data_dir, self.folder())
         self.table.setRowCount(len(self.backups))
         locale = QLocale()
         for row, backup in enumerate(self.backups):
@@ -106,15 +166,12 @@ class BackupsTab(QWidget):
         }
         return labels.get(kind, kind)
 
-    def save(self) -> None:
-        days = self.keep_box.value()
-        store = self.ctx.store
-        self.ctx.runner.run_db(lambda: set_keep_days(store, days))
-
     def back_up_now(self) -> None:
         self.backup_button.setEnabled(False)
-        data = self.ctx.data_dir
-        self.ctx.runner.run_db(lambda: backup_now(data), self._backed_up, self._failed, owner=self)
+        data, folder = self.ctx.data_dir, self.folder()
+        self.ctx.runner.run_db(
+            lambda: backup_now(data, folder=folder), self._backed_up, self._failed, owner=self
+        )
 
     def selected_backup(self) -> Path | None:
         row = self.table.currentRow()
@@ -126,7 +183,7 @@ class BackupsTab(QWidget):
             chosen, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("选择备份文件"),
-                str(paths.backups_dir(self.ctx.data_dir)),
+                str(self.folder()),
                 self.tr("驿站数据库备份 (*.sqlite3 *.before-restore);;所有文件 (*)"),
             )
             if not chosen:

@@ -24,6 +24,7 @@ from broker_app.services.cards import CardRow, CardService, IssueReport
 from broker_app.services.cards_print import CardSelection
 from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.projects import ProjectService
+from broker_app.services.settings import load_settings
 from broker_app.store.writer import Change
 from broker_app.ui.cards.card_model import CardTableModel
 from broker_app.ui.cards.print_actions import CardPrintActions
@@ -77,6 +78,8 @@ class CardsPage(QWidget):
         self.layout_box = QComboBox(self)
         self.layout_box.addItem(self.tr("钱包卡（每页10张）"), "card")
         self.layout_box.addItem(self.tr("安全帽贴（每页24张）"), "sticker")
+        chosen = load_settings(ctx.store).cards.layout
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(chosen)))
         self.preview_button = QPushButton(self.tr("打印预览"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.pdf_button = QPushButton(self.tr("导出PDF…"), self)

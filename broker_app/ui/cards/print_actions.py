@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from broker_app.services.cards_print import CardPrintService, CardSelection, PrintPlan
 from broker_app.services.progress import Cancelled, CancelToken, Progress
+from broker_app.services.settings import load_settings
 from broker_app.ui.cards.pdf import write_cards_pdf
 from broker_app.ui.cards.printer_output import card_printer, print_sheets
 from broker_app.ui.cards.sheets import SheetLayout
@@ -33,7 +34,7 @@ class CardPrintActions(QObject):
 
     def preview(self, selection: CardSelection, layout: SheetLayout) -> None:
         def show(plan: PrintPlan) -> None:
-            printer = card_printer()
+            printer = card_printer(self._printer_name())
             dialog = QPrintPreviewDialog(printer, self.widget)
             dialog.setWindowTitle(self.tr("打印预览：维权联系卡"))
             dialog.paintRequested.connect(lambda p: print_sheets(p, plan.faces, layout))
@@ -42,7 +43,7 @@ class CardPrintActions(QObject):
         self._prepare(selection, show)
 
     def print(self, selection: CardSelection, layout: SheetLayout) -> None:
-        printer = card_printer()
+        printer = card_printer(self._printer_name())
         dialog = QPrintDialog(printer, self.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -86,6 +87,9 @@ class CardPrintActions(QObject):
         self._run(self.tr("正在导出维权卡"), job, done)
 
     # -- plumbing ------------------------------------------------------------------------
+    def _printer_name(self) -> str:
+        return load_settings(self.ctx.store).cards.printer
+
     def _plan(self, selection: CardSelection, progress: Progress, cancel: CancelToken) -> PrintPlan:
         return self.service.prepare(
             selection, progress=lambda f, m: progress(0.3 * f, m), cancel=cancel

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
@@ -23,10 +23,13 @@ class PrinterError(OSError):
     message_en = "the printer could not be started"
 
 
-def card_printer() -> QPrinter:
+def card_printer(name: str = "") -> QPrinter:
     """A high-resolution A4 printer whose origin is the paper's corner (full page):
-    cards are placed by absolute millimetres, centred on the sheet."""
+    cards are placed by absolute millimetres, centred on the sheet. ``name`` is the
+    station's card printer (``cards.printer``); blank or not connected: the default."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if name and name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(name)
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),

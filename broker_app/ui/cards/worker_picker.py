@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.idcard import mask_id_number
+from broker_app.domain.privacy import Personal, shown
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.services.workers import WorkerService
 from broker_app.store.repositories.workers import ROW_FIELDS
@@ -82,7 +82,8 @@ class WorkerPickerDialog(QDialog):
         self.results.clear()
         for row in rows:
             worker_id = row[_F["id"]]
-            item = QListWidgetItem(f"{row[_F['name']]}　{mask_id_number(row[_F['id_number']])}")
+            masked = shown(Personal.ID_NUMBER, row[_F["id_number"]])
+            item = QListWidgetItem(f"{row[_F['name']]}　{masked}")
             item.setData(Qt.ItemDataRole.UserRole, worker_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = worker_id in self._chosen

@@ -1,5 +1,6 @@
 """The page's exports: dispatch lists (one workbook with a summary, or a folder of one
-file per batch, ID numbers optionally masked), the 就业帮扶台账 and the monthly
+file per batch; ID numbers, phones and 帮扶身份 masked unless the broker ticks
+导出完整身份证号和电话), the 就业帮扶台账 and the monthly
 statistics. Each asks where to save, then runs in the background with a progress
 dialog whose 取消 leaves nothing behind (the services write temp-then-rename).
 
@@ -49,7 +50,7 @@ def _tr(text: str) -> str:
 
 
 class ExportOptionsDialog(QDialog):
-    """One workbook (with a summary sheet) or one file per batch; masked IDs or not."""
+    """One workbook (with a summary sheet) or one file per batch; masked or in full."""
 
     def __init__(self, batches: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +58,12 @@ class ExportOptionsDialog(QDialog):
         self.one_book = QRadioButton(self.tr("一个工作簿：每批一个工作表，另附汇总表"), self)
         self.folder = QRadioButton(self.tr("每批一个文件，保存到一个文件夹"), self)
         self.one_book.setChecked(True)
-        self.mask_ids = QCheckBox(
-            self.tr("身份证号只显示前6位和后4位（发给用工单位等政府渠道以外时）"), self
+        self.full = QCheckBox(self.tr("导出完整身份证号和电话"), self)
+        self.full.setToolTip(
+            self.tr(
+                "不勾选时身份证号只显示前6位和后4位、电话隐藏中间4位、不写脱贫身份；"
+                "完整导出会记入审计日志"
+            )
         )
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("下一步"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -69,7 +74,7 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("共 {0} 个批次").format(batches), self))
         layout.addWidget(self.one_book)
         layout.addWidget(self.folder)
-        layout.addWidget(self.mask_ids)
+        layout.addWidget(self.full)
         layout.addWidget(buttons)
 
 
@@ -100,29 +105,34 @@ def ask_dispatch_export(ctx: AppContext, parent: QWidget, flt: BatchFilter, coun
     options = ExportOptionsDialog(count, parent)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
-    mask = options.mask_ids.isChecked()
+    full = options.full.isChecked()
     title = _tr("导出劳务输出名单")
     if options.one_book.isChecked():
         name = f"劳务输出名单_{date.today():%Y%m%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(parent, title, name, _tr(_XLSX_FILTER))
         if path:
-            start_dispatch_export(ctx, parent, _xlsx(path), flt, mask)
+            start_dispatch_export(ctx, parent, _xlsx(path), flt, full)
         return
     folder = QFileDialog.getExistingDirectory(parent, _tr("选择保存名单的文件夹"))
     if folder:
-        start_dispatch_export(ctx, parent, Path(folder), flt, mask)
+        start_dispatch_export(ctx, parent, Path(folder), flt, full)
 
 
 def ask_ledger_export(ctx: AppContext, parent: QWidget) -> None:
-    mask = QMessageBox.question(
+    answer = QMessageBox.question(
         parent,
         _tr("导出就业帮扶台账"),
-        _tr("身份证号是否只显示前6位和后4位？（报送人社部门的台账请选“否”）"),
+        _tr(
+            "导出完整身份证号和电话？\n选“否”时身份证号只显示前6位和后4位、电话隐藏中间4位、"
+            "人员类别只写“重点帮扶”。报送人社部门的台账请选“是”，这次导出会记入审计日志。"
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     name = f"就业帮扶台账_{date.today():%Y%m%d}.xlsx"
     path, _ = QFileDialog.getSaveFileName(parent, _tr("导出就业帮扶台账"), name, _tr(_XLSX_FILTER))
     if path:
-        start_ledger_export(ctx, parent, _xlsx(path), mask == QMessageBox.StandardButton.Yes)
+        start_ledger_export(ctx, parent, _xlsx(path), answer == QMessageBox.StandardButton.Yes)
 
 
 def ask_stats_export(ctx: AppContext, parent: QWidget) -> None:
@@ -144,7 +154,7 @@ def start_dispatch_export(
     parent: QWidget,
     out: Path,
     flt: BatchFilter,
-    mask_ids: bool,
+    full: bool,
     on_done: Callable[[DispatchExportResult], None] | None = None,
 ) -> Job:
     service = DispatchExportService(ctx.store)
@@ -165,7 +175,7 @@ def start_dispatch_export(
         parent,
         _tr("正在导出劳务输出名单…"),
         lambda progress, cancel: service.export(
-            out, flt, mask_ids=mask_ids, progress=progress, cancel=cancel
+            out, flt, full=full, progress=progress, cancel=cancel
         ),
         done,
         lambda exc: _failed(parent, exc),
@@ -176,7 +186,7 @@ def start_ledger_export(
     ctx: AppContext,
     parent: QWidget,
     out: Path,
-    mask_ids: bool,
+    full: bool,
     on_done: Callable[[LedgerResult], None] | None = None,
 ) -> Job:
     service = LedgerExportService(ctx.store)
@@ -191,9 +201,7 @@ def start_ledger_export(
         ctx.runner,
         parent,
         _tr("正在导出就业帮扶台账…"),
-        lambda progress, cancel: service.export(
-            out, mask_ids=mask_ids, progress=progress, cancel=cancel
-        ),
+        lambda progress, cancel: service.export(out, full=full, progress=progress, cancel=cancel),
         done,
         lambda exc: _failed(parent, exc),
     )

@@ -1,5 +1,6 @@
-"""The members of one batch. ID numbers show masked (前6后4) on screen, as the roster
-does; the exports decide for themselves whether to mask."""
+"""The members of one batch. ID numbers and phones show masked on screen, as the
+roster does, and 脱贫/监测 shows only as 重点帮扶 (``domain.privacy``); the exports
+decide for themselves whether to mask."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from PySide6.QtCore import (
 )
 
 from broker_app.domain.enums import Gender
-from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.idcard import age_on
 from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.privacy import Personal, shown
 from broker_app.services.dispatch_queries import MemberRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
@@ -32,7 +34,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), 10),
     (QT_TRANSLATE_NOOP(_CONTEXT, "联系电话"), 7),
     (QT_TRANSLATE_NOOP(_CONTEXT, "户籍村"), 6),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "脱贫人口"), 4),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "重点帮扶"), 4),
     (QT_TRANSLATE_NOOP(_CONTEXT, "工种"), 5),
     (QT_TRANSLATE_NOOP(_CONTEXT, "来源"), 3),
     (QT_TRANSLATE_NOOP(_CONTEXT, "备注"), 8),
@@ -83,9 +85,9 @@ class MemberTableModel(QAbstractTableModel):
         if column == 2:
             return str(age_on(member.birth_date, self.today))
         if column == 3:
-            return mask_id_number(member.id_number)
+            return shown(Personal.ID_NUMBER, member.id_number)
         if column == 4:
-            return member.phone
+            return shown(Personal.PHONE, member.phone)
         if column == 5:
             unit = load_zoucheng().find(member.org_code)
             return unit.short_name if unit else member.org_code

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.dispatch_query import MemberPick
 from broker_app.domain.enums import MatchStatus
-from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.privacy import Personal, shown
 from broker_app.services.dispatch_members import DispatchMemberService
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import enum_label
@@ -88,7 +88,7 @@ class MemberPickerDialog(QDialog):
                     MemberPick(m.worker_id, m.match_id) if not m.busy_in else None,
                     [
                         m.name,
-                        mask_id_number(m.id_number),
+                        shown(Personal.ID_NUMBER, m.id_number),
                         village(m.org_code),
                         m.job_title,
                         m.employer,
@@ -108,7 +108,7 @@ class MemberPickerDialog(QDialog):
                     MemberPick(w.worker_id) if not w.busy_in else None,
                     [
                         w.name,
-                        mask_id_number(w.id_number),
+                        shown(Personal.ID_NUMBER, w.id_number),
                         village(w.org_code),
                         "、".join(w.skills),
                         w.busy_in,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from broker_app.domain.enums import MatchStatus
 from broker_app.domain.jobs_place import place_name
 from broker_app.domain.jobs_query import MatchFilter
-from broker_app.domain.phone import mask_phone
+from broker_app.domain.privacy import Personal, shown
 from broker_app.services.matching_workflow import MATCH_ROW_FIELDS, MatchWorkflowService
 from broker_app.store.writer import Change
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
@@ -68,8 +68,7 @@ class MatchTableModel(PagedTableModel):
         if key == "worker":
             return str(v(row, "worker_name"))
         if key == "phone":
-            phone = v(row, "worker_phone")
-            return mask_phone(phone) if phone else ""
+            return shown(Personal.PHONE, v(row, "worker_phone"))
         if key == "village":
             return self._place(str(v(row, "worker_org")))
         if key == "job":

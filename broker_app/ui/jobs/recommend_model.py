@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from broker_app.domain.phone import mask_phone
+from broker_app.domain.privacy import Personal, shown, shown_reasons
 from broker_app.services.matching import JobCandidate, WorkerCandidate
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -131,7 +131,7 @@ class WorkerCandidateModel(_CandidateModel):
             checked = item.worker_id in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and key == "reasons":
-            return "\n".join(item.reasons)
+            return "\n".join(shown_reasons(item.reasons))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
@@ -140,10 +140,10 @@ class WorkerCandidateModel(_CandidateModel):
             "gender": item.gender,
             "age": str(item.age),
             "village": item.village,
-            "phone": mask_phone(item.phone) if item.phone else "",
+            "phone": shown(Personal.PHONE, item.phone),
             "status": item.employment_status,
             "match": item.match_status or "",
-            "reasons": "；".join(item.reasons),
+            "reasons": "；".join(shown_reasons(item.reasons)),
         }
         return values[key]
 
@@ -171,7 +171,7 @@ class JobCandidateModel(_CandidateModel):
         item = self.items[index.row()]
         key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.ToolTipRole and key == "reasons":
-            return "\n".join(item.reasons)
+            return "\n".join(shown_reasons(item.reasons))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
@@ -183,6 +183,6 @@ class JobCandidateModel(_CandidateModel):
             "wage": item.wage,
             "headcount": f"{item.filled}/{item.headcount}",
             "match": item.match_status or "",
-            "reasons": "；".join(item.reasons),
+            "reasons": "；".join(shown_reasons(item.reasons)),
         }
         return values[key]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.domain.privacy import shown_reasons
 from broker_app.services.matching import MatchingService, WorkerRecommendations
 from broker_app.services.matching_workflow import MatchesCreated, MatchWorkflowService
 from broker_app.ui.context import AppContext
@@ -142,4 +143,4 @@ class WorkersForJobDialog(QDialog):
     def _show_reasons(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             item = self.model.items[current.row()]
-            self.reasons.setText(f"{item.name}：" + "；".join(item.reasons))
+            self.reasons.setText(f"{item.name}：" + "；".join(shown_reasons(item.reasons)))

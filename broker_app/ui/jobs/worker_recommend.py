@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.domain.privacy import shown_reasons
 from broker_app.services.matching import JobRecommendations, MatchingService
 from broker_app.services.matching_workflow import MatchesCreated, MatchWorkflowService
 from broker_app.ui.context import AppContext
@@ -126,4 +127,4 @@ class JobsForWorkerDialog(QDialog):
             return
         item = self.model.items[current.row()]
         self.recommend_button.setEnabled(item.match_status is None)
-        self.reasons.setText(f"{item.title}：" + "；".join(item.reasons))
+        self.reasons.setText(f"{item.title}：" + "；".join(shown_reasons(item.reasons)))

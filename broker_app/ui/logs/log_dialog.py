@@ -1,5 +1,6 @@
 """日志: the end of the current log file, filtered by level, and 导出诊断信息 (a zip
-for support with the logs masked of ID and mobile numbers)."""
+for support with the logs masked of ID and mobile numbers); 审计日志… opens the
+privacy audit log."""
 
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ class LogDialog(QDialog):
             self.tr("日志、版本和数据条数打包成 zip，供技术支持查看；身份证号和手机号已遮盖")
         )
         self.export_button.clicked.connect(self.choose_and_export)
+        self.audit_button = QPushButton(self.tr("审计日志…"), self)
+        self.audit_button.setToolTip(self.tr("谁在什么时间导出了名单、查看了完整身份证号"))
+        self.audit_button.clicked.connect(self.open_audit_log)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -61,6 +65,7 @@ class LogDialog(QDialog):
         top.addWidget(self.level_box)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        top.addWidget(self.audit_button)
         top.addWidget(self.export_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -77,6 +82,13 @@ class LogDialog(QDialog):
         text = read_log_tail(log_file(self.ctx.data_dir), level)
         self.text.setPlainText(text or self.tr("（日志为空）"))
         self.text.moveCursor(QTextCursor.MoveOperation.End)
+
+    def open_audit_log(self) -> None:
+        from broker_app.ui.privacy.audit_dialog import AuditLogDialog
+
+        dialog = AuditLogDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def choose_and_export(self) -> None:
         name = f"labor-station-diagnostics-{datetime.now():%Y%m%d-%H%M}.zip"

@@ -4,7 +4,8 @@ The model holds only the ordered row keys of the current search; rows are read i
 pages of ~200 when the view first asks for one of them, and cached by key (Anki's
 browser table, calibre's library view). Searching and sorting happen in SQL: a new
 filter or order replaces the keys, and cached rows stay valid because they are
-keyed by worker, not by position. ID numbers show masked (前6后4) unless revealed.
+keyed by worker, not by position. ID numbers, phones and 帮扶身份 show masked
+(``domain.privacy``) unless the broker reveals a row (an audited action).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from broker_app.domain.enums import (
     PlaceTier,
     PriorityGroup,
 )
-from broker_app.domain.idcard import age_on, mask_id_number
+from broker_app.domain.idcard import age_on
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.priority import priority_groups
+from broker_app.domain.privacy import ASSISTANCE_MARK, Personal, group_names, shown
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.services.workers import WorkerService
 from broker_app.store.repositories.workers import ROW_FIELDS
@@ -87,6 +89,8 @@ _PRIORITY_SHORT = {
     PriorityGroup.DISABLED: QT_TRANSLATE_NOOP(_CONTEXT, "残疾"),
     PriorityGroup.OLDER: QT_TRANSLATE_NOOP(_CONTEXT, "大龄"),
 }
+_MARK = QT_TRANSLATE_NOOP(_CONTEXT, "重点帮扶")
+assert _MARK == ASSISTANCE_MARK
 # An edit of these can move a worker in or out of the search, or to another place
 # in the order: the keys must be searched again.
 _QUERY_FIELDS = frozenset(
@@ -136,6 +140,9 @@ class RosterModel(QAbstractTableModel):
         self._statuses = _labels(EmploymentStatus)
         self._tiers = _labels(PlaceTier)
         self._titles = [_tr(column.title) for column in COLUMNS]
+        self._short_groups = {group: _tr(name) for group, name in _PRIORITY_SHORT.items()}
+        self._group_labels = {group: enum_label(group) for group in PriorityGroup}
+        self._mark = _tr(_MARK)
         #: How many page reads ran: each is one ``WorkerService.rows`` call.
         self.page_reads = 0
 
@@ -212,7 +219,8 @@ class RosterModel(QAbstractTableModel):
         return 0 <= row < len(self._keys) and self._keys[row] in self._revealed
 
     def set_revealed(self, row: int, revealed: bool) -> None:
-        """Show the whole ID number on this row (or mask it again)."""
+        """Show this row's ID number, phone and 帮扶身份 in full (or mask them again).
+        The caller audits the reveal."""
         if not 0 <= row < len(self._keys):
             return
         pk = self._keys[row]
@@ -220,8 +228,7 @@ class RosterModel(QAbstractTableModel):
             self._revealed.add(pk)
         else:
             self._revealed.discard(pk)
-        cell = self.index(row, COLUMN_KEYS.index("id_number"))
-        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def apply_change(self, change: Change) -> None:
         """Bring the table up to date after a write: repaint the edited rows, or search
@@ -295,7 +302,7 @@ class RosterModel(QAbstractTableModel):
             if key in ("gender", "age"):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return None
-        return self._tooltip(key, record)
+        return self._tooltip(key, record, self._keys[index.row()])
 
     # -- reading and caching -----------------------------------------------------------
     def _record(self, row: int) -> Row | None:
@@ -337,10 +344,9 @@ class RosterModel(QAbstractTableModel):
             birth = record[_F["birth_date"]]
             return str(age_on(birth, self._today)) if birth and birth <= self._today else ""
         if key == "id_number":
-            number = str(record[_F["id_number"]] or "")
-            return number if pk in self._revealed else mask_id_number(number)
+            return shown(Personal.ID_NUMBER, record[_F["id_number"]], full=pk in self._revealed)
         if key == "phone":
-            return str(record[_F["phone"]] or "")
+            return shown(Personal.PHONE, record[_F["phone"]], full=pk in self._revealed)
         if key == "village":
             return self._place(record[_F["org_code"]])[0]
         if key == "status":
@@ -351,7 +357,13 @@ class RosterModel(QAbstractTableModel):
         if key == "employer":
             return str(record[_F["employer"]] or "")
         if key == "priority":
-            return "、".join(_tr(_PRIORITY_SHORT[g]) for g in self._groups(record))
+            names = group_names(
+                self._groups(record),
+                self._short_groups,
+                full=pk in self._revealed,
+                mark=self._mark,
+            )
+            return "、".join(names)
         if key == "labor_brand":
             return str(record[_F["labor_brand"]] or "")
         if key == "skills":
@@ -361,9 +373,12 @@ class RosterModel(QAbstractTableModel):
             return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
         return ""
 
-    def _tooltip(self, key: str, record: Row) -> str | None:
+    def _tooltip(self, key: str, record: Row, pk: int) -> str | None:
         if key == "priority":
-            return "、".join(enum_label(g) for g in self._groups(record)) or None
+            names = group_names(
+                self._groups(record), self._group_labels, full=pk in self._revealed, mark=self._mark
+            )
+            return "、".join(names) or None
         if key == "village":
             return self._place(record[_F["org_code"]])[1]
         if key in ("employer", "skills", "name"):

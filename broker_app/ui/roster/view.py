@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.services.audit import AuditService
 from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
 from broker_app.store.writer import Change
@@ -205,12 +206,20 @@ class RosterPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self._open_editor(worker_id))
         if self.model.is_revealed(row):
-            menu.addAction(self.tr("隐藏身份证号"), lambda: self.model.set_revealed(row, False))
+            menu.addAction(self.tr("隐藏完整信息"), lambda: self.model.set_revealed(row, False))
         else:
-            menu.addAction(self.tr("显示完整身份证号"), lambda: self.model.set_revealed(row, True))
+            menu.addAction(self.tr("显示完整信息"), lambda: self.reveal_row(row))
         menu.addSeparator()
         menu.addAction(self.tr("归档…"), lambda: self._archive(worker_id))
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def reveal_row(self, row: int) -> None:
+        """Show one row's ID number, phone and 帮扶身份 in full, written to the audit log."""
+        worker_id = self.model.worker_id(row)
+        if worker_id is None:
+            return
+        AuditService(self.ctx.store).record_reveal(worker_id)
+        self.model.set_revealed(row, True)
 
     def _archive(self, worker_id: str) -> None:
         from broker_app.ui.worker_editor.archive import confirm_archive

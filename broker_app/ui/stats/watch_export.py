@@ -1,5 +1,6 @@
-"""Exporting the 帮扶预警 list: ask whether full ID numbers go in (masked unless the
-broker ticks the box), ask where, then write it in the background.
+"""Exporting the 帮扶预警 list: ask whether full ID numbers and phones go in (masked
+unless the broker ticks the box; either way the export is audited), ask where, then
+write it in the background.
 
 ``start_watch_export`` takes the destination and runs the export; ``ask_watch_export``
 shows the dialogs first. Tests call ``start_watch_export`` directly.
@@ -43,8 +44,15 @@ class WatchExportDialog(QDialog):
     def __init__(self, people: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出帮扶预警名单"))
-        self.include_ids = QCheckBox(self.tr("包含完整身份证号（仅报送人社部门时勾选）"), self)
-        hint = QLabel(self.tr("不勾选时身份证号只显示前6位和后4位。"), self)
+        self.full = QCheckBox(self.tr("导出完整身份证号和电话（仅报送人社部门时勾选）"), self)
+        hint = QLabel(
+            self.tr(
+                "不勾选时身份证号只显示前6位和后4位、电话隐藏中间4位、人员类别只写“重点帮扶”。"
+                "每次导出都记入审计日志。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #666666;")
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("下一步"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -53,7 +61,7 @@ class WatchExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("共 {0} 人").format(people), self))
-        layout.addWidget(self.include_ids)
+        layout.addWidget(self.full)
         layout.addWidget(hint)
         layout.addWidget(buttons)
 
@@ -76,7 +84,7 @@ def ask_watch_export(
         path = Path(chosen)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        start_watch_export(ctx, parent, path, groups, reason, options.include_ids.isChecked())
+        start_watch_export(ctx, parent, path, groups, reason, options.full.isChecked())
 
 
 def start_watch_export(
@@ -85,14 +93,14 @@ def start_watch_export(
     out: Path,
     groups: Collection[PriorityGroup],
     reason: WatchReason | None,
-    include_ids: bool,
+    full: bool,
     on_done: Callable[[WatchExportResult], None] | None = None,
 ) -> Job:
     store = ctx.store
 
     def export(_progress: object, _cancel: object) -> WatchExportResult:
         return export_watch_list(
-            store, out, load_rules(store), groups=groups, reason=reason, include_ids=include_ids
+            store, out, load_rules(store), groups=groups, reason=reason, full=full
         )
 
     def done(result: WatchExportResult) -> None:

@@ -1,4 +1,5 @@
-"""The 帮扶预警 table: one row per person on the watch list, ID numbers masked. The
+"""The 帮扶预警 table: one row per person on the watch list, ID numbers masked and the
+帮扶 categories folded into 重点帮扶 (``domain.privacy``). The
 list is built whole by the service (tens of thousands of rows at most), so the
 model holds it and is reset on every load."""
 
@@ -18,8 +19,8 @@ from PySide6.QtCore import (
 )
 
 from broker_app.domain.enums import EmploymentStatus
-from broker_app.domain.idcard import mask_id_number
-from broker_app.services.watch_list import WatchEntry
+from broker_app.domain.privacy import Personal, group_names, shown
+from broker_app.services.watch_list import GROUP_SHORT, WatchEntry
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,6 +33,10 @@ def _status(entry: WatchEntry) -> str:
     return enum_label(status) if status else entry.employment_status
 
 
+def _groups(entry: WatchEntry) -> str:
+    return "、".join(group_names(entry.groups, GROUP_SHORT))
+
+
 def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -39,9 +44,9 @@ def _day(value: date | None) -> str:
 #: (title, cell text, width in Chinese characters).
 COLUMNS: Final[tuple[tuple[str, Callable[[WatchEntry], str], float], ...]] = (
     (QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), lambda e: e.name, 5),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), lambda e: mask_id_number(e.id_number), 10),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), lambda e: shown(Personal.ID_NUMBER, e.id_number), 10),
     (QT_TRANSLATE_NOOP(_CONTEXT, "户籍地"), lambda e: e.place, 11),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "人员类别"), lambda e: e.group_text, 8),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "人员类别"), _groups, 8),
     (QT_TRANSLATE_NOOP(_CONTEXT, "就业状态"), _status, 5),
     (QT_TRANSLATE_NOOP(_CONTEXT, "最后跟踪"), lambda e: _day(e.last_follow_up), 6),
     (QT_TRANSLATE_NOOP(_CONTEXT, "预警原因"), lambda e: e.why, 24),

@@ -1,37 +1,69 @@
-"""The 同步 tab of the settings dialog: the server this station is enrolled with,
-enrolment with a code, and how often to sync in the background."""
+"""The 同步 page of the settings dialog: the server this station is enrolled with (its
+address and CA file can be changed when the server moves), enrolment with a code, and
+how often to sync in the background."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from dataclasses import replace
 
-from broker_app.services.sync_config import load_config
-from broker_app.ui.context import AppContext
-from broker_app.ui.sync.enrol_form import EnrolForm
-from broker_app.ui.sync.preferences import (
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broker_app.services.settings import (
     MAX_INTERVAL_MINUTES,
     MIN_INTERVAL_MINUTES,
-    load_interval_minutes,
-    save_interval_minutes,
+    Settings,
+    SyncSettings,
+    load_settings,
 )
+from broker_app.services.sync_config import load_config
+from broker_app.ui.context import AppContext
+from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
+from broker_app.ui.sync.enrol_form import EnrolForm
 from broker_app.ui.sync.scheduler import sync_scheduler
 
 
-class SyncSettingsTab(QWidget):
+class SyncSettingsTab(SettingsPageBase):
+    section = SyncSettings.SECTION
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loaded = SyncSettings()
         self.scheduler = sync_scheduler(ctx)
         self.server_label = QLabel(self)
         self.server_label.setWordWrap(True)
+        self.url_box = QLineEdit(self)
+        self.url_box.setToolTip(self.tr("服务器换了地址时在这里修改；换服务器请重新注册"))
+        self.ca_box = QLineEdit(self)
+        self.ca_box.setPlaceholderText(self.tr("可不填；服务器使用自建证书时选择其 CA 文件"))
+        self.ca_button = QPushButton(self.tr("选择…"), self)
+        self.ca_button.clicked.connect(self._choose_ca)
+        ca_row = QWidget(self)
+        ca_layout = QHBoxLayout(ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
+        ca_layout.addWidget(self.ca_box, 1)
+        ca_layout.addWidget(self.ca_button)
         self.interval_box = QSpinBox(self)
         self.interval_box.setRange(MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES)
         self.interval_box.setSuffix(self.tr(" 分钟"))
-        self.interval_box.setValue(load_interval_minutes(ctx))
         self.interval_box.setToolTip(self.tr("联网时每隔多久自动同步一次；修改数据后也会自动同步"))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("同步服务器"), self.server_label)
-        form.addRow(self.tr("自动同步间隔"), self.interval_box)
+        self.add_row(form, self.tr("服务器地址"), self.url_box, "server_url")
+        self.add_row(form, self.tr("CA 证书文件"), ca_row, "ca_file")
+        self.add_row(form, self.tr("自动同步间隔"), self.interval_box, "interval_minutes")
 
         self.enrol_box = QGroupBox(self)
         self.enrol_form = EnrolForm(ctx, self.enrol_box, scheduler=self.scheduler)
@@ -41,8 +73,29 @@ class SyncSettingsTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.enrol_box)
         layout.addStretch(1)
-        self.enrol_form.enrolled.connect(lambda _result: self.refresh())
+        self.enrol_form.enrolled.connect(lambda _result: self._enrolled())
         self.refresh()
+
+    def load(self, settings: Settings) -> None:
+        sync = self.loaded = settings.sync
+        self.url_box.setText(sync.server_url)
+        self.ca_box.setText(sync.ca_file)
+        self.interval_box.setValue(sync.interval_minutes)
+        # The address is set by enrolling; until then there is nothing to change.
+        for widget in (self.url_box, self.ca_box, self.ca_button):
+            widget.setEnabled(bool(sync.server_url))
+        self.clear_errors()
+        self.refresh()
+
+    def check(self) -> list[FieldProblem]:
+        return self._typed()[1]
+
+    def save(self, settings: Settings) -> Settings:
+        return settings.with_section(self._typed()[0])
+
+    def saved(self, settings: Settings) -> None:
+        """Apply the interval to the running scheduler."""
+        self.scheduler.set_interval(settings.sync.interval_minutes)
 
     def refresh(self) -> None:
         config = load_config(self.ctx.store)
@@ -55,8 +108,31 @@ class SyncSettingsTab(QWidget):
             )
             self.enrol_box.setTitle(self.tr("重新注册（换服务器或注册码时）"))
 
-    def save(self) -> None:
-        """Keep the interval and apply it to the running scheduler."""
-        minutes = self.interval_box.value()
-        save_interval_minutes(self.ctx, minutes)
-        self.scheduler.set_interval(minutes)
+    def _enrolled(self) -> None:
+        """Show the address enrolment stored, keeping the other fields as typed."""
+        stored = load_settings(self.ctx.store).sync
+        interval = self.interval_box.value()
+        self.load(
+            Settings(
+                sync=replace(self.loaded, server_url=stored.server_url, ca_file=stored.ca_file)
+            )
+        )
+        self.interval_box.setValue(interval)
+
+    def _typed(self) -> tuple[SyncSettings, list[FieldProblem]]:
+        texts = {
+            "server_url": self.url_box.text(),
+            "ca_file": self.ca_box.text(),
+            "interval_minutes": str(self.interval_box.value()),
+        }
+        return self.checked(self.loaded, texts)
+
+    def _choose_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择服务器的 CA 证书"),
+            self.ca_box.text(),
+            self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
+        )
+        if path:
+            self.ca_box.setText(path)

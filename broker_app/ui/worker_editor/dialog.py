@@ -4,6 +4,10 @@ Saving goes through ``WorkerService`` on the database lane; its field errors lan
 next to their fields. A duplicate ID number is noticed as soon as it is typed, with
 a button to open the person already registered. The last save can be undone once
 (撤销上次修改 writes the previous values back), and archiving asks first.
+
+A stored worker opens with the ID number, phone and 帮扶身份 masked; 显示完整信息
+shows (and lets the broker edit) them, and is written to the audit log. The reveal
+lasts while this dialog shows the same worker.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.orgcodes import COUNTY_CODE
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.worker_rules import LABELS
+from broker_app.services.audit import AuditService
 from broker_app.services.station import StationService
 from broker_app.services.workers import DuplicateWorker, InvalidWorker, WorkerService
 from broker_app.store.writer import Change
@@ -65,6 +70,8 @@ class WorkerEditorDialog(QDialog):
         self._loaded: dict[str, Any] = {}
         self._undo: dict[str, Any] | None = None
         self._duplicate_id: str | None = None
+        # The worker whose personal data the broker chose to see (audited).
+        self._revealed_id: str | None = None
 
         self.form = WorkerForm(_places(station.org_code), self, today=today)
         self.form.id_number_ready.connect(self._check_duplicate)
@@ -85,6 +92,8 @@ class WorkerEditorDialog(QDialog):
         self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.save_button.setDefault(True)
         self.undo_button = QPushButton(self.tr("撤销上次修改"), self)
+        self.reveal_button = QPushButton(self.tr("显示完整信息"), self)
+        self.reveal_button.setToolTip(self.tr("显示完整的身份证号、电话和帮扶身份（记入审计日志）"))
         self.archive_button = QPushButton(self.tr("归档…"), self)
         self.jobs_button = QPushButton(self.tr("为其推荐岗位…"), self)
         self.jobs_button.setToolTip(self.tr("按工种、意向和重点群体为这位劳动力推荐在招岗位"))
@@ -93,6 +102,7 @@ class WorkerEditorDialog(QDialog):
         self.close_button.setToolTip(self.tr("关闭（Esc）"))
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo_last_edit)
+        self.reveal_button.clicked.connect(self.reveal)
         self.archive_button.clicked.connect(self.archive_or_restore)
         self.jobs_button.clicked.connect(self._recommend_jobs)
         self.next_button.clicked.connect(self._next_worker)
@@ -103,6 +113,7 @@ class WorkerEditorDialog(QDialog):
         for button in (self.save_button, self.undo_button, self.archive_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.reveal_button)
         buttons.addWidget(self.jobs_button)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.close_button)
@@ -127,6 +138,7 @@ class WorkerEditorDialog(QDialog):
         self.worker_id = worker_id
         self._loaded = self.service.details(worker_id)
         self.form.load(self._loaded)
+        self.form.set_masked(worker_id != self._revealed_id)
         self._hide_duplicate()
         self.follow_ups.set_worker(worker_id)
         self.trainings.set_worker(worker_id)
@@ -137,6 +149,7 @@ class WorkerEditorDialog(QDialog):
         self._loaded = {}
         self._undo = None
         self.form.clear()
+        self.form.set_masked(False)
         self._hide_duplicate()
         self.follow_ups.set_worker(None)
         self.trainings.set_worker(None)
@@ -202,6 +215,15 @@ class WorkerEditorDialog(QDialog):
 
         self.ctx.runner.run_db(lambda: service.archive(worker_id), archived, owner=self)
 
+    def reveal(self) -> None:
+        """Show this worker's ID number, phone and 帮扶身份 in full; audited."""
+        if self.worker_id is None or not self.form.is_masked():
+            return
+        AuditService(self.ctx.store).record_reveal(self.worker_id)
+        self._revealed_id = self.worker_id
+        self.form.set_masked(False)
+        self._update_state()
+
     def open_existing(self) -> None:
         """Leave what was typed and open the worker who already has this ID number."""
         if self._duplicate_id is not None:
@@ -245,6 +267,9 @@ class WorkerEditorDialog(QDialog):
             before = self._loaded
             self._undo = {f: before.get(f) for f in change.fields if f in _UNDOABLE} or None
         worker_id = self.worker_id or change.record_ids[0]
+        if was_new:
+            # The broker has just typed these; masking them now would only get in the way.
+            self._revealed_id = worker_id
         self.ctx.broadcast(change)
         self.load_worker(worker_id)
         if not was_new and not change.fields:
@@ -325,6 +350,7 @@ class WorkerEditorDialog(QDialog):
         self.archive_button.setEnabled(exists)
         self.archive_button.setText(self.tr("恢复") if archived else self.tr("归档…"))
         self.next_button.setVisible(exists)
+        self.reveal_button.setVisible(exists and self.form.is_masked())
         self.jobs_button.setVisible(exists and not archived)
 
     def _set_busy(self, busy: bool) -> None:

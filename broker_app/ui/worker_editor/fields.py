@@ -82,6 +82,8 @@ class FieldEditor(QWidget):
         layout.addWidget(self.input)
         layout.addWidget(self.error_label)
         self.setFocusProxy(self.input)
+        self._layout = layout
+        self.masked_box: QLineEdit | None = None
 
     # -- value -------------------------------------------------------------------------
     def value(self) -> Any:
@@ -118,6 +120,26 @@ class FieldEditor(QWidget):
             assert isinstance(widget, QLineEdit)
             widget.setText(_as_text(value))
             widget.setCursorPosition(0)
+
+    # -- masking -----------------------------------------------------------------------
+    def set_masked(self, text: str | None) -> None:
+        """Show ``text`` read-only in place of the input (personal data kept hidden
+        until revealed); None shows the input again. The value is untouched."""
+        if text is not None and self.masked_box is None:
+            box = QLineEdit(self)
+            box.setObjectName(f"masked_{self.spec.name}")
+            box.setReadOnly(True)
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            box.setToolTip(self.tr("已隐藏；点“显示完整信息”查看或修改"))
+            self._layout.insertWidget(1, box)
+            self.masked_box = box
+        if self.masked_box is not None:
+            self.masked_box.setText(text or "")
+            self.masked_box.setVisible(text is not None)
+        self.input.setVisible(text is None)
+
+    def is_masked(self) -> bool:
+        return self.masked_box is not None and not self.masked_box.isHidden()
 
     # -- errors ------------------------------------------------------------------------
     def set_error(self, message: str | None) -> None:

@@ -27,6 +27,7 @@ from broker_app.domain.enums import Gender
 from broker_app.domain.errors import FieldError
 from broker_app.domain.idcard import age_on
 from broker_app.domain.priority import is_older
+from broker_app.domain.privacy import Personal, shown
 from broker_app.domain.textnorm import compact
 from broker_app.domain.worker_rules import clean_worker
 from broker_app.ui.i18n import enum_label
@@ -41,6 +42,15 @@ from broker_app.ui.worker_editor.worker_fields import (
 )
 
 REQUIRED = frozenset({"name", "id_number", "org_code"})
+#: Shown masked on a stored worker until 显示完整信息 (``domain.privacy``).
+MASKED_FIELDS: dict[str, Personal] = {
+    "id_number": Personal.ID_NUMBER,
+    "phone": Personal.PHONE,
+    "poverty_alleviated": Personal.ASSISTANCE,
+    "monitoring_type": Personal.ASSISTANCE,
+    "low_income": Personal.ASSISTANCE,
+    "disabled": Personal.ASSISTANCE,
+}
 # Errors about derived values belong next to the ID number they come from.
 _SHOWN_AT = {"gender": "id_number", "birth_date": "id_number"}
 # Fields checked together because one rule spans both.
@@ -65,6 +75,7 @@ class WorkerForm(QScrollArea):
         self._today = today
         self._places = list(places)
         self._snapshot: dict[str, Any] = {}
+        self._masked = False
         self.editors: dict[str, FieldEditor] = {}
         self.birth_box = self._derived_box()
         self.gender_box = self._derived_box()
@@ -123,6 +134,26 @@ class WorkerForm(QScrollArea):
     def is_modified(self) -> bool:
         return self.values() != self._snapshot
 
+    # -- masking -----------------------------------------------------------------------
+    def set_masked(self, masked: bool) -> None:
+        """Hide the ID number, phone, 帮扶身份 and birth date behind masked text (the
+        values stay in the form and are saved unchanged), or show them again."""
+        self._masked = masked
+        hidden = self.tr("已隐藏")
+        for name, kind in MASKED_FIELDS.items():
+            editor = self.editors[name]
+            if not masked:
+                editor.set_masked(None)
+            elif kind is Personal.ASSISTANCE:
+                label = editor.spec.shown_label
+                editor.set_masked(f"{label}：{hidden}" if editor.spec.kind == "flag" else hidden)
+            else:
+                editor.set_masked(shown(kind, str(editor.value() or "")))
+        self._id_typed(committed=False)
+
+    def is_masked(self) -> bool:
+        return self._masked
+
     # -- errors ------------------------------------------------------------------------
     def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
         """Put each message next to its field; returns those no field shows."""
@@ -178,7 +209,8 @@ class WorkerForm(QScrollArea):
                 box.clear()
             return
         today = self._today()
-        self.birth_box.setText(birth.isoformat())
+        # The birth date is the middle of the ID number that masking hides.
+        self.birth_box.setText(self.tr("已隐藏") if self._masked else birth.isoformat())
         self.gender_box.setText(enum_label(_GENDERS[gender]))
         self.age_box.setText(self.tr("{0}周岁").format(age_on(birth, today)))
         self.older_box.setText(self.tr("是") if is_older(birth, today) else self.tr("否"))

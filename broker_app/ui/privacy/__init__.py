@@ -1,0 +1,1 @@
+"""Personal-information protection: the audit log viewer, the PIN lock and its settings."""
