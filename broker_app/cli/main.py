@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +27,7 @@ from broker_app.cli import (
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import user_messages
 from broker_app.logs import setup_logging
+from broker_app.services.settings import LANGUAGE_ENV, LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="数据目录（默认在用户数据目录下）")
     parser.add_argument("--verbose", action="store_true", help="日志记录调试信息")
     parser.add_argument(
+        "--lang", choices=sorted(LANGUAGES), help="本次运行的界面语言（不改变设置里保存的语言）"
+    )
+    parser.add_argument(
         "--self-test", action="store_true", help="在临时目录里试运行各项功能，检查本机安装"
     )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
@@ -65,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.lang:
+        # The one override every reader of the language already honours.
+        os.environ[LANGUAGE_ENV] = args.lang
     if args.self_test:
         # Before the data folder: the self-test must not touch the station's data.
         from broker_app.selftest import run_self_test

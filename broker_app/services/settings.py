@@ -46,6 +46,8 @@ from sync.client.errors import SyncError
 #: language, so a user who picked the wrong one can find the way back).
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 SOURCE_LANGUAGE = "zh_CN"
+#: Overrides the saved language for one run (``--lang``, tests, screenshots).
+LANGUAGE_ENV = "LABOR_STATION_LANG"
 #: The card sheet layouts (``ui.cards.sheets.LAYOUTS``): wallet cards or helmet stickers.
 CARD_LAYOUTS = {"card": "钱包卡（每页10张）", "sticker": "安全帽贴（每页24张）"}
 MIN_INTERVAL_MINUTES = 1

@@ -18,6 +18,7 @@ from broker_app.domain.enums import LabeledEnum
 from broker_app.domain.worker_rules import LABELS
 from broker_app.paths import resource_path
 from broker_app.services.settings import (  # the languages: the ui.language setting's choices
+    LANGUAGE_ENV,
     LANGUAGE_INI_KEY,
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -44,8 +45,6 @@ def field_label(name: str) -> str:
 
 #: Key in the window settings (``AppContext.ui_settings()``).
 LANGUAGE_KEY = LANGUAGE_INI_KEY
-#: Overrides the saved choice for one run (tests, screenshots).
-LANGUAGE_ENV = "LABOR_STATION_LANG"
 CATALOGUE_PREFIX = "labor_station_"
 
 

@@ -23,6 +23,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from broker_app.cli.main import main as cli_main
 from broker_app.ui.application import configure_application
 from broker_app.ui.context import AppContext
 from broker_app.ui.i18n import LANGUAGE_ENV, LANGUAGE_KEY, chosen_language, saved_language
@@ -120,3 +121,20 @@ def test_language_choice_is_saved_for_the_next_start(
     monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
     assert saved_language(ctx.data_dir) == "zh_CN"
     assert chosen_language("fr") == "zh_CN"
+
+
+def test_lang_flag_chooses_the_language_for_one_run_only(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--lang en`` (a county technician reading a screen with a foreign colleague)
+    changes this run, not the saved choice."""
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    assert cli_main(["--data-dir", str(ctx.data_dir), "--lang", "en", "settings", "show"]) == 0
+    assert saved_language(ctx.data_dir) == "en"  # the run's language, while the run lasts
+    monkeypatch.delenv(LANGUAGE_ENV)
+    assert saved_language(ctx.data_dir) == "zh_CN"  # nothing saved
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as refused:
+        cli_main(["--data-dir", str(ctx.data_dir), "--lang", "fr", "settings", "show"])
+    assert refused.value.code == 2
+    assert "fr" in capsys.readouterr().err
