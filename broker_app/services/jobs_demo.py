@@ -1,5 +1,5 @@
-"""Demo data step: job postings (the station's own and the county's, every kind,
-公益性岗位 among them) and matches in every status, made by the real matching engine,
+"""Demo data step: job postings (the station's own, every kind, 公益性岗位 among them)
+and matches in every status, made by the real matching engine,
 with the workers' employment records following their 已上岗 and 离岗 matches.
 
 Everything is made up, like the rest of the demo data: the companies, their credit
@@ -67,7 +67,8 @@ _TEMPLATES: tuple[tuple[str, str, JobKind, str, str, str, str, int, str], ...] =
     ("普工", "普工", JobKind.FULL_TIME, "邹城市太平镇就业帮扶车间", "township",
      "3000-4000元/月", "18-55周岁", 12, ""),
 )  # fmt: skip
-# Which templates the county publishes (the rest are the station's own).
+# Which templates a county station publishes as the county (the rest, and every
+# template at a village or township station, are the station's own).
 _COUNTY_PUBLISHED = frozenset({"生态护林员", "公益性岗位保洁", "叉车司机", "电子装配工", "厨师"})
 _CHAIN = (
     MatchStatus.RECOMMENDED,
@@ -165,7 +166,10 @@ def _posting(ctx: DemoContext, template: Any) -> dict[str, Any]:
         raw.update(place_text=where)
     cleaned = clean_job(raw, today=ctx.today)
     assert cleaned.ok, cleaned.errors
-    org = COUNTY_CODE if title in _COUNTY_PUBLISHED else ctx.station_org
+    # A station publishes only in its own name: a village's demo postings that claimed
+    # to be the county's would be refused by the channel server at the first sync.
+    county = ctx.station_org == COUNTY_CODE and title in _COUNTY_PUBLISHED
+    org = COUNTY_CODE if county else ctx.station_org
     return {**cleaned.values, "org_code": org, "status": JobStatus.OPEN.value}
 
 
