@@ -46,6 +46,8 @@ class HybridClock:
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._millis = 0
         self._counter = 0
+        #: The latest time the channel server vouched for (see ``observe_trusted``).
+        self._vouched = 0
         self._lock = threading.Lock()
 
     def now(self) -> str:
@@ -63,15 +65,28 @@ class HybridClock:
         of the wall clock and was clamped instead of adopted."""
         remote = Stamp.decode(stamp)
         with self._lock:
-            wall = self._wall_ms()
-            limit = wall + MAX_DRIFT_MS
+            limit = max(self._wall_ms(), self._vouched) + MAX_DRIFT_MS
             adopted = remote.millis <= limit
-            millis = min(remote.millis, limit)
-            if millis > self._millis:
-                self._millis, self._counter = millis, remote.counter
-            elif millis == self._millis:
-                self._counter = max(self._counter, remote.counter)
+            self._adopt(min(remote.millis, limit), remote.counter)
             return adopted
+
+    def observe_trusted(self, stamp: str) -> None:
+        """Fold in a stamp pulled from the channel server, whatever this PC's clock says.
+
+        The server clamps every stamp to its own clock + 24 h, so a pulled stamp is no
+        wrong-clock stamp; this PC's clock may be, years behind. Clamping it here would
+        stamp the next edit before the value it replaces: the server would keep that
+        value, and this station its own edit, for good."""
+        remote = Stamp.decode(stamp)
+        with self._lock:
+            self._vouched = max(self._vouched, remote.millis)
+            self._adopt(remote.millis, remote.counter)
+
+    def _adopt(self, millis: int, counter: int) -> None:
+        if millis > self._millis:
+            self._millis, self._counter = millis, counter
+        elif millis == self._millis:
+            self._counter = max(self._counter, counter)
 
     def _advance_counter(self) -> None:
         if self._counter >= _COUNTER_MAX:

@@ -69,6 +69,8 @@ def run_status(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.say(f"上次错误：{status.last_error}")
     for item in runner.quarantined():
         ctx.say(f"被拒：{item.record_type} {item.record_id}（{item.op}）{item.reason}")
+    for parked in runner.parked():
+        ctx.say(f"未写入：{parked.record_type} {parked.record_id}　{parked.reason}")
     for c in runner.conflicts():
         ctx.say(f"冲突 {c.id}：{c.kind} {c.record_type} {c.record_id} {c.field or ''}")
     return 0

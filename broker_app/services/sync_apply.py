@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from broker_app.services.sync_identity import CopiedDataFolder
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.bulk import insert_rows
 from broker_app.store.models import RECORD_TYPES, Worker
@@ -27,7 +28,8 @@ from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.wire import from_wire, to_wire
 from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
-from sync.merge import merge_record
+from sync.hlc import Stamp
+from sync.merge import merge_record, stamp_of
 from sync.protocol import PulledRecord
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,9 @@ log = logging.getLogger(__name__)
 #: ``missing_id`` of a parked record that lacks a required field (a later version
 #: that has it will be merged in and written).
 INCOMPLETE = "-"
+#: ``missing_id`` of a parked record this program failed to store (see
+#: ``StoreReplica.apply_page``); a later version is merged in and tried again.
+UNAPPLIABLE = "!"
 _SEARCHED = frozenset({"name", "id_number", "phone"})
 
 
@@ -90,9 +95,19 @@ class _Item:
 class PageApplier:
     """Applies pulled records inside the caller's transaction."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(
+        self,
+        session: Session,
+        now: datetime,
+        node_id: str | None = None,
+        own_writes_before: int = 0,
+    ) -> None:
+        """``node_id``: this station's; a pulled write of it that this database lacks
+        and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``."""
         self.session = session
         self.now = now
+        self._own_suffix = f"@{node_id}" if node_id else None
+        self._own_before = own_writes_before
         self._present: dict[str, set[str]] = {}
         self._written: list[str] = []
         self._received = self._parked = self._unparked = 0
@@ -147,6 +162,8 @@ class PageApplier:
         ids = [item.record_id for item in items]
         parked = sync_state.parked_for(self.session, ids)
         existing = self._existing(cls, ids)
+        if self._own_suffix is not None:
+            self._check_own_writes(cls, items, existing)
         self._learn_parents(cls, items)
         inserts: list[_Item] = []
         updates: list[tuple[int, str, dict[str, Any], dict[str, str], tuple[str, ...]]] = []
@@ -192,6 +209,31 @@ class PageApplier:
         done = [rid for rid in (*written, *settled) if rid in parked]
         if done:
             sync_state.unpark(self.session, done)
+
+    def _check_own_writes(
+        self,
+        cls: type[SyncedRecord],
+        items: list[_Item],
+        existing: dict[str, tuple[int, dict[str, Any], dict[str, str]]],
+    ) -> None:
+        """This station keeps every stamp it wrote (or a later one) in the record: an
+        own stamp newer than what is kept here was written by another copy of this
+        data folder (see ``sync_identity``)."""
+        suffix = self._own_suffix or ""
+        for item in items:
+            if not any(str(v).endswith(suffix) for v in item.versions.values()):
+                continue
+            kept = existing[item.record_id][2] if item.record_id in existing else {}
+            for name in cls.sync_fields:
+                stamp = stamp_of(item.versions, name)
+                if stamp is None or not stamp.endswith(suffix):
+                    continue
+                mine = stamp_of(kept, name)
+                if mine is not None and mine >= stamp:
+                    continue
+                if Stamp.decode(stamp).millis < self._own_before:
+                    continue  # this station's own past, restored from a backup
+                raise CopiedDataFolder(stamp)
 
     # -- reads ----------------------------------------------------------------------
     def _existing(

@@ -9,6 +9,7 @@ from pathlib import Path
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.station import StationService
 from broker_app.services.sync_config import SyncConfig, save_config
+from broker_app.services.sync_identity import accept_own_writes
 from broker_app.store.store import Store
 from sync.client.api import ChannelClient, check_server_url
 from sync.client.errors import SyncError
@@ -54,6 +55,9 @@ def enrol(
         StationService(store).configure(answer.org_code, name=answer.station_name or None)
     with store.write() as session:
         save_config(session, SyncConfig(url, answer.station_id, answer.credential, ca_file))
+        # The county enrolled this folder: writes already on the server under this
+        # node id are taken as its own (see sync_identity), and a stop is lifted.
+        accept_own_writes(session)
     log.info("enrolled with %s as station %s (%s)", url, answer.station_id, answer.org_code)
     return EnrolResult(
         answer.station_id, answer.org_code, answer.org_name, answer.station_name, answer.key_id

@@ -9,13 +9,17 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from broker_app.services import sync_identity
 from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.sync_apply import PageApplier
+from broker_app.services.sync_apply import UNAPPLIABLE, PageApplier
+from broker_app.services.sync_identity import CopiedDataFolder, note_copied
 from broker_app.store.models import RECORD_TYPES
 from broker_app.store.repositories import outbox as outbox_repo
 from broker_app.store.repositories import sync_state
 from broker_app.store.store import Store
+from sync.client.errors import SyncError
 from sync.client.replica import PageTally, PushTally
 from sync.protocol import APPLIED, DUPLICATE, REJECTED, Mutation, PullPage, PushResult
 
@@ -90,15 +94,70 @@ class StoreReplica:
     def apply_page(self, page: PullPage) -> PageTally:
         records = page["records"]
         newest = max((s for r in records for s in r["versions"].values()), default=None)
-        with self.store.write() as session:
-            tally = PageApplier(session, self.now()).apply(records)
-            sync_state.put_cursor(session, int(page["cursor"]))
-            if newest:
-                sync_state.note_seen_stamp(session, newest)
+        try:
+            tally = self._apply(page, newest)
+        except CopiedDataFolder as exc:
+            note_copied(self.store, exc.stamp)
+            raise
         if newest:
-            # Later local edits must carry stamps above everything seen here.
-            self.store.clock.observe(newest)
+            # Later local edits must carry stamps above everything seen here, even on a
+            # PC whose clock is years behind (the server bounds what it hands out).
+            self.store.clock.observe_trusted(newest)
         return tally
+
+    def _apply(self, page: PullPage, newest: str | None) -> PageTally:
+        try:
+            with self.store.write() as session:
+                tally = self._applier(session).apply(page["records"])
+                self._end_page(session, page, newest)
+            return tally
+        except SyncError:
+            raise
+        except Exception:
+            # Without this, one record this program cannot store (a value of the wrong
+            # kind from a buggy or newer station) fails the page on every round and
+            # this station never pulls anything again.
+            log.exception("pulled page failed as a whole; applying it record by record")
+            return self._apply_singly(page, newest)
+
+    def _apply_singly(self, page: PullPage, newest: str | None) -> PageTally:
+        """Each record in its own savepoint; one that still fails is parked as
+        ``UNAPPLIABLE`` (a later version from the server is merged into it and tried
+        again), and the page's cursor is stored as usual."""
+        written = parked = unparked = 0
+        with self.store.write() as session:
+            for record in page["records"]:
+                try:
+                    with session.begin_nested():
+                        tally = self._applier(session).apply([record])
+                except SyncError:
+                    raise
+                except Exception:
+                    log.exception(
+                        "pulled %s %s cannot be stored; parked", record["type"], record["id"]
+                    )
+                    sync_state.park(
+                        session, record["type"], record["id"], UNAPPLIABLE,
+                        dict(record["fields"]), dict(record["versions"]), self.now(),
+                    )  # fmt: skip
+                    parked += 1
+                    continue
+                written += tally.written
+                parked += tally.parked
+                unparked += tally.unparked
+            self._end_page(session, page, newest)
+        return PageTally(len(page["records"]), written, parked, unparked)
+
+    def _applier(self, session: Session) -> PageApplier:
+        return PageApplier(
+            session, self.now(), self.store.node_id, sync_identity.own_writes_before(session)
+        )
+
+    @staticmethod
+    def _end_page(session: Session, page: PullPage, newest: str | None) -> None:
+        sync_state.put_cursor(session, int(page["cursor"]))
+        if newest:
+            sync_state.note_seen_stamp(session, newest)
 
     def replace_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
         with self.store.write() as session:
@@ -151,3 +210,4 @@ def _publish_keys(store: Store, document: dict[str, Any]) -> None:
             )
         except (KeyError, ValueError) as exc:
             log.warning("skipped published card key %s: %s", key.get("key_id"), exc)
+

@@ -16,7 +16,10 @@ from datetime import datetime
 
 from sqlalchemy import text
 
+from broker_app.services import sync_identity
+from broker_app.services.sync_apply import INCOMPLETE, UNAPPLIABLE
 from broker_app.services.sync_config import SyncConfig, load_config, make_client, read_config
+from broker_app.services.sync_identity import CopiedDataFolder
 from broker_app.services.sync_replica import StoreReplica
 from broker_app.store.repositories import outbox as outbox_repo
 from broker_app.store.repositories import sync_state
@@ -42,6 +45,15 @@ class QuarantinedItem:
     record_type: str
     record_id: str
     op: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParkedItem:
+    """A pulled record not written yet, and why (in Chinese)."""
+
+    record_type: str
+    record_id: str
     reason: str
 
 
@@ -126,8 +138,14 @@ class SyncRunner:
                 self._set_state(NOT_ENROLLED)
                 return report
             self._set_state(SYNCING)
-            engine = SyncEngine(self._client_factory(config), StoreReplica(self.store))
-            report = engine.run(cancel, progress)
+            if sync_identity.is_copied(self.store):
+                # Another PC uses a copy of this folder: sending or taking anything
+                # would overwrite its edits (or it ours) until the county re-enrols.
+                report = SyncReport(started_at=datetime.now(), error=CopiedDataFolder(""))
+                report.finished_at = report.started_at
+            else:
+                engine = SyncEngine(self._client_factory(config), StoreReplica(self.store))
+                report = engine.run(cancel, progress)
             self._record(report)
         if self.on_finished is not None:
             self.on_finished(report)
@@ -220,6 +238,13 @@ class SyncRunner:
                 for e in sync_state.quarantined_entries(session, limit)
             ]
 
+    def parked(self, limit: int = 500) -> list[ParkedItem]:
+        with self.store.read() as session:
+            return [
+                ParkedItem(p.record_type, p.record_id, parked_reason(p.missing_id))
+                for p in sync_state.parked_entries(session, limit)
+            ]
+
     def release_quarantined(self, seqs: Sequence[int] | None = None) -> int:
         """Queue quarantined items again (all, or those ``seqs``) after the cause was
         fixed on the server."""
@@ -250,6 +275,14 @@ class SyncRunner:
 def sync_once(store: Store, *, policy: RetryPolicy | None = None) -> SyncReport:
     """One sync round for ``store`` (the command line's ``sync``)."""
     return SyncRunner(store, policy=policy).sync_once()
+
+
+def parked_reason(missing_id: str) -> str:
+    if missing_id == UNAPPLIABLE:
+        return "本机无法保存服务器发来的这条记录（数据有误），已先搁置；服务器上改正后会自动写入"
+    if missing_id == INCOMPLETE:
+        return "服务器发来的这条记录缺少必填内容或有无法识别的值，已先搁置；改正后会自动写入"
+    return f"等它所属的记录（{missing_id}）同步过来后写入"
 
 
 def _moment(value: str | None) -> datetime | None:

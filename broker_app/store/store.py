@@ -88,9 +88,12 @@ class Store:
             last = session.scalar(select(func.max(OutboxEntry.hlc)))
             # ...nor below one pulled from other stations (a slow PC clock).
             seen = session.scalar(select(SyncState.value).where(SyncState.key == MAX_SEEN_STAMP))
-        for stamp in (last, seen):
-            if stamp:
-                self.clock.observe(stamp)
+        # The server vouched for the pulled one: adopted first, it lets the clock
+        # resume above this station's own stamps even when the PC clock is years slow.
+        if seen:
+            self.clock.observe_trusted(seen)
+        if last:
+            self.clock.observe(last)
 
 
 def open_store(data: Path) -> Store:

@@ -12,6 +12,7 @@ import requests
 
 from sync.client.errors import (
     AuthRejected,
+    ServerError,
     ServerFailed,
     ServerUnreachable,
     SyncError,
@@ -183,6 +184,8 @@ def _answer(response: requests.Response) -> Any:
         raise AuthRejected(zh, en)
     if status in (409, 426) and isinstance(body, dict) and "version" in str(body.get("error")):
         raise VersionRejected(zh, en)
-    if status >= 500 or status in (429,):
+    if status >= 500:
+        raise ServerError(zh, en, status)
+    if status == 429:
         raise ServerUnreachable(zh, en)
     raise ServerFailed(zh, en)

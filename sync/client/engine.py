@@ -12,14 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sync.client.api import ChannelClient
-from sync.client.errors import SyncError
+from sync.client.errors import ServerError, SyncError
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
-from sync.protocol import REJECTED
+from sync.protocol import REJECTED, Mutation, PushResult
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
+
+#: Code of an item held back on this station because the server failed on it alone.
+SERVER_ERROR = "server_error"
+#: A server that fails this many single items without applying anything is down,
+#: not poisoned: the round stops and nothing is held back.
+_MAX_SUSPECTS = 8
 
 
 class SyncEngine:
@@ -35,6 +41,10 @@ class SyncEngine:
         self.replica = replica
         self.push_batch = push_batch
         self.pull_page = pull_page
+        # Items the server answered 500 on when sent alone (a server bug triggered by
+        # their data), and whether it answered any push this round.
+        self._suspects: dict[str, tuple[Mutation, ServerError]] = {}
+        self._server_answered = False
 
     def run(
         self,
@@ -44,12 +54,15 @@ class SyncEngine:
         """Push, pull, refresh conflicts and card keys. Never raises for a network or
         server failure: the report carries the error, and what was done stays done."""
         report = SyncReport(started_at=datetime.now())
+        self._suspects.clear()
+        self._server_answered = False
         cancelled = cancel or (lambda: False)
         say = progress or (lambda _f, _m: None)
         try:
             self._push(report, cancelled, say)
             if not report.cancelled:
                 self._pull(report, cancelled, say)
+                self._hold_back_suspects(report)
             if not report.cancelled:
                 open_conflicts = self.client.conflicts()
                 self.replica.replace_conflicts(open_conflicts)
@@ -65,29 +78,78 @@ class SyncEngine:
     def _push(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
         total = self.replica.pending_count()
         while not cancelled():
-            batch = self.replica.pending(self.push_batch)
+            batch = self._next_batch()
             if not batch:
                 return
             say(0.5 * report.pushed / max(total, 1), f"上传 {report.pushed}/{total}")
-            results = self.client.push(batch)
-            tally = self.replica.record_push(batch, results)
-            report.add_push(len(batch), tally)
-            sent = {m["mutation_id"]: m for m in batch}
-            for result in results:
-                if result.get("status") == REJECTED and result["mutation_id"] in sent:
-                    m = sent[result["mutation_id"]]
-                    report.rejections.append(
-                        Rejection(
-                            m["record_type"],
-                            m["record_id"],
-                            result.get("code", ""),
-                            result.get("message", ""),
-                        )
-                    )
-            if tally.unanswered == len(batch):
+            unanswered = self._send(batch, report)
+            if unanswered == len(batch) and not self._suspects:
                 log.warning("server answered none of %d pushed items; stopping push", len(batch))
                 return
         report.cancelled = True
+
+    def _next_batch(self) -> list[Mutation]:
+        """The oldest pending items, without those held as suspects this round."""
+        held = self._suspects
+        batch = self.replica.pending(self.push_batch + len(held))
+        return [m for m in batch if m["mutation_id"] not in held][: self.push_batch]
+
+    def _send(self, batch: list[Mutation], report: SyncReport) -> int:
+        """Push ``batch``; returns how many items got no answer. A 500 answer is split
+        in halves down to single items, so one item the server cannot digest does not
+        block the others on every round forever."""
+        try:
+            results = self.client.push(batch)
+        except ServerError as exc:
+            if exc.status != 500:
+                raise
+            if len(batch) == 1:
+                log.warning("server fails on pushed item %s: %s", batch[0]["mutation_id"], exc)
+                self._suspects[batch[0]["mutation_id"]] = (batch[0], exc)
+                if len(self._suspects) >= _MAX_SUSPECTS and not self._server_answered:
+                    raise
+                return 0
+            half = len(batch) // 2
+            return self._send(batch[:half], report) + self._send(batch[half:], report)
+        self._server_answered = True
+        return self._record(batch, results, report)
+
+    def _record(self, batch: list[Mutation], results: list[PushResult], report: SyncReport) -> int:
+        tally = self.replica.record_push(batch, results)
+        report.add_push(len(batch), tally)
+        sent = {m["mutation_id"]: m for m in batch}
+        for result in results:
+            if result.get("status") == REJECTED and result["mutation_id"] in sent:
+                m = sent[result["mutation_id"]]
+                report.rejections.append(
+                    Rejection(
+                        m["record_type"],
+                        m["record_id"],
+                        result.get("code", ""),
+                        result.get("message", ""),
+                    )
+                )
+        return tally.unanswered
+
+    def _hold_back_suspects(self, report: SyncReport) -> None:
+        """Quarantine the items the server failed on alone, when this round showed that
+        pushing works (the server answered other items). Otherwise the server may be
+        failing on everything: they stay pending and the round reports the error."""
+        if self._suspects and not self._server_answered:
+            _mutation, error = next(iter(self._suspects.values()))
+            raise error
+        for mutation, error in self._suspects.values():
+            status = error.status
+            result: PushResult = {
+                "mutation_id": mutation["mutation_id"],
+                "status": REJECTED,
+                "code": SERVER_ERROR,
+                "message": f"服务器处理这条修改时出错（{status}），已暂停上传这一条，"
+                "其余修改照常同步；请联系县人社局，处理后点“重试”",
+                "message_en": f"the server fails ({status}) on this item alone; held back",
+            }
+            self._record([mutation], [result], report)
+        self._suspects.clear()
 
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
         cursor = self.replica.cursor()

@@ -14,6 +14,14 @@ class ServerUnreachable(SyncError):
     """No answer (network down, server down, timeouts) after the retries."""
 
 
+class ServerError(ServerUnreachable):
+    """The server answered 5xx (after the retries); ``status`` is the HTTP status."""
+
+    def __init__(self, message: str, message_en: str, status: int) -> None:
+        super().__init__(message, message_en)
+        self.status = status
+
+
 class AuthRejected(SyncError):
     """The credential is missing, wrong or revoked (401), or enrolment was refused."""
 

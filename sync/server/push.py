@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -64,6 +64,7 @@ class PushApplier:
         self._people: dict[str, dict[str, Record]] = {}
         self._number_of: dict[str, str] = {}
         self._clock_flagged = False
+        self._last_clamped: Stamp | None = None
 
     def apply_batch(self, items: Sequence[Any]) -> list[PushResult]:
         checked = [check(item) for item in items]
@@ -80,9 +81,9 @@ class PushApplier:
                 mutation_id = raw.get("mutation_id") if isinstance(raw, dict) else None
                 results.append(_rejected(str(mutation_id or ""), item))
             elif item.mutation_id in seen:
-                results.append({"mutation_id": item.mutation_id, "status": DUPLICATE})
+                results.append(self._duplicate(item, seen[item.mutation_id]))
             else:
-                seen.add(item.mutation_id)
+                seen[item.mutation_id] = self.now
                 results.append(self.apply(item))
         self.finish()
         return results
@@ -141,11 +142,14 @@ class PushApplier:
         return self._states.get(record_id)
 
     # -- steps --------------------------------------------------------------------
-    def _already_applied(self, mutation_ids: list[str]) -> set[str]:
-        found: set[str] = set()
+    def _already_applied(self, mutation_ids: list[str]) -> dict[str, datetime]:
+        """Mutation id -> when it was applied, for those already applied."""
+        found: dict[str, datetime] = {}
         for chunk in _chunks(mutation_ids):
-            stmt = select(AppliedMutation.mutation_id).where(AppliedMutation.mutation_id.in_(chunk))
-            found.update(self.session.scalars(stmt))
+            stmt = select(AppliedMutation.mutation_id, AppliedMutation.received_at).where(
+                AppliedMutation.mutation_id.in_(chunk)
+            )
+            found.update((mutation_id, at) for mutation_id, at in self.session.execute(stmt))
         return found
 
     def _load(self, record_ids: list[str]) -> None:
@@ -158,6 +162,8 @@ class PushApplier:
         if self.writer.scope is not None and Stamp.decode(m.hlc).node != self.writer.node_id:
             return None, False
         stamp, clamped = clamp_stamp(m.hlc, self.wall_ms)
+        if clamped:
+            stamp = self._after_last_clamped(stamp)
         if clamped and not self._clock_flagged:
             self._clock_flagged = True
             log.warning(
@@ -167,6 +173,49 @@ class PushApplier:
             org = m.fields.get(ORG_CODE) or self._org_of(m.record_id)
             conflict_log.clock_skew(self.session, self.writer, m, stamp, org, self.now)
         return stamp, clamped
+
+    def _after_last_clamped(self, stamp: str) -> str:
+        """Every stamp clamped in one batch gets the same millisecond: keep them in the
+        order the station wrote them (its outbox order), or its later edit of a field
+        would tie with an earlier one and could lose to it, unlogged, everywhere."""
+        parsed = Stamp.decode(stamp)
+        last = self._last_clamped
+        if last is not None and parsed <= last:
+            counter = last.counter + 1
+            parsed = Stamp(last.millis + counter // 0x10000, counter % 0x10000, parsed.node)
+        self._last_clamped = parsed
+        return parsed.encode()
+
+    def _duplicate(self, m: CheckedMutation, received_at: datetime) -> PushResult:
+        """A station whose clock runs far ahead may never have heard the stamp its
+        write was clamped to (the answer was lost, or it was killed before recording
+        it): without it, it keeps its far-future stamp and ignores every later write
+        of those fields. Answer the stamp its write still holds here; when others have
+        overwritten every field, a clamp at ``received_at`` (not after the moment of
+        clamping, so not above the stored stamp, which the next pull brings)."""
+        result: PushResult = {"mutation_id": m.mutation_id, "status": DUPLICATE}
+        received_ms = int(received_at.replace(tzinfo=UTC).timestamp() * 1000)
+        floor, maybe_clamped = clamp_stamp(m.hlc, received_ms)
+        if not maybe_clamped:
+            return result
+        state = self._states.get(m.record_id)
+        node = Stamp.decode(m.hlc).node
+        own = [
+            stamp
+            for name in m.fields
+            if state is not None
+            and (stamp := stamp_of(state.versions, name)) is not None
+            and Stamp.decode(stamp).node == node
+            and stamp <= m.hlc
+        ]
+        if m.hlc in own:
+            # Stored as sent (``received_at`` is whole seconds, so "maybe"): a lower
+            # stamp would make the station's copy look older than its own write here.
+            return result
+        # A field a later write of the station took holds a greater stamp: the least is
+        # this write's.
+        result["stamp"] = min(own) if own else floor
+        return result
 
     def _org_of(self, record_id: str) -> str:
         state = self._states.get(record_id)

@@ -77,4 +77,25 @@ def check(raw: Any) -> CheckedMutation | Rejection:
         return invalid("新建记录缺少区划代码", "create without org_code")
     if ARCHIVED in fields and not isinstance(fields[ARCHIVED], bool):
         return invalid("archived 应为真或假", "archived must be a boolean")
+    if not _encodable(fields):
+        return invalid("文字中有无法识别的字符", "a text value is not valid Unicode")
     return CheckedMutation(mutation_id, record_type, record_id, op, fields, hlc, base)
+
+
+def _encodable(value: Any) -> bool:
+    """False when some string in ``value`` cannot be stored as UTF-8 (a lone surrogate
+    such as JSON ``"\\ud800"``): storing it would fail the whole batch's transaction."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True

@@ -84,13 +84,16 @@ def run_server(
     extra_args: tuple[str, ...] = (),
     scheme: str = "http",
     verify: str | bool = True,
+    module: str = "sync.server",
+    env: dict[str, str] | None = None,
 ) -> Iterator[RunningServer]:
-    """``python -m sync.server serve`` on a free port; waits for health; stops it after."""
+    """``python -m sync.server serve`` on a free port; waits for health; stops it after.
+    ``module``/``env``: a wrapper that starts the same server with a fault switched on."""
     port = free_port()
     log_path = folder / f"server-{port}.log"
-    args = [sys.executable, "-m", "sync.server", "serve", "--host", "127.0.0.1"]
+    args = [sys.executable, "-m", module, "serve", "--host", "127.0.0.1"]
     args += ["--port", str(port), "--db", db_url, *extra_args]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     with log_path.open("wb") as log:
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"{scheme}://127.0.0.1:{port}"

@@ -152,6 +152,11 @@ def unpark(session: Session, record_ids: Sequence[str]) -> None:
         session.execute(delete(SyncParked).where(SyncParked.record_id.in_(chunk)))
 
 
+def parked_entries(session: Session, limit: int = 500) -> list[SyncParked]:
+    stmt = select(SyncParked).order_by(SyncParked.parked_at, SyncParked.record_id).limit(limit)
+    return list(session.scalars(stmt))
+
+
 def parked_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(SyncParked)) or 0)
 
