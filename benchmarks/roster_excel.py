@@ -127,7 +127,8 @@ def main() -> None:
         StationService(small_store).configure("370883000000")
         DemoDataService(small_store).generate(args.import_rows, seed=4)
         roster = Path(tmp) / "roster.xlsx"
-        RosterExportService(small_store).export(roster)
+        # In full: a masked export is (rightly) refused by the import.
+        RosterExportService(small_store).export(roster, full=True)
         store.close()
         small_store.close()
 

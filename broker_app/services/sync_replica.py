@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,10 +15,13 @@ from broker_app.services import sync_identity
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.sync_apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync_identity import CopiedDataFolder, note_copied
+from broker_app.store.base import SyncedRecord
 from broker_app.store.models import RECORD_TYPES
 from broker_app.store.repositories import outbox as outbox_repo
 from broker_app.store.repositories import sync_state
 from broker_app.store.store import Store
+from broker_app.store.wire import record_to_wire
+from broker_app.store.writer import CREATE
 from sync.client.errors import SyncError
 from sync.client.replica import PageTally, PushTally
 from sync.protocol import APPLIED, DUPLICATE, REJECTED, Mutation, PullPage, PushResult
@@ -48,6 +51,7 @@ class StoreReplica:
                 if e.base:
                     m["base"] = e.base
                 out.append(m)
+            _fill_bulk_creates(session, out)
             return out
 
     def pending_count(self) -> int:
@@ -211,3 +215,19 @@ def _publish_keys(store: Store, document: dict[str, Any]) -> None:
         except (KeyError, ValueError) as exc:
             log.warning("skipped published card key %s: %s", key.get("key_id"), exc)
 
+
+def _fill_bulk_creates(session: Session, mutations: Sequence[Mutation]) -> None:
+    """Give each create written without fields (``OutboxEntry``: the bulk paths) the
+    record's synced fields as stored now, one query per record type."""
+    empty: dict[str, list[Mutation]] = {}
+    for m in mutations:
+        if m["op"] == CREATE and not m["fields"]:
+            empty.setdefault(m["record_type"], []).append(m)
+    for record_type, group in empty.items():
+        cls = cast(type[SyncedRecord], RECORD_TYPES[record_type])
+        ids = [m["record_id"] for m in group]
+        rows = {r.id: r for r in session.scalars(select(cls).where(cls.id.in_(ids)))}
+        for m in group:
+            record = rows.get(m["record_id"])
+            if record is not None:
+                m["fields"] = record_to_wire(record)

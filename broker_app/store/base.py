@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any, ClassVar
 
+import orjson
 from sqlalchemy import (
     Boolean,
     DateTime,
@@ -40,7 +40,11 @@ def table_of(cls: type[Any]) -> Table:
     return table
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def _dumps(value: Any) -> str:
+    """Compact JSON text, non-ASCII kept as is (what ``json.dumps(value,
+    ensure_ascii=False, separators=(",", ":"))`` writes, about 4x faster)."""
+    # Non-string keys become strings, as the json module does (a year as a key).
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 class JsonList(TypeDecorator[list[Any]]):
@@ -51,11 +55,11 @@ class JsonList(TypeDecorator[list[Any]]):
 
     def process_bind_param(self, value: list[Any] | None, dialect: Dialect) -> str:
         if not value:
-            return "[]"  # most lists are empty; json.dumps costs ~4 us a call
+            return "[]"  # most lists are empty
         return _dumps(list(value))
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> list[Any]:
-        return json.loads(value) if value else []
+        return orjson.loads(value) if value else []
 
 
 class JsonDict(TypeDecorator[dict[str, Any]]):
@@ -66,7 +70,7 @@ class JsonDict(TypeDecorator[dict[str, Any]]):
         return _dumps(dict(value)) if value else "{}"
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> dict[str, Any]:
-        return json.loads(value) if value else {}
+        return orjson.loads(value) if value else {}
 
 
 class SyncedRecord:

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from broker_app.cli.main import main as cli_main
 from broker_app.domain.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster_import import RosterImportService
 from broker_app.services.workers import WorkerService
 from broker_app.store.models import JobPosting, Worker
 from broker_app.store.models.local import OutboxEntry
 from sync.server import conflicts as server_conflicts
 from sync.server.db import ServerDB
+from tests.reliability.wb import roster
 from tests.sync.conftest import COUNTY, TOWNSHIP, VILLAGE_1, VILLAGE_2, Station, StationFactory
 from tests.sync.records import (
     add_follow_up,
@@ -220,3 +223,41 @@ def _server_conflicts(server: RunningServer) -> list[dict[str, Any]]:
             return [server_conflicts.conflict_dict(c) for c in found]
     finally:
         db.dispose()
+
+
+def test_imported_workers_reach_other_stations_whole(
+    stations: StationFactory, server: RunningServer, tmp_path: Path
+) -> None:
+    """A roster import writes its creates without a copy of the fields (the record is
+    read when the create is sent): the township still receives every field, and an
+    edit made after the import but before the first sync arrives as edited."""
+    village = stations("v1", VILLAGE_1)
+    town = stations("town", TOWNSHIP)
+    people = [
+        ("孔令华", new_id_number(), "13905371111"),
+        ("孟庆云", new_id_number(), "13905372222"),
+    ]
+    book = roster(tmp_path / "花名册.xlsx", [[n, i, p, "", None] for n, i, p in people])
+    assert RosterImportService(village.store).run(book).added == 2
+    with village.store.read() as session:
+        ids = [session.scalar(select(Worker.id).where(Worker.id_number == i)) for _, i, _ in people]
+    assert all(ids)
+    edit_worker(village.store, str(ids[1]), notes="会开叉车")
+    sync_all([village, town, village])
+    with town.store.read() as session:
+        got = {w.id_number: w for w in session.scalars(select(Worker).where(Worker.id.in_(ids)))}
+    assert {(w.name, w.phone, w.org_code) for w in got.values()} == {
+        (n, p, VILLAGE_1) for n, _, p in people
+    }
+    assert got[people[1][1]].notes == "会开叉车"
+    assert _pending(village) == 0
+
+
+def _pending(station: Station) -> int:
+    with station.store.read() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+            )
+            or 0
+        )
