@@ -3033,14 +3033,6 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <source>重新注册（换服务器或注册码时）</source>
         <translation>Enrol again (new server or code)</translation>
     </message>
-    <message>
-        <source>选择服务器的 CA 证书</source>
-        <translation type="unfinished">Choose the server&apos;s CA certificate</translation>
-    </message>
-    <message>
-        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
-        <translation type="unfinished">Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
-    </message>
 </context>
 <context>
     <name>SyncStatusPanel</name>

@@ -4,7 +4,7 @@ and the first-run dialog; the call runs in the background."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -116,16 +116,22 @@ class EnrolForm(QWidget):
         self.result_label.show()
 
     def _choose_ca(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("选择服务器的 CA 证书"),
-            self.ca_box.text(),
-            self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
-        )
-        if path:
-            self.ca_box.setText(path)
+        choose_ca_file(self, self.ca_box)
 
     def _update_button(self) -> None:
         self.enrol_button.setEnabled(
             bool(self.url_box.text().strip() and self.code_box.text().strip())
         )
+
+
+def choose_ca_file(parent: QWidget, box: QLineEdit) -> None:
+    """Let the broker pick the server's CA certificate into ``box`` (enrolment and the
+    sync settings page both ask for it)."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("EnrolForm", "选择服务器的 CA 证书"),
+        box.text(),
+        QCoreApplication.translate("EnrolForm", "证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
+    )
+    if path:
+        box.setText(path)

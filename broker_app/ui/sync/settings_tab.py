@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from broker_app.services.settings import (
 from broker_app.services.sync_config import load_config
 from broker_app.ui.context import AppContext
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
-from broker_app.ui.sync.enrol_form import EnrolForm
+from broker_app.ui.sync.enrol_form import EnrolForm, choose_ca_file
 from broker_app.ui.sync.scheduler import sync_scheduler
 
 
@@ -48,7 +47,7 @@ class SyncSettingsTab(SettingsPageBase):
         self.ca_box = QLineEdit(self)
         self.ca_box.setPlaceholderText(self.tr("可不填；服务器使用自建证书时选择其 CA 文件"))
         self.ca_button = QPushButton(self.tr("选择…"), self)
-        self.ca_button.clicked.connect(self._choose_ca)
+        self.ca_button.clicked.connect(lambda: choose_ca_file(self, self.ca_box))
         ca_row = QWidget(self)
         ca_layout = QHBoxLayout(ca_row)
         ca_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,13 +125,3 @@ class SyncSettingsTab(SettingsPageBase):
             "interval_minutes": str(self.interval_box.value()),
         }
         return self.checked(self.loaded, texts)
-
-    def _choose_ca(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("选择服务器的 CA 证书"),
-            self.ca_box.text(),
-            self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
-        )
-        if path:
-            self.ca_box.setText(path)
