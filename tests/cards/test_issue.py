@@ -12,6 +12,7 @@ from broker_app.domain.rights_card import unverified_facts
 from broker_app.services.cards_print import CardPrintService, CardSelection
 from broker_app.services.progress import Cancelled, CancelToken
 from broker_app.services.projects import ProjectService
+from broker_app.services.sync_replica import StoreReplica
 from broker_app.store.models.card import RightsCard
 from broker_app.store.models.local import OutboxEntry
 
@@ -39,7 +40,9 @@ def test_issue_writes_through_the_outbox(issued: Site) -> None:
             select(OutboxEntry).where(OutboxEntry.record_type == "card")
         ).all()
     assert len(entries) == 12 and {e.op for e in entries} == {"create"}
-    assert "qr_text" in entries[0].fields
+    # What the push sends carries the signed QR text (read from the card when sent).
+    sent = [m for m in StoreReplica(issued.store).pending(100) if m["record_type"] == "card"]
+    assert len(sent) == 12 and all(m["fields"]["qr_text"].startswith("WQ1:") for m in sent)
 
 
 def test_issuing_again_keeps_current_cards(issued: Site) -> None:
