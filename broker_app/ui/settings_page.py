@@ -74,6 +74,16 @@ class SettingsPageBase(QWidget):
         self.show_errors(problems)
         return section, problems
 
+    def typed(self) -> tuple[SettingsSection, list[FieldProblem]]:
+        """The page's section as typed (``checked``), and its problems (also shown)."""
+        raise NotImplementedError
+
+    def check(self) -> list[FieldProblem]:
+        return self.typed()[1]
+
+    def save(self, settings: Settings) -> Settings:
+        return settings.with_section(self.typed()[0])
+
     def saved(self, settings: Settings) -> None:
         """Most pages have nothing to apply at once."""
 

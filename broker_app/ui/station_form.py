@@ -75,13 +75,7 @@ class StationForm(SettingsPageBase):
         self.clear_errors()
         self.completeness_changed.emit(self.is_complete())
 
-    def check(self) -> list[FieldProblem]:
-        return self._typed()[1]
-
-    def save(self, settings: Settings) -> Settings:
-        return settings.with_section(self._typed()[0])
-
-    def _typed(self) -> tuple[StationSettings, list[FieldProblem]]:
+    def typed(self) -> tuple[StationSettings, list[FieldProblem]]:
         texts = {
             "org_code": self.org_code() or "",
             "name": self.name_box.text(),

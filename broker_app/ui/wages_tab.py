@@ -48,13 +48,7 @@ class WageSettingsTab(SettingsPageBase):
         self.threshold_box.setValue(wages.welfare_exit_threshold)
         self.clear_errors()
 
-    def check(self) -> list[FieldProblem]:
-        return self._typed()[1]
-
-    def save(self, settings: Settings) -> Settings:
-        return settings.with_section(self._typed()[0])
-
-    def _typed(self) -> tuple[WageSettings, list[FieldProblem]]:
+    def typed(self) -> tuple[WageSettings, list[FieldProblem]]:
         texts = {
             "min_wage": self.min_wage_box.text(),
             "pay_day": self.pay_day_box.text(),

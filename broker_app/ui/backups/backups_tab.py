@@ -111,17 +111,11 @@ class BackupsTab(SettingsPageBase):
         self.clear_errors()
         self.refresh()
 
-    def check(self) -> list[FieldProblem]:
-        return self._typed()[1]
-
-    def save(self, settings: Settings) -> Settings:
-        return settings.with_section(self._typed()[0])
-
     def saved(self, settings: Settings) -> None:
         self.loaded = settings.backup
         self.refresh()
 
-    def _typed(self) -> tuple[BackupSettings, list[FieldProblem]]:
+    def typed(self) -> tuple[BackupSettings, list[FieldProblem]]:
         texts = {
             "folder": self.folder_box.text(),
             "keep_days": str(self.keep_box.value()),

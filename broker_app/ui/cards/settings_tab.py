@@ -54,13 +54,7 @@ class CardSettingsTab(SettingsPageBase):
         self._fill_printers(cards.printer)
         self.clear_errors()
 
-    def check(self) -> list[FieldProblem]:
-        return self._typed()[1]
-
-    def save(self, settings: Settings) -> Settings:
-        return settings.with_section(self._typed()[0])
-
-    def _typed(self) -> tuple[CardSettings, list[FieldProblem]]:
+    def typed(self) -> tuple[CardSettings, list[FieldProblem]]:
         texts = {name: box.text() for name, box in self.phone_boxes.items()}
         texts["layout"] = str(self.layout_box.currentData())
         texts["printer"] = str(self.printer_box.currentData() or "")

@@ -86,12 +86,6 @@ class SyncSettingsTab(SettingsPageBase):
         self.clear_errors()
         self.refresh()
 
-    def check(self) -> list[FieldProblem]:
-        return self._typed()[1]
-
-    def save(self, settings: Settings) -> Settings:
-        return settings.with_section(self._typed()[0])
-
     def saved(self, settings: Settings) -> None:
         """Apply the interval to the running scheduler."""
         self.scheduler.set_interval(settings.sync.interval_minutes)
@@ -118,7 +112,7 @@ class SyncSettingsTab(SettingsPageBase):
         )
         self.interval_box.setValue(interval)
 
-    def _typed(self) -> tuple[SyncSettings, list[FieldProblem]]:
+    def typed(self) -> tuple[SyncSettings, list[FieldProblem]]:
         texts = {
             "server_url": self.url_box.text(),
             "ca_file": self.ca_box.text(),
