@@ -105,7 +105,9 @@ class MatchesPage(QWidget):
         index = self.table.currentIndex()
         return self.model.record_id(index.row()) if index.isValid() else None
 
-    def ask_status_change(self, row: int) -> None:
+    def ask_status_change(self, row: int, preset: MatchStatus | None = None) -> None:
+        """The status dialog for the match in ``row``, with ``preset`` chosen; every
+        path to a new status passes here, so each move carries its date and note."""
         from broker_app.ui.jobs.status_dialog import StatusDialog
 
         match_id = self.model.record_id(row)
@@ -120,6 +122,7 @@ class MatchesPage(QWidget):
             str(self.model.field(row, "job_title")),
             choices,
             self,
+            preset=preset,
         )
         if dialog.exec() == StatusDialog.DialogCode.Accepted:
             status, day, note = dialog.chosen()
@@ -217,17 +220,18 @@ class MatchesPage(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        row = index.row()
-        match_id = self.model.record_id(row)
-        if match_id is None:
-            return
+        if index.isValid():
+            self.context_menu(index.row()).exec(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self, row: int) -> QMenu:
+        """The menu of the match in ``row``."""
         menu = QMenu(self)
+        # A shortcut only preselects the status: the date and note are still asked,
+        # as through 更改状态….
         for status in next_statuses(str(self.model.field(row, "status"))):
             menu.addAction(
-                self.tr("改为“{0}”").format(enum_label(status)),
-                functools.partial(self.change_status, match_id, status, date.today(), ""),
+                self.tr("改为“{0}”…").format(enum_label(status)),
+                functools.partial(self.ask_status_change, row, status),
             )
         menu.addSeparator()
         menu.addAction(self.tr("更改状态…"), lambda: self.ask_status_change(row))
@@ -236,7 +240,7 @@ class MatchesPage(QWidget):
             menu.addAction(
                 self.tr("为其推荐其他岗位…"), lambda: self._jobs_for_worker(str(worker_id))
             )
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        return menu
 
     def _jobs_for_worker(self, worker_id: str) -> None:
         from broker_app.ui.jobs.worker_recommend import open_jobs_for_worker

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.enums import MatchStatus
+from broker_app.domain.matching_status import match_status
 from broker_app.ui.i18n import enum_label
 
 
@@ -31,13 +32,17 @@ class StatusDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        preset: MatchStatus | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("更改匹配状态"))
         today = today or date.today()
         self.status = QComboBox(self)
+        # Qt hands an enum member back as its plain value: store values, look them up.
         for status in choices:
-            self.status.addItem(enum_label(status), status)
+            self.status.addItem(enum_label(status), status.value)
+        if preset is not None:
+            self.status.setCurrentIndex(max(0, self.status.findData(preset.value)))
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -68,8 +73,10 @@ class StatusDialog(QDialog):
 
     def chosen(self) -> tuple[MatchStatus, date, str]:
         day = self.day.date()
+        status = match_status(str(self.status.currentData()))
+        assert status is not None  # the combo holds only MatchStatus values
         return (
-            self.status.currentData(),
+            status,
             date(day.year(), day.month(), day.day()),
             self.note.text().strip(),
         )

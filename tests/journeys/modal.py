@@ -1,0 +1,75 @@
+"""Answer a modal window the way a broker does: while its ``exec()`` runs, find it as
+the application's active modal window, fill it in and press its button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QMessageBox,
+    QWidget,
+)
+
+_ACCEPT_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+
+
+class ModalAnswers:
+    """Answers for the modal windows a step opens, one each, in order."""
+
+    def __init__(self) -> None:
+        self.seen: list[QWidget] = []
+        self.texts: list[str] = []
+        self._answers: list[tuple[type[QWidget], Callable[[Any], None]]] = []
+
+    def expect(self, kind: type[QWidget], answer: Callable[[Any], None]) -> None:
+        """The next modal window must be a ``kind``; ``answer`` fills it and closes it."""
+        self._answers.append((kind, answer))
+        if len(self._answers) == 1:
+            QTimer.singleShot(0, self._answer)
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog in self.seen:  # its exec() has not started yet
+            QTimer.singleShot(5, self._answer)
+            return
+        kind, answer = self._answers.pop(0)
+        assert isinstance(dialog, kind), f"expected {kind.__name__}, got {dialog!r}"
+        self.seen.append(dialog)
+        if isinstance(dialog, QMessageBox):
+            self.texts.append(dialog.text())
+        answer(dialog)
+        if self._answers:
+            QTimer.singleShot(0, self._answer)
+
+    @property
+    def pending(self) -> int:
+        return len(self._answers)
+
+
+def accept_button(dialog: QWidget) -> QAbstractButton:
+    """The dialog's 确定 / 保存 / 是 button."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if box.buttonRole(button) in _ACCEPT_ROLES:
+                return button
+    raise AssertionError(f"no accept button in {dialog!r}")
+
+
+def press_accept(dialog: QWidget) -> None:
+    accept_button(dialog).click()
+
+
+def answer_box(choice: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+    """Press ``choice`` (Yes, No, Ok…) in a message box."""
+
+    def press(box: QMessageBox) -> None:
+        button = box.button(choice)
+        assert button is not None, f"no {choice} in {box.text()!r}"
+        button.click()
+
+    return press
