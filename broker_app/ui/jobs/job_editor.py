@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from broker_app.domain.enums import JobKind, PlaceTier
 from broker_app.domain.jobs import LABELS, MAX_HEADCOUNT
 from broker_app.domain.jobs_age import format_age_range
+from broker_app.domain.jobs_place import locate_place
 from broker_app.domain.jobs_wage import format_wage
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.services.jobs_postings import InvalidJob, JobPostingService, JobSaved
@@ -33,6 +34,7 @@ from broker_app.services.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import add_checked_row
+from broker_app.ui.focus import follow_layout
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
@@ -80,12 +82,14 @@ class JobEditorDialog(QDialog):
         self.kind = QComboBox(self)
         for kind in JobKind:
             self.kind.addItem(enum_label(kind), kind.value)
-        self.place_code = QComboBox(self)
-        self._fill_places(StationService(ctx.store).info().org_code)
+        # The tier comes first: a township or village is asked only for 县内 work, and
+        # none is chosen until the broker picks one (the station's own town is a guess).
         self.tier = QComboBox(self)
         for tier in PlaceTier:
             if tier is not PlaceTier.NONE:
                 self.tier.addItem(enum_label(tier), tier.value)
+        self.place_code = QComboBox(self)
+        self._fill_places(StationService(ctx.store).info().org_code)
         self.headcount = QSpinBox(self)
         self.headcount.setRange(1, MAX_HEADCOUNT)
         self.confirmed = QCheckBox(self.tr("已对照营业执照核对（校验位不符也保存）"), self)
@@ -95,8 +99,12 @@ class JobEditorDialog(QDialog):
                 edit.setPlaceholderText(self.tr(_PLACEHOLDERS[name]))
             edit.textEdited.connect(lambda _t: self._check_timer.start())
             self.edits[name] = edit
+        self.edits["place_text"].textEdited.connect(self._place_typed)
+        self.tier.currentIndexChanged.connect(lambda _i: self._tier_chosen())
+        self.place_code.currentIndexChanged.connect(lambda _i: self._place_chosen())
         for name in _LONG_FIELDS:
             box = QPlainTextEdit(self)
+            box.setTabChangesFocus(True)  # Tab moves on, as in every other field
             box.setFixedHeight(self.fontMetrics().height() * 4)
             box.textChanged.connect(self._check_timer.start)
             self.long_edits[name] = box
@@ -127,8 +135,9 @@ class JobEditorDialog(QDialog):
         raw: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
         raw.update({name: box.toPlainText() for name, box in self.long_edits.items()})
         raw["kind"] = self.kind.currentData()
-        raw["place_org_code"] = self.place_code.currentData() or ""
-        raw["place_tier"] = None if raw["place_org_code"] else self.tier.currentData()
+        raw["place_tier"] = self.tier.currentData()
+        in_county = raw["place_tier"] == PlaceTier.IN_COUNTY.value
+        raw["place_org_code"] = (self.place_code.currentData() or "") if in_county else ""
         raw["headcount"] = self.headcount.value()
         raw["credit_code_confirmed"] = self.confirmed.isChecked()
         return raw
@@ -150,6 +159,32 @@ class JobEditorDialog(QDialog):
 
         self.save_button.setEnabled(False)
         self.ctx.runner.run_db(write, self._saved, self._failed, owner=self)
+
+    # -- the place: tier, township or village, and the words ------------------------------
+    def _tier_chosen(self) -> None:
+        in_county = self.tier.currentData() == PlaceTier.IN_COUNTY.value
+        if not in_county:
+            self.place_code.setCurrentIndex(0)
+        self.place_code.setEnabled(in_county and not self.read_only_note.isVisibleTo(self))
+
+    def _place_chosen(self) -> None:
+        if self.place_code.currentData():
+            self.tier.setCurrentIndex(self.tier.findData(PlaceTier.IN_COUNTY.value))
+
+    def _place_typed(self, text: str) -> None:
+        """济宁市任城区 says 县外省内, 太平镇 says 县内 and the town: follow the words
+        while no township or village is chosen (a choice outranks a guess)."""
+        if self.place_code.currentData():
+            return
+        found = locate_place(text)
+        if found.tier is not None:
+            self.tier.setCurrentIndex(self.tier.findData(found.tier.value))
+        if found.org_code is not None:
+            # Villages are listed for the station's own township only; else its town.
+            index = self.place_code.findData(found.org_code)
+            if index < 0:
+                index = self.place_code.findData(found.org_code[:9] + "000")
+            self.place_code.setCurrentIndex(max(0, index))
 
     # -- results -------------------------------------------------------------------------
     def _saved(self, saved: JobSaved) -> None:
@@ -195,8 +230,8 @@ class JobEditorDialog(QDialog):
         place = QWidget(self)
         place_row = QHBoxLayout(place)
         place_row.setContentsMargins(0, 0, 0, 0)
-        place_row.addWidget(self.place_code, 2)
         place_row.addWidget(self.tier, 1)
+        place_row.addWidget(self.place_code, 2)
         place_row.addWidget(e["place_text"], 2)
         self._row(form, "place", self.tr("工作地点"), place)
         self._row(form, "headcount", self.tr("招聘人数"), self.headcount)
@@ -221,6 +256,7 @@ class JobEditorDialog(QDialog):
         layout.addWidget(self.buttons)
         for name in ("title", "employer_name"):
             e[name].setToolTip(LABELS[name])
+        follow_layout(self)
 
     def _fill_places(self, scope: str | None) -> None:
         directory = load_zoucheng()
@@ -238,8 +274,6 @@ class JobEditorDialog(QDialog):
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
-        if prefix is not None:
-            self.place_code.setCurrentIndex(max(0, self.place_code.findData(prefix + "000")))
 
     def _load(self, job_id: str) -> None:
         job = self.service.details(job_id)
