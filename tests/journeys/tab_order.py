@@ -35,6 +35,8 @@ def inputs(window: QWidget) -> list[QWidget]:
             continue
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly():
             continue
+        if isinstance(widget, QRadioButton) and widget.autoExclusive() and not widget.isChecked():
+            continue  # Tab reaches a group's chosen button; the arrow keys move within it
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
     return found
@@ -52,6 +54,7 @@ def walk(qtbot: QtBot, window: QWidget, limit: int = 200) -> list[QWidget]:
     first = wanted[0]
     first.setFocus(Qt.FocusReason.TabFocusReason)
     order: list[QWidget] = []
+    stay = 0
     for _ in range(limit):
         focused = QApplication.focusWidget()
         assert focused is not None, "the focus left the window"
@@ -62,6 +65,10 @@ def walk(qtbot: QtBot, window: QWidget, limit: int = 200) -> list[QWidget]:
             if owner not in order:
                 order.append(owner)
         QTest.keyClick(focused, Qt.Key.Key_Tab)
+        # A date edit takes Tab to its next part (year, month, day) before moving on.
+        now = QApplication.focusWidget()
+        stay = stay + 1 if now is not None and _owner(now) is owner else 0
+        assert stay < 4, f"Tab is stuck in {_name(owner)}"
     return order
 
 

@@ -37,6 +37,7 @@ class VerifyDialog(QDialog):
         self.service = CardService(ctx.store)
         self.setWindowTitle(self.tr("核验维权卡"))
         self.text_box = QPlainTextEdit(self)
+        self.text_box.setTabChangesFocus(True)
         self.text_box.setPlaceholderText(
             self.tr("用扫码枪扫描卡上的二维码，或粘贴扫码得到的文字（WQ1: 开头）")
         )

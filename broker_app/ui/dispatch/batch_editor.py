@@ -30,6 +30,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import add_checked_row
+from broker_app.ui.focus import follow_layout
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import enum_label
 
@@ -62,6 +63,7 @@ class BatchEditorDialog(QDialog):
         self.departure.setDate(to_qdate(date.today()))
         self.undated.toggled.connect(lambda on: self.departure.setEnabled(not on))
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.errors: dict[str, QLabel] = {}
         self.buttons = QDialogButtonBox(self)
@@ -156,3 +158,4 @@ class BatchEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        follow_layout(self)

@@ -137,6 +137,8 @@ class FieldEditor(QWidget):
             self.masked_box.setText(text or "")
             self.masked_box.setVisible(text is not None)
         self.input.setVisible(text is None)
+        # A proxy to a hidden input traps the Tab key on the field before this one.
+        self.setFocusProxy(self.input if text is None else None)  # type: ignore[arg-type]
 
     def is_masked(self) -> bool:
         return self.masked_box is not None and not self.masked_box.isHidden()
