@@ -73,3 +73,28 @@ def answer_box(choice: QMessageBox.StandardButton) -> Callable[[QMessageBox], No
         button.click()
 
     return press
+
+
+class ModalGuard:
+    """Records (and closes) any modal window that opens while it is watching: a step
+    that must not ask anything would otherwise wait on the question for ever."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._close)
+
+    def __enter__(self) -> ModalGuard:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.stop()
+
+    def _close(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+            self.opened.append(text)
+            dialog.close()

@@ -223,6 +223,9 @@ class WorkerEditorDialog(QDialog):
         self._revealed_id = self.worker_id
         self.form.set_masked(False)
         self._update_state()
+        # The button hides itself; Qt would hand the focus to the next button, 归档…,
+        # and Enter would then ask to archive. The broker wants the numbers shown.
+        self.form.editors["id_number"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_existing(self) -> None:
         """Leave what was typed and open the worker who already has this ID number."""
