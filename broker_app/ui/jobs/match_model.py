@@ -42,11 +42,26 @@ class MatchTableModel(PagedTableModel):
         self.match_filter = MatchFilter()
         self._statuses = {m.value: enum_label(m) for m in MatchStatus}
         self._places: dict[str, str] = {}
+        #: Workers whose phone the broker revealed (audited by the page).
+        self.revealed: set[str] = set()
 
     def set_filter(self, flt: MatchFilter) -> None:
         if flt != self.match_filter:
             self.match_filter = flt
+            # A revealed phone stays revealed only while the broker looks at it.
+            self.revealed.clear()
             self.reload()
+
+    def set_revealed(self, row: int) -> None:
+        """Show the phone of the worker in ``row`` in full (the caller audits it)."""
+        worker_id = self.field(row, "worker_id")
+        if worker_id is None:
+            return
+        self.revealed.add(str(worker_id))
+        column = COLUMN_KEYS.index("phone")
+        for other in range(self.rowCount()):
+            if self.field(other, "worker_id") == worker_id:
+                self.dataChanged.emit(self.index(other, column), self.index(other, column))
 
     def apply_change(self, change: Change) -> None:
         if change.record_type == "match":
@@ -68,7 +83,8 @@ class MatchTableModel(PagedTableModel):
         if key == "worker":
             return str(v(row, "worker_name"))
         if key == "phone":
-            return shown(Personal.PHONE, v(row, "worker_phone"))
+            full = v(row, "worker_id") in self.revealed
+            return shown(Personal.PHONE, v(row, "worker_phone"), full=full)
         if key == "village":
             return self._place(str(v(row, "worker_org")))
         if key == "job":

@@ -34,6 +34,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.jobs.match_model import COLUMNS, MatchTableModel
+from broker_app.ui.privacy.reveal import audit_reveal
 
 SEARCH_DELAY_MS = 200
 _ACTIVE = "active"
@@ -56,6 +57,9 @@ class MatchesPage(QWidget):
         self.archived = QCheckBox(self.tr("含已归档"), self)
         self.count_label = QLabel(self)
         self.change_button = QPushButton(self.tr("更改状态…"), self)
+        # The broker's next act here is a call: the phone is one audited click away.
+        self.reveal_button = QPushButton(self.tr("显示完整信息"), self)
+        self.reveal_button.setToolTip(self.tr("显示选中劳动力的完整电话（记入审计日志）"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -66,6 +70,7 @@ class MatchesPage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.archived.toggled.connect(lambda _b: self._apply_filter())
         self.change_button.clicked.connect(self._change_current)
+        self.reveal_button.clicked.connect(self._reveal_current)
 
         self.model = MatchTableModel(self.service, self)
         self.table = QTableView(self)
@@ -75,6 +80,7 @@ class MatchesPage(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.archived)
         top.addWidget(self.count_label)
+        top.addWidget(self.reveal_button)
         top.addWidget(self.change_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -218,6 +224,18 @@ class MatchesPage(QWidget):
         if index.isValid():
             self.ask_status_change(index.row())
 
+    def reveal_row(self, row: int) -> None:
+        """Show the full phone of the worker in ``row``, written to the audit log."""
+        worker_id = self.model.field(row, "worker_id")
+        if worker_id:
+            audit_reveal(self.ctx, str(worker_id))
+            self.model.set_revealed(row)
+
+    def _reveal_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.reveal_row(index.row())
+
     def _context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)
         if index.isValid():
@@ -236,6 +254,8 @@ class MatchesPage(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("更改状态…"), lambda: self.ask_status_change(row))
         worker_id = self.model.field(row, "worker_id")
+        if worker_id and worker_id not in self.model.revealed:
+            menu.addAction(self.tr("显示完整信息"), lambda: self.reveal_row(row))
         if worker_id:
             menu.addAction(
                 self.tr("为其推荐其他岗位…"), lambda: self._jobs_for_worker(str(worker_id))

@@ -80,12 +80,21 @@ class WorkerCandidateModel(_CandidateModel):
         super().__init__(parent)
         self.items: list[WorkerCandidate] = []
         self._checked: set[str] = set()
+        #: Workers whose phone the broker revealed (audited by the dialog).
+        self.revealed: set[str] = set()
 
     def set_items(self, items: Sequence[WorkerCandidate]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self._checked.clear()
         self.endResetModel()
+
+    def set_revealed(self, row: int) -> None:
+        """Show the phone in ``row`` in full (the caller audits it)."""
+        if 0 <= row < len(self.items):
+            self.revealed.add(self.items[row].worker_id)
+            index = self.index(row, self.column_of("phone"))
+            self.dataChanged.emit(index, index)
 
     def checked_ids(self) -> list[str]:
         """Ticked workers, in list order."""
@@ -140,7 +149,7 @@ class WorkerCandidateModel(_CandidateModel):
             "gender": item.gender,
             "age": str(item.age),
             "village": item.village,
-            "phone": shown(Personal.PHONE, item.phone),
+            "phone": shown(Personal.PHONE, item.phone, full=item.worker_id in self.revealed),
             "status": item.employment_status,
             "match": item.match_status or "",
             "reasons": "；".join(shown_reasons(item.reasons)),

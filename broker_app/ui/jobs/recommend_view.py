@@ -26,6 +26,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.jobs.recommend_model import WorkerCandidateModel
+from broker_app.ui.privacy.reveal import audit_reveal
 
 LIMITS = (50, 100, 200)
 
@@ -61,6 +62,10 @@ class WorkersForJobDialog(QDialog):
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.select_all = QPushButton(self.tr("全部勾选"), self)
         self.select_all.clicked.connect(self._tick_all)
+        # Calling the people found is the next act: the phone is one audited click away.
+        self.reveal_button = QPushButton(self.tr("显示完整信息"), self)
+        self.reveal_button.setToolTip(self.tr("显示选中劳动力的完整电话（记入审计日志）"))
+        self.reveal_button.clicked.connect(self._reveal_current)
         self.create_button = QPushButton(self.tr("推荐选中的人"), self)
         self.create_button.setToolTip(self.tr("为勾选的劳动力建立“推荐”状态的匹配"))
         self.create_button.clicked.connect(self.create_matches)
@@ -72,6 +77,7 @@ class WorkersForJobDialog(QDialog):
         top.addWidget(self.limit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.select_all)
+        buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(close)
@@ -136,6 +142,17 @@ class WorkersForJobDialog(QDialog):
         ]
         self.reasons.setText("\n".join(lines))
         self.load()
+
+    def reveal_row(self, row: int) -> None:
+        """Show the full phone of the worker in ``row``, written to the audit log."""
+        if 0 <= row < self.model.rowCount():
+            audit_reveal(self.ctx, self.model.items[row].worker_id)
+            self.model.set_revealed(row)
+
+    def _reveal_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.reveal_row(index.row())
 
     def _tick_all(self) -> None:
         self.tick_rows(list(range(self.model.rowCount())))

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.audit import AuditService
 from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
 from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
+from broker_app.ui.privacy.reveal import audit_reveal
 from broker_app.ui.roster.filters import RosterFilterBar
 from broker_app.ui.roster.model import COLUMNS, RosterModel
 
@@ -218,7 +218,7 @@ class RosterPage(QWidget):
         worker_id = self.model.worker_id(row)
         if worker_id is None:
             return
-        AuditService(self.ctx.store).record_reveal(worker_id)
+        audit_reveal(self.ctx, worker_id)
         self.model.set_revealed(row, True)
 
     def _archive(self, worker_id: str) -> None:
