@@ -134,13 +134,13 @@ def test_add_members_status_and_cancel_through_the_page(
 
     picker = MemberPickerDialog(DispatchMemberService(store))
     qtbot.addWidget(picker)
-    assert picker.matches.rowCount() == 1
-    picker.search.setText("测试")
-    picker.refresh()
-    assert picker.roster.rowCount() == 2
-    picker.tabs.setCurrentIndex(1)
-    picker.roster.selectAll()
-    assert {p.worker_id for p in picker.picks()} == {roster, hired}
+    assert picker.picker.results.count() == 2  # the hired worker's match first
+    picker.picker.tick(roster)
+    picker.picker.tick(hired)
+    assert {(p.worker_id, p.match_id) for p in picker.picks()} == {
+        (roster, None),
+        (hired, match_id),
+    }
 
     chosen = [MemberPick(roster), MemberPick(hired, match_id)]
     monkeypatch.setattr(MemberPickerDialog, "exec", lambda self: QDialog.DialogCode.Accepted)

@@ -1,23 +1,13 @@
-"""添加人员: pick workers from 录用 / 已上岗 matches, or find them in the roster. People
-already in an active batch are shown but cannot be picked."""
+"""添加人员: tick workers of 录用 / 已上岗 matches (listed first, before anything is
+typed) or found in the roster; what is ticked stays chosen while the search changes,
+as in 发卡 (the same ``PickList``). People already in an active batch are shown but
+cannot be ticked."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from broker_app.domain.dispatch_query import MemberPick
 from broker_app.domain.enums import MatchStatus
@@ -26,129 +16,69 @@ from broker_app.domain.privacy import Personal, shown
 from broker_app.services.dispatch_members import DispatchMemberService
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import enum_label
+from broker_app.ui.pick_list import PickList, PickRow
 
-_SEARCH_DELAY_MS = 300
-_PICK_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROSTER_RESULTS = 100
 
 
 class MemberPickerDialog(QDialog):
     def __init__(self, service: DispatchMemberService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._village = _village_names()
         self.setWindowTitle(self.tr("添加人员"))
-        self.tabs = QTabWidget(self)
-        self.match_filter = QLineEdit(self)
-        self.match_filter.setPlaceholderText(self.tr("按姓名、岗位或单位筛选"))
-        self.matches = self._table(
-            [self.tr("姓名"), self.tr("身份证号"), self.tr("户籍村"), self.tr("岗位"),
-             self.tr("单位"), self.tr("匹配状态"), self.tr("已在批次")]
-        )  # fmt: skip
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("输入姓名、拼音、身份证号或手机号后几位"))
-        self.roster = self._table(
-            [self.tr("姓名"), self.tr("身份证号"), self.tr("户籍村"), self.tr("技能"),
-             self.tr("已在批次")]
-        )  # fmt: skip
-        self.tabs.addTab(self._page(self.match_filter, self.matches), self.tr("从匹配选择"))
-        self.tabs.addTab(self._page(self.search, self.roster), self.tr("从花名册搜索"))
-        hint = QLabel(self.tr("可按住 Ctrl 或 Shift 多选；灰色的人已在未结束的批次中。"), self)
+        self.picker = PickList(
+            self._find,
+            self.tr("输入姓名、拼音、身份证号、手机号后几位，或岗位、单位"),
+            self.tr("录用、已上岗的人在前，其后是花名册（勾选要加入的人）"),
+            self,
+        )
+        hint = QLabel(self.tr("搜索别的人时，已勾选的人仍保留在右侧。"), self)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("加入批次"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(
+            self.tr("加入批次"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setEnabled(False)
+        self.picker.chosen_changed.connect(lambda n: self.ok_button.setEnabled(n > 0))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.picker, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(_SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.match_filter.textChanged.connect(lambda _t: self._timer.start())
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.refresh()
         fit_to_screen(self, 820, 560)
 
     def picks(self) -> list[MemberPick]:
-        """The chosen people, from the tab that is showing."""
-        table = self.matches if self.tabs.currentIndex() == 0 else self.roster
-        rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
-        items = [table.item(row, 0) for row in rows]
-        chosen = [item.data(_PICK_ROLE) for item in items if item is not None]
-        return [pick for pick in chosen if isinstance(pick, MemberPick)]
+        """The chosen people, in the order they were ticked."""
+        return [pick for pick in self.picker.chosen_values() if isinstance(pick, MemberPick)]
 
-    def refresh(self) -> None:
-        village = _village_names()
-        matches = self.service.match_candidates(self.match_filter.text())
-        self._fill(
-            self.matches,
-            [
-                (
-                    MemberPick(m.worker_id, m.match_id) if not m.busy_in else None,
-                    [
-                        m.name,
-                        shown(Personal.ID_NUMBER, m.id_number),
-                        village(m.org_code),
-                        m.job_title,
-                        m.employer,
-                        _status(m.match_status),
-                        m.busy_in,
-                    ],
-                )
-                for m in matches
-            ],
-        )
-        text = self.search.text().strip()
-        found = self.service.roster_candidates(text) if text else []
-        self._fill(
-            self.roster,
-            [
-                (
-                    MemberPick(w.worker_id) if not w.busy_in else None,
-                    [
-                        w.name,
-                        shown(Personal.ID_NUMBER, w.id_number),
-                        village(w.org_code),
-                        "、".join(w.skills),
-                        w.busy_in,
-                    ],
-                )
-                for w in found
-            ],
-        )
+    def _find(self, text: str) -> list[PickRow]:
+        rows: dict[str, PickRow] = {}
+        for m in self.service.match_candidates(text):
+            if m.worker_id in rows:
+                continue  # the newest match of a worker is the one that counts
+            shown_id = shown(Personal.ID_NUMBER, m.id_number)
+            label = self.tr("{0}　{1}　{2}　{3}·{4}（{5}）").format(
+                m.name, shown_id, self._village(m.org_code), m.employer, m.job_title,
+                _status(m.match_status),
+            )  # fmt: skip
+            pick = MemberPick(m.worker_id, m.match_id)
+            rows[m.worker_id] = PickRow(m.worker_id, label, pick, self._busy(m.busy_in))
+        for w in self.service.roster_candidates(text, _ROSTER_RESULTS):
+            if w.worker_id in rows:
+                continue
+            shown_id = shown(Personal.ID_NUMBER, w.id_number)
+            label = self.tr("{0}　{1}　{2}　{3}").format(
+                w.name, shown_id, self._village(w.org_code), "、".join(w.skills)
+            )
+            rows[w.worker_id] = PickRow(
+                w.worker_id, label, MemberPick(w.worker_id), self._busy(w.busy_in)
+            )
+        return list(rows.values())
 
-    def _fill(
-        self, table: QTableWidget, rows: Sequence[tuple[MemberPick | None, list[str]]]
-    ) -> None:
-        table.setRowCount(len(rows))
-        for n, (pick, cells) in enumerate(rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if pick is None:
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
-                if column == 0:
-                    item.setData(_PICK_ROLE, pick)
-                table.setItem(n, column, item)
-        table.resizeColumnsToContents()
-
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.doubleClicked.connect(lambda _i: self.accept())
-        return table
-
-    def _page(self, field: QLineEdit, table: QTableWidget) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.addWidget(field)
-        layout.addWidget(table, 1)
-        return page
+    def _busy(self, batch: str) -> str:
+        return self.tr("已在批次：{0}").format(batch) if batch else ""
 
 
 def _status(value: str) -> str:
