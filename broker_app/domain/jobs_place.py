@@ -76,6 +76,13 @@ def locate_place(text: str, directory: OrgDirectory | None = None) -> JobPlace:
     return JobPlace(None, None)
 
 
+def place_tier_of(text: str, directory: OrgDirectory | None = None) -> PlaceTier | None:
+    """务工地域 a written place of work says: a town or village of 邹城市 (or 邹城
+    itself) is 县内, another place in 山东 县外省内, another province 省外, abroad
+    (港澳台 included) 境外; None when the words do not say."""
+    return locate_place(text, directory).tier
+
+
 def place_name(code: str, directory: OrgDirectory | None = None) -> str:
     """Display name of a place code: 太平镇 / 庄里村; the code itself if unknown."""
     directory = directory or load_zoucheng()

@@ -10,8 +10,8 @@ Each move appends ``{"status", "date", "note"}`` to the history, oldest first; a
 move dated before the last one or after today is refused.
 
 Also here: what an 已上岗 match writes into the worker's record (``placement``) and
-what 离岗 puts back (``departure``), so the roster's employment data follows the
-matches in the same transaction.
+its 跟踪服务记录 (``placement_follow_up``), and what 离岗 puts back (``departure``),
+so the roster's employment data follows the matches in the same transaction.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any, Final
 from broker_app.domain.enums import (
     EmploymentMode,
     EmploymentStatus,
+    FollowUpKind,
     JobKind,
     MatchStatus,
     PlaceTier,
@@ -160,6 +161,21 @@ def placement(job: Mapping[str, Any], work_place: str, start: date) -> dict[str,
         "place_tier": job["place_tier"],
         "job_start": start,
         "job_end": None,
+    }
+
+
+def placement_follow_up(job: Mapping[str, Any], start: date, note: str) -> dict[str, Any]:
+    """The 跟踪服务记录 of going on duty through a match (FollowUp field values).
+
+    Finding someone a job is the station's service to them: the 就业帮扶台账 lists
+    it with the other services, and the watch list no longer says 从未跟踪服务 of
+    a person the broker has just placed.
+    """
+    return {
+        "date": start,
+        "kind": FollowUpKind.JOB_REFERRAL.value,
+        "content": f"推荐上岗：{job['employer_name']} {job['title']}".strip(),
+        "result": note.strip() or "已上岗",
     }
 
 

@@ -19,10 +19,16 @@ from broker_app.domain.enums import (
 )
 from broker_app.domain.errors import FieldError
 from broker_app.domain.idcard import age_on, parse_id_number
+from broker_app.domain.jobs_place import place_tier_of
 from broker_app.domain.phone import normalize_phone
 from broker_app.domain.textnorm import remove_spaces
 
 MIN_WORKING_AGE = 16
+#: Statuses of people at work, who have a 务工地域 (as the statistics count them).
+_AT_WORK = frozenset(
+    s.value
+    for s in (EmploymentStatus.EMPLOYED, EmploymentStatus.FLEXIBLE, EmploymentStatus.SELF_EMPLOYED)
+)
 _NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z·•.\- ]{2,40}$")
 
 #: Field labels as users see them, for messages.
@@ -210,3 +216,14 @@ def _check_consistency(out: CleanWorker) -> None:
     if status == EmploymentStatus.UNEMPLOYED.value and tier not in (None, PlaceTier.NONE.value):
         # An unemployed person has no place of work; keep the data consistent.
         values["place_tier"] = PlaceTier.NONE.value
+    elif (
+        status in _AT_WORK
+        and tier in (None, PlaceTier.NONE.value)
+        and "place_tier" in values
+        and values.get("work_place")
+    ):
+        # A roster gives 务工地点 and leaves 务工地域 blank: the place says the tier,
+        # and the statistics count the person where they work.
+        found = place_tier_of(str(values["work_place"]))
+        if found is not None:
+            values["place_tier"] = found.value

@@ -25,16 +25,19 @@ from broker_app.domain.matching_status import (
     match_status,
     next_statuses,
     placement,
+    placement_follow_up,
     status_date,
 )
 from broker_app.services.matching import RecordNotFound, job_place_text
 from broker_app.services.matching_profiles import job_profile_by_id, worker_profile_by_id
+from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import jobs as job_repo
 from broker_app.store.repositories import matches as repo
 from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
 from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
 
@@ -182,6 +185,10 @@ class MatchWorkflowService:
             worker_fields: list[str] = []
             if target is MatchStatus.ON_DUTY:
                 worker_fields = self._go_on_duty(session, writer, match, day)
+                follow_up = self._placement_follow_up(session, writer, match, day, entry["note"])
+                changes.append(
+                    Change(FollowUp.record_type, CREATE, (follow_up,), frozenset({"worker_id"}))
+                )
             elif target is MatchStatus.LEFT:
                 worker_fields = self._leave(session, writer, match, day)
             if worker_fields:
@@ -207,6 +214,25 @@ class MatchWorkflowService:
         job = _job(session, match.job_id)
         worker = _worker(session, match.worker_id)
         return worker_repo.update(writer, worker, _placement(job, day))
+
+    def _placement_follow_up(
+        self, session: Session, writer: RecordWriter, match: Match, day: date, note: str
+    ) -> str:
+        job = _job(session, match.job_id)
+        worker = _worker(session, match.worker_id)
+        values = placement_follow_up(
+            {"employer_name": job.employer_name, "title": job.title}, day, note
+        )
+        record = writer.create(
+            FollowUp,
+            {
+                **values,
+                "worker_id": worker.id,
+                "org_code": worker.org_code,
+                "operator": get_station(session).operator_name,
+            },
+        )
+        return record.id
 
     def _leave(self, session: Session, writer: RecordWriter, match: Match, day: date) -> list[str]:
         """离岗: the worker's record returns to 未就业 unless another job is on duty.

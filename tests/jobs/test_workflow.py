@@ -65,7 +65,12 @@ def test_on_duty_updates_worker_in_same_transaction_and_left_reverts(store: Stor
     result = flow.change_status(match_id, "已上岗", date(2025, 5, 10), today=TODAY)
     assert result.worker_fields >= {"employment_status", "employer", "job_start"}
     new_entries = outbox(store)[before:]
-    assert [(t, op) for t, _, op in new_entries] == [("match", "update"), ("worker", "update")]
+    # The placement is also the worker's 跟踪服务记录 (职业介绍), in the same transaction.
+    assert [(t, op) for t, _, op in new_entries] == [
+        ("match", "update"),
+        ("worker", "update"),
+        ("follow_up", "create"),
+    ]
     worker = WorkerService(store).details(worker_id)
     assert worker["employment_status"] == "employed"
     assert worker["employment_mode"] == "public_welfare_post"
