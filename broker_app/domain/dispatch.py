@@ -32,6 +32,7 @@ LABELS: Final = {
     "leader_name": "带队人",
     "leader_phone": "带队人电话",
     "notes": "备注",
+    "project_id": "工程项目",
 }
 EDITABLE_FIELDS: Final = tuple(LABELS)
 
@@ -120,6 +121,9 @@ def clean_batch(
         run(set_phone)
     if present("notes"):
         values["notes"] = coerce.text(raw.get("notes"))
+    if present("project_id"):
+        # A reference chosen from the projects; the service checks that it exists.
+        values["project_id"] = coerce.text(raw.get("project_id")) or None
     whole = {**(current or {}), **values}
     if present("place_tier") or "destination" in values:
         run(lambda: values.update(place_tier=_tier(raw, whole)))

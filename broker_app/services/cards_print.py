@@ -9,8 +9,9 @@ cards as they are and lists who has none.
 Selections:
 - a project: every worker holding a card for it;
 - a dispatch batch: its members, on the project given with it, else on the project
-  whose name is the batch's project text; with no such project, the members'
-  active cards of any project are printed and nothing is issued;
+  the batch is linked to, else the one whose name is the batch's project text; with
+  no such project, the members' active cards of any project are printed and nothing
+  is issued;
 - workers: those workers, on the project given with them, else all their active cards;
 - card ids (a selection in the card list): exactly those cards, never issuing.
 """
@@ -143,12 +144,48 @@ def _resolve(session: Session, selection: CardSelection) -> _Resolved:
         batch = _batch(session, selection.batch_id)
         workers = _members(session, batch.id)
         if project_id is None:
-            project_id = _project_named(session, batch.project)
+            # The project the broker linked; batches from before the link was chosen
+            # are matched by their 项目 text.
+            project_id = batch.project_id or _project_named(session, batch.project)
     if selection.worker_ids:
         workers = list(dict.fromkeys([*(workers or []), *selection.worker_ids]))
     if project_id is None and workers is None:
         raise NothingToPrint("请选择工程项目、劳务输出批次或劳动力", "empty selection")
     return _Resolved(project_id, workers)
+
+
+@dataclass(frozen=True)
+class BatchCards:
+    """What printing a batch's cards would do, for the question asked first."""
+
+    project_id: str | None
+    project_name: str
+    members: int
+    #: Members without an active card for the project (all of them with no project).
+    missing: int
+
+
+def batch_cards(store: Store, batch_id: str) -> BatchCards:
+    """The batch's project and how many of its members still need its card."""
+    with store.read() as session:
+        batch = _batch(session, batch_id)
+        workers = _members(session, batch.id)
+        project_id = batch.project_id or _project_named(session, batch.project)
+        if project_id is None:
+            return BatchCards(None, "", len(workers), len(workers))
+        project = get_project(session, project_id)
+        holders = set(
+            session.scalars(
+                select(RightsCard.worker_id).where(
+                    RightsCard.project_id == project_id,
+                    RightsCard.worker_id.in_(workers),
+                    RightsCard.revoked.is_(False),
+                    RightsCard.archived.is_(False),
+                )
+            )
+        )
+        missing = sum(1 for worker in workers if worker not in holders)
+        return BatchCards(project_id, project.name, len(workers), missing)
 
 
 def batch_worker_ids(store: Store, batch_id: str) -> list[str]:

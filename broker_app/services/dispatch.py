@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.dispatch import EDITABLE_FIELDS, clean_batch, default_batch_name
@@ -29,6 +30,7 @@ from broker_app.domain.enums import BatchStatus
 from broker_app.domain.errors import FieldError
 from broker_app.services import dispatch_queries as queries
 from broker_app.services.dispatch_journey import JourneyReport, apply_journey
+from broker_app.store.models.card import Project
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
@@ -100,6 +102,7 @@ class DispatchService:
             org = get_station(session).org_code
             if not org:
                 raise LookupError("驿站尚未设置所属村/镇街")
+            _link_project(session, cleaned.values)
             values = {**cleaned.values, "org_code": org, "status": BatchStatus.PREPARING.value}
             batch = self.store.writer(session).create(DispatchBatch, values)
             batch_id = batch.id
@@ -142,6 +145,11 @@ class DispatchService:
                         )
                     ]
                 )
+            if (
+                cleaned.values.get("project_id")
+                and cleaned.values["project_id"] != batch.project_id
+            ):
+                _link_project(session, cleaned.values, current=batch.project)
             changed = self.store.writer(session).update(batch, cleaned.values)
         return Change(DispatchBatch.record_type, UPDATE, (batch_id,), frozenset(changed))
 
@@ -242,3 +250,25 @@ def get_batch(session: Session, batch_id: str) -> DispatchBatch:
     if batch is None:
         raise BatchNotFound(batch_id)
     return batch
+
+
+def _link_project(session: Session, values: dict[str, Any], current: str = "") -> None:
+    """Check the chosen project exists; the batch's 项目 text names it when the broker
+    typed none (the dispatch list prints that text)."""
+    project_id = values.get("project_id")
+    if not project_id:
+        return
+    project = session.scalar(select(Project).where(Project.id == project_id))
+    if project is None or project.archived:
+        raise InvalidBatch(
+            [
+                FieldError(
+                    "project_id",
+                    "找不到所选的工程项目，请重新选择",
+                    f"no project {project_id}",
+                    reason="unknown",
+                )
+            ]
+        )
+    if not values.get("project", current):
+        values["project"] = project.name

@@ -17,6 +17,9 @@ class DispatchBatch(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(128))
     employer: Mapped[str] = mapped_column(String(128))
     project: Mapped[str] = mapped_column(String(128), default="")
+    #: The construction project the batch goes to, chosen by the broker (its rights
+    #: cards are issued on it); no foreign key, as sync may bring the two apart.
+    project_id: Mapped[str | None] = mapped_column(String(36))
     destination: Mapped[str] = mapped_column(String(128), default="")
     place_tier: Mapped[str] = mapped_column(String(16))
     departure_date: Mapped[date | None] = mapped_column(Date)
@@ -29,7 +32,7 @@ class DispatchBatch(SyncedRecord, Base):
     sync_fields = (
         *SyncedRecord.COMMON_SYNC_FIELDS,
         "name", "employer", "project", "destination", "place_tier", "departure_date",
-        "transport", "leader_name", "leader_phone", "status", "notes",
+        "transport", "leader_name", "leader_phone", "status", "notes", "project_id",
     )  # fmt: skip
 
     __table_args__ = (Index("ix_dispatch_batch_departure", "archived", "departure_date"),)

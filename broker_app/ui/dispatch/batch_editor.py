@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from broker_app.domain.enums import PlaceTier
 from broker_app.domain.errors import FieldError
 from broker_app.services.dispatch import DispatchService, InvalidBatch
+from broker_app.services.projects import ProjectService
 from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
@@ -51,6 +52,13 @@ class BatchEditorDialog(QDialog):
         self.edits["name"].setPlaceholderText(self.tr("不填则为“出发日期 务工单位”"))
         self.edits["destination"].setPlaceholderText(self.tr("如 江苏苏州工业园区、青岛市黄岛区"))
         self.edits["transport"].setPlaceholderText(self.tr("如 包车、高铁"))
+        # A batch going to a construction project is linked to it by choice: its
+        # rights cards are issued on that project (the 项目 text is only printed).
+        self.project_box = QComboBox(self)
+        self.project_box.addItem(self.tr("（不关联工程项目）"), "")
+        for project in ProjectService(ctx.store).projects():
+            self.project_box.addItem(str(project["name"]), str(project["id"]))
+        self.project_box.setToolTip(self.tr("选择后，本批人员的维权卡按这个工程项目发放和打印"))
         self.tier = QComboBox(self)
         self.tier.addItem(self.tr("按地点判断"), "")
         for tier in PlaceTier:
@@ -81,6 +89,7 @@ class BatchEditorDialog(QDialog):
     def values(self) -> dict[str, Any]:
         raw: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
         raw["place_tier"] = self.tier.currentData() or ""
+        raw["project_id"] = self.project_box.currentData() or ""
         raw["departure_date"] = None if self.undated.isChecked() else to_date(self.departure.date())
         raw["notes"] = self.notes.toPlainText()
         return raw
@@ -125,13 +134,19 @@ class BatchEditorDialog(QDialog):
             edit.setText(str(details.get(name) or ""))
         index = self.tier.findData(details["place_tier"])
         self.tier.setCurrentIndex(max(index, 0))
+        linked = details.get("project_id")
+        if linked and self.project_box.findData(linked) < 0:
+            # An archived project stays shown as the batch's link.
+            self.project_box.addItem(str(details.get("project") or linked), linked)
+        self.project_box.setCurrentIndex(max(0, self.project_box.findData(linked or "")))
         day = details["departure_date"]
         self.undated.setChecked(day is None)
         if day is not None:
             self.departure.setDate(to_qdate(day))
         self.notes.setPlainText(details["notes"])
         if details["status"] == "finished":
-            for widget in (*self.edits.values(), self.tier, self.undated, self.departure):
+            for widget in (*self.edits.values(), self.tier, self.undated, self.departure,
+                           self.project_box):  # fmt: skip
                 widget.setEnabled(False)
 
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
@@ -141,6 +156,7 @@ class BatchEditorDialog(QDialog):
         form = QFormLayout()
         e = self.edits
         self._row(form, "employer", self.tr("务工单位*"), e["employer"])
+        self._row(form, "project_id", self.tr("工程项目"), self.project_box)
         self._row(form, "project", self.tr("项目"), e["project"])
         self._row(form, "destination", self.tr("务工地点"), e["destination"])
         self._row(form, "place_tier", self.tr("务工地域"), self.tier)

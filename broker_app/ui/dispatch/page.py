@@ -212,16 +212,48 @@ class DispatchPage(QWidget):
             )
 
     def print_cards(self) -> None:
-        """Rights cards for everyone in the batch, through the 维权卡 print preview."""
+        """Rights cards for everyone in the batch, through the 维权卡 print preview;
+        members still without the project's card are issued one first, if the broker
+        agrees."""
         batch_id = self.current_batch_id()
         if batch_id is None:
             return
         # Imported here: the card printing code loads only when first used.
-        from broker_app.services.cards_print import CardSelection
+        from broker_app.services.cards_print import CardSelection, batch_cards
         from broker_app.ui.cards.print_actions import CardPrintActions
         from broker_app.ui.cards.sheets import LAYOUTS
 
-        CardPrintActions(self.ctx, self).preview(CardSelection(batch_id=batch_id), LAYOUTS["card"])
+        plan = batch_cards(self.ctx.store, batch_id)
+        title = self.tr("打印维权卡")
+        if plan.members == 0:
+            QMessageBox.information(self, title, self.tr("这个批次还没有人员。"))
+            return
+        if plan.project_id is None:
+            QMessageBox.information(
+                self,
+                title,
+                self.tr(
+                    "这个批次还没有关联工程项目。请在“编辑批次”中选择工程项目"
+                    "（没有的先在“维权卡”页新建），再打印维权卡。"
+                ),
+            )
+            self.open_editor(batch_id)
+            return
+        issue = True
+        if plan.missing:
+            answer = QMessageBox.question(
+                self,
+                title,
+                self.tr("本批 {0} 人中有 {1} 人还没有“{2}”的维权卡。现在为他们发卡并打印吗？")
+                .format(plan.members, plan.missing, plan.project_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )  # fmt: skip
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            issue = answer == QMessageBox.StandardButton.Yes
+        selection = CardSelection(batch_id=batch_id, project_id=plan.project_id, issue=issue)
+        CardPrintActions(self.ctx, self).preview(selection, LAYOUTS["card"])
 
     # -- reactions ------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
