@@ -38,8 +38,7 @@ class PickRow:
 
 
 class PickList(QWidget):
-    #: The number of people chosen.
-    chosen_changed = Signal(int)
+    chosen_changed = Signal(int)  # how many people are chosen
 
     def __init__(
         self,

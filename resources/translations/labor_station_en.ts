@@ -205,6 +205,14 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>e.g. chartered bus, high-speed rail</translation>
     </message>
     <message>
+        <source>（不关联工程项目）</source>
+        <translation>(not linked to a project)</translation>
+    </message>
+    <message>
+        <source>选择后，本批人员的维权卡按这个工程项目发放和打印</source>
+        <translation>Once chosen, this batch's rights cards are issued and printed for this construction project</translation>
+    </message>
+    <message>
         <source>按地点判断</source>
         <translation>From the location</translation>
     </message>
@@ -227,6 +235,10 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>务工单位*</source>
         <translation>Employer*</translation>
+    </message>
+    <message>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
     </message>
     <message>
         <source>项目</source>
@@ -983,6 +995,22 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>取消这个未成行的批次？批次和人员名单将归档，不再计入统计。</source>
         <translation>Cancel this batch that did not set off? The batch and its list will be archived and no longer counted.</translation>
+    </message>
+    <message>
+        <source>打印维权卡</source>
+        <translation>Print rights cards</translation>
+    </message>
+    <message>
+        <source>这个批次还没有人员。</source>
+        <translation>This batch has no members yet.</translation>
+    </message>
+    <message>
+        <source>这个批次还没有关联工程项目。请在“编辑批次”中选择工程项目（没有的先在“维权卡”页新建），再打印维权卡。</source>
+        <translation>This batch is not linked to a construction project. Choose the project in &quot;Edit batch&quot; (create it on the Rights cards page first if it is missing), then print the rights cards.</translation>
+    </message>
+    <message>
+        <source>本批 {0} 人中有 {1} 人还没有“{2}”的维权卡。现在为他们发卡并打印吗？</source>
+        <translation>{1} of the {0} people in this batch have no rights card for &quot;{2}&quot; yet. Issue their cards now and print?</translation>
     </message>
     <message>
         <source>添加人员</source>
@@ -1812,6 +1840,14 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Change status…</translation>
     </message>
     <message>
+        <source>显示完整信息</source>
+        <translation>Show full information</translation>
+    </message>
+    <message>
+        <source>显示选中劳动力的完整电话（记入审计日志）</source>
+        <translation>Show the selected worker's full phone number (written to the audit log)</translation>
+    </message>
+    <message>
         <source>更改匹配状态</source>
         <translation>Change match status</translation>
     </message>
@@ -1848,8 +1884,8 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>{0} items</translation>
     </message>
     <message>
-        <source>改为“{0}”</source>
-        <translation>Set to &quot;{0}&quot;</translation>
+        <source>改为“{0}”…</source>
+        <translation>Set to &quot;{0}&quot;…</translation>
     </message>
     <message>
         <source>为其推荐其他岗位…</source>
@@ -1863,56 +1899,16 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Add people</translation>
     </message>
     <message>
-        <source>按姓名、岗位或单位筛选</source>
-        <translation>Filter by name, job or employer</translation>
+        <source>输入姓名、拼音、身份证号、手机号后几位，或岗位、单位</source>
+        <translation>Type a name, pinyin, the last digits of an ID or mobile number, or a job or employer</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation>Name</translation>
+        <source>录用、已上岗的人在前，其后是花名册（勾选要加入的人）</source>
+        <translation>People hired or on duty first, then the roster (tick the people to add)</translation>
     </message>
     <message>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>户籍村</source>
-        <translation>Home village</translation>
-    </message>
-    <message>
-        <source>岗位</source>
-        <translation>Job</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <source>匹配状态</source>
-        <translation>Match status</translation>
-    </message>
-    <message>
-        <source>已在批次</source>
-        <translation>Already in a batch</translation>
-    </message>
-    <message>
-        <source>输入姓名、拼音、身份证号或手机号后几位</source>
-        <translation>Type a name, pinyin, or the last digits of an ID or mobile number</translation>
-    </message>
-    <message>
-        <source>技能</source>
-        <translation>Skills</translation>
-    </message>
-    <message>
-        <source>从匹配选择</source>
-        <translation>From matches</translation>
-    </message>
-    <message>
-        <source>从花名册搜索</source>
-        <translation>Search the roster</translation>
-    </message>
-    <message>
-        <source>可按住 Ctrl 或 Shift 多选；灰色的人已在未结束的批次中。</source>
-        <translation>Hold Ctrl or Shift to select several; people in grey are already in an open batch.</translation>
+        <source>搜索别的人时，已勾选的人仍保留在右侧。</source>
+        <translation>People you ticked stay on the right while you search for others.</translation>
     </message>
     <message>
         <source>加入批次</source>
@@ -1921,6 +1917,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已在批次：{0}</source>
+        <translation>already in batch: {0}</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1983,13 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>统计月份</source>
         <translation>Month</translation>
+    </message>
+</context>
+<context>
+    <name>PickList</name>
+    <message>
+        <source>已选 {0} 人（双击移出）</source>
+        <translation>{0} selected (double-click to remove)</translation>
     </message>
 </context>
 <context>
@@ -3539,10 +3546,6 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <source>已选 {0} 人（双击移出）</source>
-        <translation>{0} selected (double-click to remove)</translation>
-    </message>
 </context>
 <context>
     <name>WorkersForJobDialog</name>
@@ -3557,6 +3560,14 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>全部勾选</source>
         <translation>Tick all</translation>
+    </message>
+    <message>
+        <source>显示完整信息</source>
+        <translation>Show full information</translation>
+    </message>
+    <message>
+        <source>显示选中劳动力的完整电话（记入审计日志）</source>
+        <translation>Show the selected worker's full phone number (written to the audit log)</translation>
     </message>
     <message>
         <source>推荐选中的人</source>

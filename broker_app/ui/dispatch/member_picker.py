@@ -59,19 +59,18 @@ class MemberPickerDialog(QDialog):
             if m.worker_id in rows:
                 continue  # the newest match of a worker is the one that counts
             shown_id = shown(Personal.ID_NUMBER, m.id_number)
-            label = self.tr("{0}　{1}　{2}　{3}·{4}（{5}）").format(
-                m.name, shown_id, self._village(m.org_code), m.employer, m.job_title,
-                _status(m.match_status),
-            )  # fmt: skip
+            # Data, not wording: names and places as stored, the status label translated.
+            label = (
+                f"{m.name}　{shown_id}　{self._village(m.org_code)}　"
+                f"{m.employer}·{m.job_title}（{_status(m.match_status)}）"
+            )
             pick = MemberPick(m.worker_id, m.match_id)
             rows[m.worker_id] = PickRow(m.worker_id, label, pick, self._busy(m.busy_in))
         for w in self.service.roster_candidates(text, _ROSTER_RESULTS):
             if w.worker_id in rows:
                 continue
             shown_id = shown(Personal.ID_NUMBER, w.id_number)
-            label = self.tr("{0}　{1}　{2}　{3}").format(
-                w.name, shown_id, self._village(w.org_code), "、".join(w.skills)
-            )
+            label = f"{w.name}　{shown_id}　{self._village(w.org_code)}　{'、'.join(w.skills)}"
             rows[w.worker_id] = PickRow(
                 w.worker_id, label, MemberPick(w.worker_id), self._busy(w.busy_in)
             )
