@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+_MAX_TRIES = 2000  # polls 5 ms apart: a window that never opens stops the polling
 _ACCEPT_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
 
 
@@ -25,6 +26,7 @@ class ModalAnswers:
         self.seen: list[QWidget] = []
         self.texts: list[str] = []
         self._answers: list[tuple[type[QWidget], Callable[[Any], None]]] = []
+        self._tries = 0
 
     def expect(self, kind: type[QWidget], answer: Callable[[Any], None]) -> None:
         """The next modal window must be a ``kind``; ``answer`` fills it and closes it."""
@@ -35,8 +37,11 @@ class ModalAnswers:
     def _answer(self) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog in self.seen:  # its exec() has not started yet
-            QTimer.singleShot(5, self._answer)
+            self._tries += 1
+            if self._tries < _MAX_TRIES:  # never answer a later test's window
+                QTimer.singleShot(5, self._answer)
             return
+        self._tries = 0
         kind, answer = self._answers.pop(0)
         assert isinstance(dialog, kind), f"expected {kind.__name__}, got {dialog!r}"
         self.seen.append(dialog)

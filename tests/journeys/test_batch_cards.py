@@ -27,13 +27,16 @@ from tests.journeys.modal import ModalAnswers, answer_box
 PROJECT = "邹城市中心店镇棚户区改造安置房项目"
 
 
-def _new_batch_linked_to(qtbot: QtBot, ctx: AppContext, project_id: str) -> str:
+def _new_batch_linked_to(
+    qtbot: QtBot, ctx: AppContext, project_id: str, expected: list[str] | None = None
+) -> str:
     editor = BatchEditorDialog(ctx)
     qtbot.addWidget(editor)
     editor.edits["employer"].setText("山东邹城建工集团有限公司")
     editor.edits["destination"].setText("中心店镇")
     box = editor.project_box
-    assert [box.itemText(i) for i in range(box.count())] == ["（不关联工程项目）", PROJECT]
+    listed = [box.itemText(i) for i in range(box.count())]
+    assert listed == ["（不关联工程项目）", *(expected or [PROJECT])]
     box.setCurrentIndex(box.findData(project_id))
     editor.save()
     assert editor.batch_id is not None
@@ -101,3 +104,26 @@ def test_an_unlinked_batch_says_how_to_link_it(
     assert "还没有关联工程项目" in answers.texts[0]
     editors = [w for w in page.window().findChildren(BatchEditorDialog)]
     assert editors and editors[-1].isVisible()  # the editor opens to choose it
+
+
+def test_the_link_can_be_changed_and_removed_in_the_editor(
+    qtbot: QtBot, ui_ctx: AppContext, store: Store
+) -> None:
+    first = ProjectService(store).create(project_input()).record_ids[0]
+    second = ProjectService(store).create(project_input(name="太平镇污水管网工程")).record_ids[0]
+    batch_id = _new_batch_linked_to(qtbot, ui_ctx, first, expected=["太平镇污水管网工程", PROJECT])
+    editor = BatchEditorDialog(ui_ctx, batch_id)
+    qtbot.addWidget(editor)
+    assert editor.project_box.currentData() == first
+    editor.project_box.setCurrentIndex(editor.project_box.findData(second))
+    assert editor.edits["project"].text() == "太平镇污水管网工程"  # the text follows
+    editor.save()
+    stored = DispatchService(store).batch(batch_id)
+    assert (stored["project_id"], stored["project"]) == (second, "太平镇污水管网工程")
+    editor = BatchEditorDialog(ui_ctx, batch_id)
+    qtbot.addWidget(editor)
+    editor.edits["project"].setText("二期")  # the broker's own words stay
+    editor.project_box.setCurrentIndex(0)
+    editor.save()
+    stored = DispatchService(store).batch(batch_id)
+    assert (stored["project_id"], stored["project"]) == (None, "二期")

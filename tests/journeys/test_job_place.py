@@ -18,6 +18,8 @@ from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.job_editor import JobEditorDialog
+from broker_app.ui.jobs.job_model import COLUMNS
+from broker_app.ui.jobs.job_page import JobsPage
 from broker_app.ui.jobs.recommend_view import WorkersForJobDialog
 from tests.conftest import VILLAGE
 from tests.jobs.builders import TODAY, add_worker
@@ -25,6 +27,7 @@ from tests.journeys.tab_order import check_tab_order
 from tests.journeys.typing import type_text
 
 TAIPING = "370883107000"
+PLACE_COLUMN = [c.key for c in COLUMNS].index("place")
 
 
 def _editor(qtbot: QtBot, ctx: AppContext, job_id: str | None = None) -> JobEditorDialog:
@@ -60,6 +63,8 @@ def test_the_town_box_starts_empty(qtbot: QtBot, ui_ctx: AppContext) -> None:
 def test_a_tier_outside_the_county_is_stored_with_its_place_text(
     qtbot: QtBot, ui_ctx: AppContext, store: Store, tier: PlaceTier, text: str
 ) -> None:
+    page = JobsPage(ui_ctx)
+    qtbot.addWidget(page)
     editor = _editor(qtbot, ui_ctx)
     _choose(editor.place_code, TAIPING)  # a town picked, then the broker changes mind
     _choose(editor.tier, tier.value)
@@ -73,6 +78,8 @@ def test_a_tier_outside_the_county_is_stored_with_its_place_text(
         None,
         text,
     )
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, PLACE_COLUMN)) == text
     reopened = JobEditorDialog(ui_ctx, editor.saved.job_id)
     qtbot.addWidget(reopened)
     assert reopened.tier.currentData() == tier.value

@@ -59,6 +59,8 @@ class BatchEditorDialog(QDialog):
         for project in ProjectService(ctx.store).projects():
             self.project_box.addItem(str(project["name"]), str(project["id"]))
         self.project_box.setToolTip(self.tr("选择后，本批人员的维权卡按这个工程项目发放和打印"))
+        self.project_box.currentIndexChanged.connect(lambda _i: self._project_chosen())
+        self._linked_name = ""
         self.tier = QComboBox(self)
         self.tier.addItem(self.tr("按地点判断"), "")
         for tier in PlaceTier:
@@ -93,6 +95,13 @@ class BatchEditorDialog(QDialog):
         raw["departure_date"] = None if self.undated.isChecked() else to_date(self.departure.date())
         raw["notes"] = self.notes.toPlainText()
         return raw
+
+    def _project_chosen(self) -> None:
+        """The 项目 text follows the chosen project unless the broker wrote another."""
+        chosen = self.project_box.currentText() if self.project_box.currentData() else ""
+        if self.edits["project"].text().strip() in ("", self._linked_name):
+            self.edits["project"].setText(chosen)
+        self._linked_name = chosen
 
     def save(self) -> None:
         raw = self.values()
@@ -138,7 +147,10 @@ class BatchEditorDialog(QDialog):
         if linked and self.project_box.findData(linked) < 0:
             # An archived project stays shown as the batch's link.
             self.project_box.addItem(str(details.get("project") or linked), linked)
+        self.project_box.blockSignals(True)
         self.project_box.setCurrentIndex(max(0, self.project_box.findData(linked or "")))
+        self.project_box.blockSignals(False)
+        self._linked_name = self.project_box.currentText() if linked else ""
         day = details["departure_date"]
         self.undated.setChecked(day is None)
         if day is not None:
