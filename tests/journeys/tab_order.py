@@ -42,14 +42,11 @@ def inputs(window: QWidget) -> list[QWidget]:
     return found
 
 
-def walk(qtbot: QtBot, window: QWidget, limit: int = 200) -> list[QWidget]:
-    """Show ``window``, start at its first input and press Tab until the focus comes
-    back; returns the inputs in the order they got the focus."""
-    window.show()
-    qtbot.waitExposed(window)
+def walk(qtbot: QtBot, window: QWidget, wanted: list[QWidget], limit: int = 200) -> list[QWidget]:
+    """Start at the first of ``wanted`` in the shown ``window`` and press Tab until the
+    focus comes back; returns the inputs in the order they got the focus."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    wanted = inputs(window)
     assert wanted, f"{window!r} has no inputs"
     first = wanted[0]
     first.setFocus(Qt.FocusReason.TabFocusReason)
@@ -75,11 +72,11 @@ def walk(qtbot: QtBot, window: QWidget, limit: int = 200) -> list[QWidget]:
 def check_tab_order(qtbot: QtBot, window: QWidget) -> list[QWidget]:
     """Every input reached by Tab, in reading order (rows top to bottom, left to right
     inside a row; a column to the right starts again at the top)."""
-    wanted = inputs(window)
     window.show()
     qtbot.waitExposed(window)
+    wanted = inputs(window)
     boxes = {w: _box(w, window) for w in wanted}
-    order = walk(qtbot, window)
+    order = walk(qtbot, window, wanted)
     missing = [_name(w) for w in wanted if w not in order]
     assert not missing, f"Tab never reaches {missing} in {type(window).__name__}"
     for before, after in pairwise(order):

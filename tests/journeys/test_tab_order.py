@@ -21,6 +21,7 @@ from broker_app.ui.dispatch.export_actions import ExportOptionsDialog, MonthDial
 from broker_app.ui.dispatch.member_picker import MemberPickerDialog
 from broker_app.ui.dispatch.status_dialog import BatchStatusDialog
 from broker_app.ui.first_run import FirstRunDialog
+from broker_app.ui.import_wizard.wizard import ImportWizard
 from broker_app.ui.jobs.job_editor import JobEditorDialog
 from broker_app.ui.jobs.status_dialog import StatusDialog
 from broker_app.ui.settings_dialog import SettingsDialog
@@ -58,8 +59,9 @@ FORMS: dict[str, Factory] = {
     "watch_export": lambda ctx: WatchExportDialog(12),
     "station": lambda ctx: StationDialog(ctx),
     "first_run": lambda ctx: FirstRunDialog(ctx),
-    "settings": lambda ctx: SettingsDialog(ctx),
+    "import_wizard": lambda ctx: ImportWizard(ctx),
 }
+SETTINGS_TABS = 7
 
 
 @pytest.mark.parametrize("name", sorted(FORMS))
@@ -70,3 +72,14 @@ def test_tab_reaches_every_input_in_visual_order(
     qtbot.addWidget(window)
     window.resize(max(window.width(), 900), max(window.height(), 700))
     check_tab_order(qtbot, window)
+
+
+@pytest.mark.parametrize("tab", range(SETTINGS_TABS))
+def test_tab_order_of_every_settings_page(qtbot: QtBot, ui_ctx: AppContext, tab: int) -> None:
+    dialog = SettingsDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    if tab >= dialog.tabs.count():
+        pytest.skip(f"the settings dialog has {dialog.tabs.count()} pages")
+    dialog.tabs.setCurrentIndex(tab)
+    dialog.resize(max(dialog.width(), 900), max(dialog.height(), 700))
+    check_tab_order(qtbot, dialog)
