@@ -99,6 +99,26 @@ def test_typing_a_place_outside_the_county_sets_the_tier(
     assert job["place_tier"] == "in_province"
 
 
+def test_words_that_name_a_town_choose_it_until_the_broker_chooses(
+    qtbot: QtBot, ui_ctx: AppContext, store: Store
+) -> None:
+    editor = _editor(qtbot, ui_ctx)
+    editor.show()
+    type_text(editor.edits["place_text"], "太平镇工业园")
+    assert editor.place_code.currentData() == TAIPING
+    assert editor.tier.currentData() == PlaceTier.IN_COUNTY.value
+    editor.edits["place_text"].clear()
+    type_text(editor.edits["place_text"], "香城镇")  # the guess follows the words
+    assert editor.place_code.currentData() == "370883101000"
+    _choose(editor.place_code, TAIPING)  # the broker's choice outranks the words
+    type_text(editor.edits["place_text"], "北")
+    assert editor.place_code.currentData() == TAIPING
+    editor.save()
+    assert editor.saved is not None
+    job = JobPostingService(store).details(editor.saved.job_id)
+    assert (job["place_tier"], job["place_org_code"]) == ("in_county", TAIPING)
+
+
 def test_a_town_or_village_is_stored_in_county(
     qtbot: QtBot, ui_ctx: AppContext, store: Store
 ) -> None:

@@ -99,6 +99,8 @@ class JobEditorDialog(QDialog):
                 edit.setPlaceholderText(self.tr(_PLACEHOLDERS[name]))
             edit.textEdited.connect(lambda _t: self._check_timer.start())
             self.edits[name] = edit
+        #: The township or village last guessed from the words (a guess, not a choice).
+        self._guessed_code: str | None = None
         self.edits["place_text"].textEdited.connect(self._place_typed)
         self.tier.currentIndexChanged.connect(lambda _i: self._tier_chosen())
         self.place_code.currentIndexChanged.connect(lambda _i: self._place_chosen())
@@ -174,7 +176,8 @@ class JobEditorDialog(QDialog):
     def _place_typed(self, text: str) -> None:
         """济宁市任城区 says 县外省内, 太平镇 says 县内 and the town: follow the words
         while no township or village is chosen (a choice outranks a guess)."""
-        if self.place_code.currentData():
+        chosen = self.place_code.currentData()
+        if chosen and chosen != self._guessed_code:
             return
         found = locate_place(text)
         if found.tier is not None:
@@ -185,6 +188,7 @@ class JobEditorDialog(QDialog):
             if index < 0:
                 index = self.place_code.findData(found.org_code[:9] + "000")
             self.place_code.setCurrentIndex(max(0, index))
+            self._guessed_code = self.place_code.currentData()
 
     # -- results -------------------------------------------------------------------------
     def _saved(self, saved: JobSaved) -> None:
