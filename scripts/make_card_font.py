@@ -40,6 +40,7 @@ BLOCKS = (
     (0x3200, 0x33FF),  # enclosed CJK letters, CJK compatibility (㈠ ㎡)
     (0x3400, 0x4DBF),  # CJK Unified Ideographs Extension A
     (0x4E00, 0x9FFF),  # CJK Unified Ideographs (URO)
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs (a name may hold one)
     (0xFE30, 0xFE4F),  # CJK compatibility forms
     (0xFF00, 0xFFEF),  # fullwidth forms (￥ ，)
 )
