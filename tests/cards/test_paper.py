@@ -15,8 +15,8 @@ from broker_app.ui.cards.pdf import write_cards_pdf
 from broker_app.ui.cards.sheets import (
     A4_MM,
     CARD_SHEET,
-    LABEL_63x38,
-    LABEL_70x37,
+    LABEL_SHEET_63_38,
+    LABEL_SHEET_70_37,
     LAYOUTS,
     PRINTER_MARGIN_MM,
     STICKER_SHEET,
@@ -108,7 +108,7 @@ def test_nothing_is_printed_in_the_printer_margin(
 
 @pytest.mark.parametrize(
     ("layout", "label", "per_page"),
-    [(LABEL_70x37, (70.0, 37.0), 24), (LABEL_63x38, (63.5, 38.1), 21)],
+    [(LABEL_SHEET_70_37, (70.0, 37.0), 24), (LABEL_SHEET_63_38, (63.5, 38.1), 21)],
     ids=["70x37", "63.5x38.1"],
 )
 def test_label_sheets_put_every_sticker_on_its_label(

@@ -101,10 +101,13 @@ def _label_sheet(
 
 
 #: 3 x 8 labels of 70 x 37 mm, edge to edge (0.5 mm left top and bottom).
-LABEL_70x37 = _label_sheet("label-70x37", (70.0, 37.0), 3, 8, 0.0)
+LABEL_SHEET_70_37 = _label_sheet("label-70x37", (70.0, 37.0), 3, 8, 0.0)
 #: 3 x 7 labels of 63.5 x 38.1 mm, 2.54 mm between columns (margins 7.2 / 15.15 mm).
-LABEL_63x38 = _label_sheet("label-63x38", (63.5, 38.1), 3, 7, 2.54)
-LAYOUTS = {layout.key: layout for layout in (CARD_SHEET, STICKER_SHEET, LABEL_70x37, LABEL_63x38)}
+LABEL_SHEET_63_38 = _label_sheet("label-63x38", (63.5, 38.1), 3, 7, 2.54)
+LAYOUTS = {
+    layout.key: layout
+    for layout in (CARD_SHEET, STICKER_SHEET, LABEL_SHEET_70_37, LABEL_SHEET_63_38)
+}
 
 
 def cut_marks(layout: SheetLayout) -> list[tuple[tuple[float, float], tuple[float, float]]]:
