@@ -10,6 +10,7 @@ Needs fontTools (the ``dev`` extra) and the Noto Sans CJK collection of Debian's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -61,10 +62,8 @@ def wanted(cmap: dict[int, str]) -> set[int]:
     # application itself writes.
     for row in range(0xA1, 0xF8):
         for cell in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # unassigned codes
                 chars.add(ord(bytes((row, cell)).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
     for folder in ("broker_app", "resources/divisions", "resources/translations"):
         for path in (ROOT / folder).rglob("*"):
             if path.suffix in {".py", ".csv", ".ts", ".json"}:

@@ -100,6 +100,7 @@ def _selection(args: argparse.Namespace, *, issue: bool) -> CardSelection:
 
 
 def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
+    from broker_app.ui.cards.coverage import unprintable
     from broker_app.ui.cards.headless import ensure_gui_application
     from broker_app.ui.cards.pdf import write_cards_pdf
     from broker_app.ui.cards.render import SheetReport
@@ -118,6 +119,11 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
         selection, progress=lambda f, m: progress(0.3 * f, m)
     )
     ensure_gui_application()
+    left_out = unprintable(plan.faces)
+    if len(left_out) == len(plan.faces):  # checked before anything is written
+        for item in left_out:
+            print(item.describe(), file=sys.stderr)
+        raise CliError("没有打印任何维权卡", "no card could be printed", exit_code=2)
     sheet = SheetReport()
     pages = write_cards_pdf(
         plan.faces,
@@ -140,8 +146,6 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
     _say_missing(plan.missing, plan.names)
     if plan.missing:
         print(_how_to_issue(args, plan.project_id), file=sys.stderr)
-    if sheet.printed == 0:
-        raise CliError("没有打印任何维权卡", "no card could be printed", exit_code=2)
     return PARTIAL_EXIT if plan.missing or sheet.unprintable else 0
 
 

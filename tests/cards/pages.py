@@ -51,12 +51,16 @@ def pdftoppm_pages(pdf_path: Path, out_dir: Path, dpi: int = 200) -> list[QImage
 
 
 def pdf_text(pdf_path: Path) -> str | None:
-    """The PDF's text as poppler extracts it, or None when pdftotext is not installed."""
+    """The PDF's text in drawing order (``-raw``: a wrapped value's lines follow each
+    other), or None when pdftotext is not installed."""
     tool = shutil.which("pdftotext")
     if tool is None:
         return None
     done = subprocess.run(
-        [tool, "-enc", "UTF-8", str(pdf_path), "-"], check=True, capture_output=True, timeout=120
+        [tool, "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return done.stdout.decode("utf-8")
 
