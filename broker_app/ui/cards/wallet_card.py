@@ -153,7 +153,8 @@ def _line_counts(
     ]
     pitch_min = _VALUE_MIN * _mm_per_point_line(painter, ruler)
     while counts and (sum(counts) + fixed) * pitch_min > _ROWS_END - _ROWS_TOP + 1e-6:
-        longest = max(range(len(counts)), key=lambda n: counts[n])
+        # The lowest of the longest rows gives way first: the project name matters most.
+        longest = max(range(len(counts)), key=lambda n: (counts[n], n))
         if counts[longest] == 1:
             break
         counts[longest] -= 1
