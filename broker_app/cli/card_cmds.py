@@ -119,10 +119,10 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
         selection, progress=lambda f, m: progress(0.3 * f, m)
     )
     ensure_gui_application()
-    left_out = unprintable(plan.faces)
-    if len(left_out) == len(plan.faces):  # checked before anything is written
-        for item in left_out:
-            print(item.describe(), file=sys.stderr)
+    left_out = unprintable(plan.faces)  # said before anything is written
+    for item in left_out:
+        print(item.describe(), file=sys.stderr)
+    if len(left_out) == len(plan.faces):
         raise CliError("没有打印任何维权卡", "no card could be printed", exit_code=2)
     sheet = SheetReport()
     pages = write_cards_pdf(
@@ -141,8 +141,8 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.say(f"新发 {len(report.issued)} 张，其中换发 {len(report.replaced)} 张（旧卡已作废）")
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
-    for note in sheet.notes():
-        print(note, file=sys.stderr)
+    for shortened in sheet.shortened:
+        print(shortened.describe(), file=sys.stderr)
     _say_missing(plan.missing, plan.names)
     if plan.missing:
         print(_how_to_issue(args, plan.project_id), file=sys.stderr)
