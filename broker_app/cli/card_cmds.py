@@ -6,9 +6,14 @@
     revoke-card (CARD_ID | --serial N [--key KEYID])
     card-key [--revoke KEYID]
 
+    cards-test-page [--layout ...] OUT.pdf
+
 ``cards-pdf`` issues what is missing before printing (services.cards_print says
-exactly what); ``--no-issue`` prints only the cards that exist. ``verify-card`` exits
-0 only for a valid card (other codes: services.cards_verify.EXIT_CODES).
+exactly what); ``--no-issue`` prints only the cards that exist. It exits 0 when every
+selected worker's card is in the PDF, ``PARTIAL_EXIT`` (3) when the PDF was written
+without some (listed, with how to issue them), and 2 when nothing was printed.
+``verify-card`` exits 0 only for a valid card (other codes:
+services.cards_verify.EXIT_CODES).
 """
 
 from __future__ import annotations
@@ -27,24 +32,34 @@ from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.cards_print import CardPrintService, CardSelection, batch_worker_ids
 from broker_app.services.cards_verify import EXIT_CODES, verification_report
 from broker_app.services.progress import Progress
+from broker_app.services.settings import load_settings
 
 _NO_QR_EXIT = EXIT_CODES[VerifyReason.MALFORMED]
+#: ``cards-pdf`` wrote a PDF, but not with every selected worker's card.
+PARTIAL_EXIT = 3
+_LAYOUT_HELP = (
+    "card：钱包卡，每页10张；sticker：安全帽贴，每页24张；"
+    "label-70x37、label-63x38：安全帽贴印在A4不干胶标签纸上（每页24张、21张）"
+)
+_LAYOUT_CHOICES = ("card", "sticker", "label-70x37", "label-63x38")
 
 
 def register(commands: Any) -> None:
     p = commands.add_parser("cards-pdf", help="把维权卡排版成 A4 的 PDF（缺卡的先发卡）")
     _add_selection(p)
-    p.add_argument(
-        "--layout",
-        choices=("card", "sticker"),
-        default="card",
-        help="card：钱包卡，每页10张；sticker：安全帽贴，每页24张",
-    )
+    p.add_argument("--layout", choices=_LAYOUT_CHOICES, default="card", help=_LAYOUT_HELP)
     p.add_argument("--no-issue", action="store_true", help="只打印已有的卡，不发新卡")
     # Optional to argparse only because "--workers A B OUT.pdf" hands OUT.pdf to
     # --workers; run_cards_pdf takes it back.
     p.add_argument("out", nargs="?", help="输出的 PDF 文件")
     p.set_defaults(run=run_cards_pdf)
+
+    p = commands.add_parser(
+        "cards-test-page", help="打印机校准测试页（PDF）：量出偏移后设置 cards.offset_x_mm/y_mm"
+    )
+    p.add_argument("--layout", choices=_LAYOUT_CHOICES, default="card", help=_LAYOUT_HELP)
+    p.add_argument("out", help="输出的 PDF 文件")
+    p.set_defaults(run=run_test_page)
 
     p = commands.add_parser("issue-cards", help="为劳动力签发某工程项目的维权卡")
     _add_selection(p)
@@ -85,8 +100,10 @@ def _selection(args: argparse.Namespace, *, issue: bool) -> CardSelection:
 
 
 def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
+    from broker_app.ui.cards.coverage import unprintable
     from broker_app.ui.cards.headless import ensure_gui_application
     from broker_app.ui.cards.pdf import write_cards_pdf
+    from broker_app.ui.cards.render import SheetReport
     from broker_app.ui.cards.sheets import LAYOUTS
 
     if args.out is None and args.workers and args.workers[-1].lower().endswith(".pdf"):
@@ -102,21 +119,59 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
         selection, progress=lambda f, m: progress(0.3 * f, m)
     )
     ensure_gui_application()
+    left_out = unprintable(plan.faces)  # said before anything is written
+    for item in left_out:
+        print(item.describe(), file=sys.stderr)
+    if len(left_out) == len(plan.faces):
+        raise CliError("没有打印任何维权卡", "no card could be printed", exit_code=2)
+    sheet = SheetReport()
     pages = write_cards_pdf(
         plan.faces,
         out,
         LAYOUTS[args.layout],
         title="维权联系卡",
+        offset_mm=load_settings(ctx.store).cards.offset_mm,
+        report=sheet,
         progress=lambda f, m: progress(0.3 + 0.7 * f, "排版"),
     )
     progress(1.0, "")
     report = plan.report
-    ctx.say(f"已生成：{out}（{len(plan.faces)} 张，{pages} 页）")
+    ctx.say(f"已生成：{out}（{sheet.printed} 张，{pages} 页）")
     if report.issued or report.replaced:
         ctx.say(f"新发 {len(report.issued)} 张，其中换发 {len(report.replaced)} 张（旧卡已作废）")
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
-    _say_missing(plan.missing)
+    for shortened in sheet.shortened:
+        print(shortened.describe(), file=sys.stderr)
+    _say_missing(plan.missing, plan.names)
+    if plan.missing:
+        print(_how_to_issue(args, plan.project_id), file=sys.stderr)
+    return PARTIAL_EXIT if plan.missing or sheet.unprintable else 0
+
+
+def _how_to_issue(args: argparse.Namespace, project_id: str | None) -> str:
+    project = project_id or "工程项目ID"
+    who = f"--batch {args.batch}" if args.batch else "--workers 劳动力ID..."
+    return (
+        f"为他们发卡：issue-cards --project {project} {who}；"
+        f"或打印时加上 --project {project}（缺卡的会先发卡）。工程项目 ID 见 list projects"
+    )
+
+
+def run_test_page(ctx: CliContext, args: argparse.Namespace) -> int:
+    from broker_app.ui.cards.headless import ensure_gui_application
+    from broker_app.ui.cards.sheets import LAYOUTS
+    from broker_app.ui.cards.test_page import write_test_page
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise CliError("输出文件应以 .pdf 结尾", f"output {out} is not a .pdf")
+    ensure_gui_application()
+    offset = load_settings(ctx.store).cards.offset_mm
+    write_test_page(out, LAYOUTS[args.layout], offset_mm=offset)
+    ctx.say(f"已生成测试页：{out}（当前偏移：向右 {offset[0]:g} 毫米，向下 {offset[1]:g} 毫米）")
+    ctx.say("用实际大小（100%）打印，按页上的说明量出偏差，然后：")
+    ctx.say("  settings set cards.offset_x_mm 数值　settings set cards.offset_y_mm 数值")
     return 0
 
 
@@ -205,11 +260,13 @@ def run_card_key(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _say_missing(missing: dict[str, str]) -> None:
+def _say_missing(missing: dict[str, str], names: dict[str, str] | None = None) -> None:
     if missing:
         print(f"未打印/未发卡 {len(missing)} 人：", file=sys.stderr)
         for worker_id, reason in missing.items():
-            print(f"  {worker_id}　{reason}", file=sys.stderr)
+            name = (names or {}).get(worker_id)
+            who = f"{name}（{worker_id}）" if name else worker_id
+            print(f"  {who}　{reason}", file=sys.stderr)
 
 
 def _day(text: str) -> date:

@@ -31,6 +31,10 @@ from broker_app.services.settings import LANGUAGE_ENV, LANGUAGES
 
 log = logging.getLogger(__name__)
 
+#: Exit code when the reader of our output closed the pipe: what a shell reports for a
+#: program ended by SIGPIPE (128 + 13), without a message (every command).
+BROKEN_PIPE_EXIT = 141
+
 COMMAND_MODULES = (
     station_cmds,
     settings_cmds,
@@ -87,7 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(data)
     try:
         code: int = args.run(ctx, args)
+        # A reader that went away (``list workers | head``) shows here, not at exit.
+        sys.stdout.flush()
         return code
+    except BrokenPipeError:
+        _detach_stdout()
+        return BROKEN_PIPE_EXIT
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
@@ -103,3 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(exc, "exit_code", 2))
     finally:
         ctx.close()
+
+
+def _detach_stdout() -> None:
+    """Point stdout at the null device: the interpreter flushes it at exit, and the
+    data still buffered for the closed pipe must not raise a second time there."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (tests capture it): nothing is flushed at exit

@@ -67,6 +67,10 @@ class PrintPlan:
     missing: dict[str, str] = field(default_factory=dict)
     #: Why nothing was issued although issuing was asked for (e.g. the project ended).
     warnings: list[str] = field(default_factory=list)
+    #: Names of the workers in ``missing``, for saying who they are.
+    names: dict[str, str] = field(default_factory=dict)
+    #: The project cards were issued for (None: the selection named none).
+    project_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,12 @@ class CardPrintService:
             return _checked(plan)
         with self.store.read() as session:
             target = _resolve(session, selection)
+        plan.project_id = target.project_id
+        if selection.issue and target.project_id is None:
+            plan.warnings.append(
+                "没有发新卡：该劳务输出批次的项目不是已登记的工程项目，"
+                "只能打印成员已有的维权卡；请指定工程项目后再打印（缺卡的会先发卡）"
+            )
         if selection.issue and target.project_id is not None:
             workers = target.worker_ids
             if workers is None:
@@ -120,6 +130,8 @@ class CardPrintService:
                 if worker_id not in holders and worker_id not in plan.missing:
                     plan.missing[worker_id] = "没有有效的维权卡"
             plan.faces = _faces(session, cards)
+            found = workers_by_id(session, set(plan.missing))
+            plan.names = {w: found[w].name for w in plan.missing if w in found}
         progress(1.0, "完成")
         return _checked(plan)
 

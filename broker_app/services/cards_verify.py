@@ -19,6 +19,15 @@ EXIT_CODES = {
     VerifyReason.NOT_YET_VALID: 9,
 }
 
+#: The verdict word when it is not 有效 or 无效.
+HEADLINES = {
+    VerifyReason.UNKNOWN_KEY: "无法核验",
+    VerifyReason.EXPIRED: "已过期",
+    VerifyReason.REVOKED_CARD: "已作废",
+    VerifyReason.REVOKED_KEY: "不可信（密钥已吊销）",
+    VerifyReason.BAD_SIGNATURE: "无效",
+    VerifyReason.NOT_YET_VALID: "尚未生效",
+}
 _SIGNATURE = {
     VerifyReason.MALFORMED: "无法读取",
     VerifyReason.UNKNOWN_KEY: "无法核验（密钥未知）",
@@ -27,7 +36,7 @@ _SIGNATURE = {
 }
 _KEY = {
     VerifyReason.MALFORMED: "—",
-    VerifyReason.UNKNOWN_KEY: "未知：不在本机信任列表中",
+    VerifyReason.UNKNOWN_KEY: "本机尚未收到（同步后再试）",
     VerifyReason.REVOKED_KEY: "已吊销",
 }
 _DATES = {
@@ -71,5 +80,7 @@ def verification_report(result: VerificationResult, key_id_hex: str = "") -> Ver
         revoked = reason is VerifyReason.REVOKED_CARD
         lines.append(("卡片", "已作废" if revoked else "未作废"))
         lines.append(("有效期", _DATES.get(reason, "在有效期内")))
-    headline = "有效" if result.ok else "无效"
+    # A key this station has not received yet says nothing about the card: it may
+    # well be genuine, so it is not called 无效.
+    headline = "有效" if result.ok else HEADLINES.get(reason, "无效")
     return VerificationReport(result.ok, headline, result.message, tuple(lines))

@@ -57,7 +57,7 @@ def read_defaults(session: Session) -> ProjectDefaults:
 def with_defaults(settings: Settings, values: Mapping[str, Any]) -> Settings:
     """``settings`` with the default fields present in ``values`` (already validated;
     blank clears a default)."""
-    cards = {name: values[name] or "" for name in _CARD_FIELDS if name in values}
+    cards: dict[str, Any] = {name: values[name] or "" for name in _CARD_FIELDS if name in values}
     wages = {name: values[name] for name in ("min_wage", "pay_day") if name in values}
     return replace(
         settings, cards=replace(settings.cards, **cards), wages=replace(settings.wages, **wages)

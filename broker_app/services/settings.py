@@ -49,7 +49,14 @@ SOURCE_LANGUAGE = "zh_CN"
 #: Overrides the saved language for one run (``--lang``, tests, screenshots).
 LANGUAGE_ENV = "LABOR_STATION_LANG"
 #: The card sheet layouts (``ui.cards.sheets.LAYOUTS``): wallet cards or helmet stickers.
-CARD_LAYOUTS = {"card": "钱包卡（每页10张）", "sticker": "安全帽贴（每页24张）"}
+CARD_LAYOUTS = {
+    "card": "钱包卡（每页10张）",
+    "sticker": "安全帽贴（每页24张）",
+    "label-70x37": "安全帽贴，A4不干胶标签纸 70×37毫米（每页24张）",
+    "label-63x38": "安全帽贴，A4不干胶标签纸 63.5×38.1毫米（每页21张）",
+}
+#: How far a printer offset may move a card sheet (millimetres, either way).
+MAX_PRINT_OFFSET_MM = 10.0
 MIN_INTERVAL_MINUTES = 1
 MAX_INTERVAL_MINUTES = 24 * 60
 MAX_EXIT_THRESHOLD = 1_000_000
@@ -172,6 +179,14 @@ class CardSettings(SettingsSection):
     )
     layout: str = _option("card", "默认版式", key="cards.layout")
     printer: str = _option("", "默认打印机", key="cards.printer")
+    #: Moves everything on a card sheet, to make up for a printer that does not print
+    #: where it is told (measured on the test page: ``cards-test-page``).
+    offset_x_mm: float = _option(0.0, "打印偏移：向右（毫米）", key="cards.offset_x_mm")
+    offset_y_mm: float = _option(0.0, "打印偏移：向下（毫米）", key="cards.offset_y_mm")
+
+    @property
+    def offset_mm(self) -> tuple[float, float]:
+        return self.offset_x_mm, self.offset_y_mm
 
     def clean(self) -> tuple[CardSettings, list[FieldError]]:
         phones = ("complaint_phone_hrss", "complaint_phone_housing", "complaint_phone_national")
@@ -190,6 +205,19 @@ class CardSettings(SettingsSection):
         printer = self.printer.strip()
         if len(printer) > 128:
             errors.append(_too_long(type(self), "printer", 128, len(printer)))
+        for name in ("offset_x_mm", "offset_y_mm"):
+            value = getattr(self, name)
+            if not -MAX_PRINT_OFFSET_MM <= value <= MAX_PRINT_OFFSET_MM:
+                label = _field(type(self), name).metadata["label"]
+                errors.append(
+                    FieldError(
+                        name,
+                        f"{label}应在 -{MAX_PRINT_OFFSET_MM:g} 到 {MAX_PRINT_OFFSET_MM:g} 之间，"
+                        f"而不是{value:g}",
+                        f"{name}: {value} outside ±{MAX_PRINT_OFFSET_MM}",
+                        reason="range",
+                    )
+                )
         values = {name: cleaned.values.get(name, getattr(self, name)) for name in phones}
         return replace(self, printer=printer, **values), errors
 
@@ -529,10 +557,25 @@ def parse_value(cls: type[SettingsSection], name: str, text: str) -> Any:
         return text.strip()
     if kind == str | None:
         return text.strip() or None
+    if kind is float:
+        return _decimal(text, name, label)
     number = coerce.whole_number(text, name, label, minimum=-(10**9))
     if number is None and kind is int:
         raise FieldError(name, f"请填写{label}", f"{name}: required", reason="required")
     return number
+
+
+def _decimal(text: str, name: str, label: str) -> float:
+    raw = coerce.folded(text).removesuffix("mm").removesuffix("毫米").strip() or "0"
+    try:
+        value = float(raw)
+    except ValueError:
+        raise FieldError(
+            name, f"{label}“{raw}”不是数字", f"{name}: not a number: {raw!r}", reason="number"
+        ) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise FieldError(name, f"{label}应为数字", f"{name}: not finite", reason="number")
+    return round(value, 1)
 
 
 def _range(section: SettingsSection, name: str, low: int, high: int) -> list[FieldError]:

@@ -537,6 +537,22 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Helmet stickers (24 per page)</translation>
     </message>
     <message>
+        <source>安全帽贴：标签纸 70×37（每页24张）</source>
+        <translation>Helmet stickers: label sheet 70×37 (24 a page)</translation>
+    </message>
+    <message>
+        <source>安全帽贴：标签纸 63.5×38.1（每页21张）</source>
+        <translation>Helmet stickers: label sheet 63.5×38.1 (21 a page)</translation>
+    </message>
+    <message>
+        <source>0，单位毫米，如 -1.5</source>
+        <translation>0, in millimetres, e.g. -1.5</translation>
+    </message>
+    <message>
+        <source>生成打印测试页…</source>
+        <translation>Make a printer test page…</translation>
+    </message>
+    <message>
         <source>人社（劳动保障监察）投诉电话</source>
         <translation>Labour inspection (HRSS) complaint phone</translation>
     </message>
@@ -555,6 +571,26 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>默认打印机</source>
         <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>打印偏移：向右（毫米）</source>
+        <translation>Printer offset: right (mm)</translation>
+    </message>
+    <message>
+        <source>打印偏移：向下（毫米）</source>
+        <translation>Printer offset: down (mm)</translation>
+    </message>
+    <message>
+        <source>保存打印测试页</source>
+        <translation>Save the printer test page</translation>
+    </message>
+    <message>
+        <source>打印测试页.pdf</source>
+        <translation>printer test page.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>系统默认打印机</source>
@@ -657,6 +693,14 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>安全帽贴（每页24张）</source>
         <translation>Helmet stickers (24 per page)</translation>
+    </message>
+    <message>
+        <source>安全帽贴：标签纸 70×37（每页24张）</source>
+        <translation>Helmet stickers: label sheet 70×37 (24 a page)</translation>
+    </message>
+    <message>
+        <source>安全帽贴：标签纸 63.5×38.1（每页21张）</source>
+        <translation>Helmet stickers: label sheet 63.5×38.1 (21 a page)</translation>
     </message>
     <message>
         <source>打印预览</source>
@@ -2012,6 +2056,33 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
+    <name>PrintNotesDialog</name>
+    <message>
+        <source>部分维权卡印不全</source>
+        <translation>Some cards do not print in full</translation>
+    </message>
+    <message>
+        <source>{0} 张卡不能打印，{1} 张卡有内容太长、已缩短（以“…”结尾）。可以改短工程项目的名称后再打印，或继续打印。</source>
+        <translation>{0} cards cannot be printed, {1} cards have text too long that was shortened (ending in “…”). Shorten the project's names and print again, or print anyway.</translation>
+    </message>
+    <message>
+        <source>没有可以打印的维权卡：</source>
+        <translation>No card can be printed:</translation>
+    </message>
+    <message>
+        <source>继续打印（{0} 张）</source>
+        <translation>Print anyway ({0} cards)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
     <name>PriorityCard</name>
     <message>
         <source>重点群体就业情况</source>
@@ -2285,6 +2356,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Housing &amp; construction dept.</translation>
     </message>
     <message>
+        <source>其他投诉电话</source>
+        <translation>Other complaint phones</translation>
+    </message>
+    <message>
         <source>农民工工资维权联系卡</source>
         <translation>Migrant Workers&apos; Wage Rights Card</translation>
     </message>
@@ -2305,6 +2380,14 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Card no. %1</translation>
     </message>
     <message>
+        <source>卡号 %1（%2）：%3 太长，已缩短（以“…”结尾）</source>
+        <translation>Card %1 (%2): %3 too long, shortened (ends in “…”)</translation>
+    </message>
+    <message>
+        <source>卡号 %1（%2）：字体中没有 %3，此卡未打印</source>
+        <translation>Card %1 (%2): the font has no %3; this card was not printed</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -2321,20 +2404,52 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Main contractor</translation>
     </message>
     <message>
+        <source>打印机校准测试页</source>
+        <translation>Printer calibration test page</translation>
+    </message>
+    <message>
+        <source>打印机校准测试页：请用“实际大小（100%）”打印</source>
+        <translation>Printer calibration test page: print at “Actual size (100%)”</translation>
+    </message>
+    <message>
         <source>最低工资 %1元/月</source>
         <translation>Minimum wage %1 yuan/month</translation>
+    </message>
+    <message>
+        <source>最低工资/工资支付日</source>
+        <translation>Minimum wage / pay day</translation>
     </message>
     <message>
         <source>有效期至 %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
+        <source>本页已按偏移打印：向右 %1 毫米，向下 %2 毫米</source>
+        <translation>Printed with the offset: %1 mm right, %2 mm down</translation>
+    </message>
+    <message>
         <source>欠薪维权电话</source>
         <translation>Unpaid wages hotline</translation>
     </message>
     <message>
+        <source>用尺量：竖线到纸张左边、横线到纸张上边，都应为 %1 毫米</source>
+        <translation>Measure: the vertical line to the paper's left edge and the horizontal line to its top edge should both be %1 mm</translation>
+    </message>
+    <message>
         <source>维权电话</source>
         <translation>Rights hotline</translation>
+    </message>
+    <message>
+        <source>设置：设置 → 维权卡，或命令 settings set cards.offset_x_mm 数值</source>
+        <translation>Set it in Settings → Rights cards, or with: settings set cards.offset_x_mm VALUE</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <source>量得多几毫米，就把偏移减去几；少几毫米，就加上几</source>
+        <translation>Measured more: subtract the difference from the offset; less: add it</translation>
     </message>
     <message>
         <source>项目</source>

@@ -48,3 +48,47 @@ def pdftoppm_pages(pdf_path: Path, out_dir: Path, dpi: int = 200) -> list[QImage
         timeout=120,
     )
     return [QImage(str(p)) for p in sorted(out_dir.glob("page*.png"))]
+
+
+def pdf_text(pdf_path: Path) -> str | None:
+    """The PDF's text in drawing order (``-raw``: a wrapped value's lines follow each
+    other), or None when pdftotext is not installed."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    done = subprocess.run(
+        [tool, "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return done.stdout.decode("utf-8")
+
+
+def squeezed(text: str) -> str:
+    """Text without white space: a wrapped line reads back as one."""
+    return re.sub(r"\s+", "", text)
+
+
+def viewer_preferences(pdf_path: Path) -> dict[str, str]:
+    """The catalog's /ViewerPreferences as names, read by a second PDF reader."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with pdf_path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        prefs = resolve1(document.catalog.get("ViewerPreferences")) or {}
+        return {key: getattr(value, "name", str(value)) for key, value in prefs.items()}
+
+
+def image_boxes_mm(pdf_path: Path) -> list[list[tuple[float, float, float, float]]]:
+    """Per page, every image's box (left, top, right, bottom) in mm from the top-left."""
+    import pdfplumber
+
+    mm = 25.4 / 72
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        return [
+            [(i["x0"] * mm, i["top"] * mm, i["x1"] * mm, i["bottom"] * mm) for i in page.images]
+            for page in pdf.pages
+        ]

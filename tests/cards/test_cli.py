@@ -83,6 +83,31 @@ def test_cards_pdf_for_a_batch_without_project_prints_existing_cards(
     assert "1 张，1 页" in capsys.readouterr().out
 
 
+def test_cards_pdf_for_a_batch_says_who_has_no_card_and_fails(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9 members, 2 with a card, a batch project that is no registered project: the 2
+    print, and the command names the other 7, says how to issue theirs, exits 3."""
+    site.cards.issue(site.project_id, site.worker_ids[:2], today=ISSUE_DAY)
+    batch = add_batch(site, "外地项目", site.worker_ids[:9])
+    out = tmp_path / "batch.pdf"
+    assert run(data_dir, "cards-pdf", "--batch", batch, str(out)) == 3
+    captured = capsys.readouterr()
+    assert "2 张，1 页" in captured.out
+    assert page_count(out.read_bytes()) == 1
+    err = captured.err
+    assert "未打印/未发卡 7 人" in err
+    for worker_id in site.worker_ids[2:9]:
+        assert f"（{worker_id}）　没有有效的维权卡" in err
+    assert "孟祥瑞" in err  # by name, not only by record id
+    assert f"issue-cards --project 工程项目ID --batch {batch}" in err
+    assert "该劳务输出批次的项目不是已登记的工程项目" in err
+    # With the project given, the missing cards are issued and everything prints.
+    args = ["cards-pdf", "--batch", batch, "--project", site.project_id, str(out)]
+    assert run(data_dir, *args) == 0
+    assert "9 张，1 页" in capsys.readouterr().out
+
+
 def test_cards_pdf_with_nothing_to_print_fails(
     site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.cards_print import CardPrintService, CardSelection
@@ -139,3 +140,45 @@ def test_printer_output_pages_match_the_pdf(live: Site, qapp: QApplication, tmp_
     assert print_sheets(printer, faces * 3, CARD_SHEET) == 2
     assert page_count(out.read_bytes()) == 2
     assert len(decode_all(page_image(CARD_SHEET, faces * 2, dpi=300))) == 10
+
+
+def test_print_notes_list_every_card_before_printing(
+    ctx: AppContext, live: Site, qtbot: QtBot
+) -> None:
+    """A card that cannot print and cards that print shortened are each one line."""
+    from broker_app.ui.cards.print_notes import PrintNotesDialog
+    from broker_app.ui.cards.render import check_sheets
+
+    ProjectService(ctx.store).edit(live.project_id, {"subcontractor": "东西南北中发白" * 12})
+    faces = CardPrintService(ctx.store).prepare(CardSelection(project_id=live.project_id)).faces
+    odd = replace(faces[0], labor_officer_name="\U00020000")  # not in the card font
+    report = check_sheets(CARD_SHEET, [odd, *faces[1:]])
+    dialog = PrintNotesDialog(report)
+    qtbot.addWidget(dialog)
+    lines = [dialog.notes.item(n).text() for n in range(dialog.notes.count())]
+    assert len(lines) == 5 and "U+20000" in lines[0] and "此卡未打印" in lines[0]
+    assert all("分包/班组 太长，已缩短" in line for line in lines[1:])
+    assert dialog.go_button.text() == "继续打印（4 张）"
+
+
+def test_export_pdf_from_the_page_shows_the_notes_first(
+    ctx: AppContext, live: Site, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from broker_app.ui.cards.print_notes import PrintNotesDialog
+
+    ProjectService(ctx.store).edit(live.project_id, {"subcontractor": "东西南北中发白" * 12})
+    shown: list[int] = []
+
+    def accept(dialog: PrintNotesDialog) -> int:
+        shown.append(dialog.notes.count())
+        return int(PrintNotesDialog.DialogCode.Accepted.value)
+
+    out = tmp_path / "cards.pdf"
+    monkeypatch.setattr(PrintNotesDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    page = open_page(ctx, qtbot)
+    page.project_list.setCurrentRow(0)
+    page._print("pdf")
+    assert shown == [5]  # listed before the file was even chosen
+    assert page_count(out.read_bytes()) == 1

@@ -103,14 +103,19 @@ def test_revoked_key(issued: Site, data_dir: Path) -> None:
     assert {r.key_id for r in rows} == {new_key.key_id_hex}
 
 
-def test_unknown_key(issued: Site, data_dir: Path) -> None:
+def test_unknown_key(issued: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     private_key, public_key = generate_key_pair()
     _, text = first_card(issued)
     facts = unverified_facts(text)
     foreign = sign_card(replace(facts, key_id=key_id_for(public_key)), private_key)
     result = issued.cards.verify(foreign, ON_SITE)
     assert result.reason is VerifyReason.UNKNOWN_KEY
+    capsys.readouterr()
     assert cli_verify(issued, data_dir, foreign) == 4
+    # A genuine card of a station whose key has not arrived yet is not called 无效.
+    out = capsys.readouterr().out
+    assert "结果：无法核验　无法核验：本机尚未收到该签发驿站的密钥，请同步后再试" in out
+    assert "无效" not in out
     # Once the county publishes that station's key, its cards verify here too.
     CardKeyService(issued.store).trust_key(public_key, certified=True, label="另一个驿站")
     result = issued.cards.verify(foreign, ON_SITE)
@@ -130,3 +135,35 @@ def test_station_key_is_made_once_and_kept_locally(issued: Site) -> None:
     assert known.own and not known.certified and known.valid_from == ISSUE_DAY
     ring = service.keyring()
     assert ring.trusted[key.key_id].public_key == key.public_key
+
+
+def test_each_failure_has_its_own_verdict_and_exit_code(
+    issued: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forged, revoked, expired and unknown-key cards each say what they are."""
+    _, text = first_card(issued)
+    private_key, public_key = generate_key_pair()
+    facts = unverified_facts(text)
+    cases = {
+        "forged": (flip_byte(text, 100), ON_SITE),
+        "expired": (text, PROJECT_END + timedelta(days=1)),
+        "unknown": (sign_card(replace(facts, key_id=key_id_for(public_key)), private_key), ON_SITE),
+    }
+    seen: dict[str, tuple[int, str]] = {}
+    for name, (card, day) in cases.items():
+        capsys.readouterr()
+        code = cli_verify(issued, data_dir, card, day)
+        seen[name] = (code, capsys.readouterr().out.splitlines()[0])
+    assert main(["--data-dir", str(data_dir), "revoke-card", "--serial", "1"]) == 0
+    capsys.readouterr()
+    seen["revoked"] = (cli_verify(issued, data_dir, text), capsys.readouterr().out.splitlines()[0])
+    assert {name: code for name, (code, _) in seen.items()} == {
+        "forged": 5,
+        "expired": 8,
+        "unknown": 4,
+        "revoked": 7,
+    }
+    assert seen["forged"][1].startswith("结果：无效")
+    assert seen["expired"][1].startswith("结果：已过期")
+    assert seen["unknown"][1].startswith("结果：无法核验")
+    assert seen["revoked"][1].startswith("结果：已作废")

@@ -197,3 +197,20 @@ def test_nothing_changed_writes_nothing(ctx: AppContext, qtbot: QtBot) -> None:
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     assert load_settings(ctx.store) == before == replace(before, ui=Settings().ui)
     assert not (ctx.data_dir / "window.ini").exists()
+
+
+def test_card_printer_offset_is_typed_checked_and_saved(ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_dialog(ctx, qtbot)
+    boxes = dialog.cards_tab.offset_boxes
+    assert (boxes["offset_x_mm"].text(), boxes["offset_y_mm"].text()) == ("0", "0")
+    boxes["offset_x_mm"].setText("12")
+    dialog.ok_button.click()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert load_settings(ctx.store).cards.offset_mm == (0.0, 0.0)
+    boxes["offset_x_mm"].setText("1.5")
+    boxes["offset_y_mm"].setText("－0.8")  # full-width minus, as a Chinese IME types it
+    with qtbot.waitSignal(ctx.changed):
+        dialog.ok_button.click()
+    assert load_settings(ctx.store).cards.offset_mm == (1.5, -0.8)
+    again = open_dialog(ctx, qtbot)
+    assert again.cards_tab.offset_boxes["offset_y_mm"].text() == "-0.8"

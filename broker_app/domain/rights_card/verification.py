@@ -69,8 +69,9 @@ def verify_card(text: str, keyring: KeyRing, today: date) -> VerificationResult:
     if key is None:
         return _fail(
             VerifyReason.UNKNOWN_KEY,
-            "无法核验：签发驿站的密钥不在本机信任列表中，请同步后重试",
-            "Cannot verify: the issuing station's key is not trusted here; sync and retry",
+            "无法核验：本机尚未收到该签发驿站的密钥，请同步后再试",
+            "Cannot verify: this device has not yet received the issuing station's key; "
+            "sync and try again",
         )
     try:
         key.verifier().verify(signature, SIGNING_CONTEXT + content)

@@ -20,8 +20,10 @@ _INK = QColor(0, 0, 0)
 _GREY = QColor(90, 90, 90)
 
 
-def draw_helmet_sticker(painter: QPainter, ruler: Ruler, face: CardFace, qr: QImage) -> None:
-    """Draw one sticker with its top-left corner at the painter's origin."""
+def draw_helmet_sticker(painter: QPainter, ruler: Ruler, face: CardFace, qr: QImage) -> list[str]:
+    """Draw one sticker with its top-left corner at the painter's origin; returns the
+    labels of the lines that had to be shortened."""
+    shortened: list[str] = []
     r = ruler.rect
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     painter.drawImage(r(_QR_X, _QR_Y, _QR_SIZE, _QR_SIZE), qr)
@@ -33,28 +35,36 @@ def draw_helmet_sticker(painter: QPainter, ruler: Ruler, face: CardFace, qr: QIm
     painter.setPen(_GREY)
     draw_fitted(painter, r(_TEXT_X, 6.3, _TEXT_W, 3.0), phone_label(signed), 6, min_points=5)
     painter.setPen(_INK)
-    draw_fitted(
+    if draw_fitted(
         painter, r(_TEXT_X, 9.0, _TEXT_W, 5.6), face.signed_phone, 14, min_points=9, bold=True
-    )
+    ).shortened:
+        shortened.append(tr("维权电话"))
     y = 15.2
     for line in others[:2]:
-        draw_fitted(
+        if draw_fitted(
             painter,
             r(_TEXT_X, y, _TEXT_W, 3.3),
             f"{phone_label(line)} {line.phone}",
             7,
             min_points=5,
-        )
+        ).shortened:
+            shortened.append(phone_label(line))
         y += 3.4
     painter.setPen(_GREY)
-    draw_fitted(painter, r(_TEXT_X, 23.4, _TEXT_W, 3.0), face.project_name, 5.5, min_points=4.5)
+    if draw_fitted(
+        painter, r(_TEXT_X, 21.9, _TEXT_W, 4.7), face.project_name, 5.5, min_points=4.5, lines=2
+    ).shortened:
+        shortened.append(tr("项目"))
     painter.setPen(_INK)
-    draw_fitted(
+    name = draw_fitted(
         painter,
-        r(_TEXT_X, 26.4, _TEXT_W, 3.6),
+        r(_TEXT_X, 26.6, _TEXT_W, 3.4),
         face.worker_name,
         8,
         min_points=6,
         bold=True,
         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     )
+    if name.shortened:
+        shortened.append(tr("姓名"))
+    return shortened

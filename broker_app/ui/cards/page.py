@@ -78,6 +78,8 @@ class CardsPage(QWidget):
         self.layout_box = QComboBox(self)
         self.layout_box.addItem(self.tr("钱包卡（每页10张）"), "card")
         self.layout_box.addItem(self.tr("安全帽贴（每页24张）"), "sticker")
+        self.layout_box.addItem(self.tr("安全帽贴：标签纸 70×37（每页24张）"), "label-70x37")
+        self.layout_box.addItem(self.tr("安全帽贴：标签纸 63.5×38.1（每页21张）"), "label-63x38")
         chosen = load_settings(ctx.store).cards.layout
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(chosen)))
         self.preview_button = QPushButton(self.tr("打印预览"), self)

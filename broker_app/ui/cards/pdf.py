@@ -1,12 +1,13 @@
 """Card sheets to a PDF file: written beside the target under a temporary name and
-renamed when complete, so a cancelled or failed job never leaves half a PDF."""
+renamed when complete, so a cancelled or failed job never leaves half a PDF. The
+file asks the viewer to print at 100% (pdf_print_scaling)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -14,7 +15,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
-from broker_app.ui.cards.render import paint_sheets
+from broker_app.ui.cards.pdf_print_scaling import add_print_scaling_none
+from broker_app.ui.cards.render import Offset, SheetReport, paint_sheets
 from broker_app.ui.cards.sheets import SheetLayout
 
 #: Dots per inch of the PDF's drawing coordinates (not of any image in it).
@@ -34,10 +36,34 @@ def write_cards_pdf(
     layout: SheetLayout,
     *,
     title: str = "",
+    offset_mm: Offset = (0.0, 0.0),
+    report: SheetReport | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> int:
-    """Write ``faces`` as A4 sheets of ``layout`` to ``out``; returns the page count."""
+    """Write ``faces`` as A4 sheets of ``layout`` to ``out``; returns the page count.
+    ``report`` gets the cards left out (a character the font lacks) and shortened."""
+
+    def paint(painter: QPainter, new_page: Callable[[], bool]) -> int:
+        return paint_sheets(
+            painter,
+            layout,
+            faces,
+            new_page,
+            offset_mm=offset_mm,
+            report=report,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    return write_a4_pdf(out, title, paint)
+
+
+def write_a4_pdf(
+    out: Path, title: str, paint: Callable[[QPainter, Callable[[], bool]], int]
+) -> int:
+    """An A4 PDF whose pages ``paint`` draws (origin at the paper's corner, no margins),
+    marked to print at actual size; returns what ``paint`` returns (the page count)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise PdfWriteError(out)
@@ -60,11 +86,11 @@ def write_cards_pdf(
         if not painter.begin(writer):
             raise PdfWriteError(out)
         try:
-            pages = paint_sheets(
-                painter, layout, faces, writer.newPage, progress=progress, cancel=cancel
-            )
+            pages = paint(painter, writer.newPage)
         finally:
             painter.end()
+        del writer  # closes the file
+        add_print_scaling_none(temp)
         os.replace(temp, out)
     except BaseException:
         with contextlib.suppress(OSError):

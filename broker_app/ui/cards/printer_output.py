@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
-from broker_app.ui.cards.render import paint_sheets
+from broker_app.ui.cards.render import Offset, paint_sheets
 from broker_app.ui.cards.sheets import SheetLayout
 
 
@@ -47,6 +47,7 @@ def print_sheets(
     faces: Sequence[CardFace],
     layout: SheetLayout,
     *,
+    offset_mm: Offset = (0.0, 0.0),
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> int:
@@ -55,7 +56,13 @@ def print_sheets(
         raise PrinterError()
     try:
         return paint_sheets(
-            painter, layout, faces, printer.newPage, progress=progress, cancel=cancel
+            painter,
+            layout,
+            faces,
+            printer.newPage,
+            offset_mm=offset_mm,
+            progress=progress,
+            cancel=cancel,
         )
     except BaseException:
         printer.abort()  # no half job reaches the printer
