@@ -19,7 +19,7 @@ from broker_app.services.backups import apply_pending_restore, daily_backup_for,
 from broker_app.store.store import Store, open_store
 from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext
-from broker_app.ui.errors import user_message
+from broker_app.ui.errors import install_error_hook, user_message
 from broker_app.ui.first_run import ensure_station_configured
 from broker_app.ui.i18n import saved_language
 from broker_app.ui.main_window import DEFAULT_SIZE, MainWindow
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 def run_gui(data_dir: Path, argv: Sequence[str]) -> int:
     """Run the window until it is closed; returns the process exit code."""
     app = create_application(["labor-station", *argv], saved_language(data_dir))
+    install_error_hook()
     _apply_restore(data_dir)
     try:
         store = open_store(data_dir)
