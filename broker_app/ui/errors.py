@@ -57,9 +57,7 @@ def install_error_hook() -> None:
     (PySide6 hands them to ``sys.excepthook``); other threads' go to the log."""
     previous = sys.excepthook
 
-    def hook(
-        kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         app = QApplication.instance()
         if (
             not isinstance(exc, Exception)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -39,6 +38,7 @@ from broker_app.services.settings import MAX_KEEP_COUNT, MAX_KEEP_DAYS, BackupSe
 from broker_app.store.backup import check_database_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_open_file
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 
 
@@ -124,8 +124,11 @@ class BackupsTab(SettingsPageBase):
         return self.checked(self.loaded, texts)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("选择备份文件夹"), self.folder_box.text() or str(self.folder())
+        chosen = ask_folder(
+            self,
+            FileKind.BACKUPS,
+            self.tr("选择备份文件夹"),
+            default=self.folder_box.text() or self.folder(),
         )
         if chosen:
             self.folder_box.setText(str(Path(chosen)))
@@ -174,11 +177,12 @@ class BackupsTab(SettingsPageBase):
     def choose_and_restore(self) -> None:
         path = self.selected_backup()
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
+            chosen = ask_open_file(
                 self,
+                FileKind.BACKUPS,
                 self.tr("选择备份文件"),
-                str(self.folder()),
                 self.tr("驿站数据库备份 (*.sqlite3 *.before-restore);;所有文件 (*)"),
+                default=self.folder(),
             )
             if not chosen:
                 return

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from broker_app.services.excel.reader import list_sheets
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.import_wizard.state import ImportState
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
 
@@ -54,11 +54,10 @@ class FilePage(QWizardPage):
         self.sheet_box.currentTextChanged.connect(self._sheet_chosen)
 
     def browse(self) -> None:
-        start = str(self.state.path.parent) if self.state.path else QDir.homePath()
-        name, _ = QFileDialog.getOpenFileName(
+        name = ask_open_file(
             self,
+            FileKind.ROSTER,
             self.tr("选择花名册"),
-            start,
             self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
         )
         if name:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from broker_app.services.progress import Cancelled, CancelToken, Progress
 from broker_app.services.roster_import import ImportResult, write_errors_workbook
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.import_wizard.state import ImportState
 from broker_app.ui.tasks import Job
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
@@ -185,8 +185,13 @@ class RunPage(QWizardPage):
         suggested = (
             source.with_name(f"{source.stem}_有误的行.xlsx") if source else Path("有误的行.xlsx")
         )
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存有误的行"), str(suggested), self.tr("Excel 工作簿 (*.xlsx)")
+        name = ask_save_file(
+            self,
+            FileKind.ROSTER,
+            self.tr("保存有误的行"),
+            suggested.name,
+            self.tr("Excel 工作簿 (*.xlsx)"),
+            default=suggested.parent if source else None,
         )
         if name:
             path = Path(name)

@@ -4,9 +4,10 @@ and the first-run dialog; the call runs in the background."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from broker_app.services.sync_config import load_config
 from broker_app.services.sync_enrol import EnrolResult, enrol
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.sync.scheduler import SyncScheduler, sync_scheduler
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
 
@@ -127,11 +129,13 @@ class EnrolForm(QWidget):
 def choose_ca_file(parent: QWidget, box: QLineEdit) -> None:
     """Let the broker pick the server's CA certificate into ``box`` (enrolment and the
     sync settings page both ask for it)."""
-    path, _filter = QFileDialog.getOpenFileName(
+    current = Path(box.text().strip()) if box.text().strip() else None
+    path = ask_open_file(
         parent,
-        QCoreApplication.translate("EnrolForm", "选择服务器的 CA 证书"),
-        box.text(),
+        FileKind.CERTIFICATES,
+        QCoreApplication.translate("EnrolForm", "选择服务器证书文件"),
         QCoreApplication.translate("EnrolForm", "证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
+        default=current.parent if current else None,
     )
     if path:
         box.setText(path)
