@@ -26,6 +26,7 @@ from broker_app.ui.cards.scan import qr_texts_in_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_open_file
+from broker_app.ui.geometry import fit_to_screen
 
 _OK_STYLE = "color: #2e7d32; font-size: 18pt; font-weight: bold;"
 _BAD_STYLE = "color: #c62828; font-size: 18pt; font-weight: bold;"
@@ -64,7 +65,7 @@ class VerifyDialog(QDialog):
         self.verify_button.clicked.connect(self.verify_text)
         self.image_button.clicked.connect(self.choose_image)
         buttons.rejected.connect(self.reject)
-        self.resize(520, 520)
+        fit_to_screen(self, 520, 520)
 
     def verify_text(self, text: str | None = None) -> VerificationReport | None:
         text = (text if isinstance(text, str) else self.text_box.toPlainText()).strip()
