@@ -6,6 +6,7 @@ The folders are remembered per user, not per station, in the user's Qt settings.
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 
@@ -30,6 +31,15 @@ class FileKind(Enum):
 
 
 _GROUP = "file_dialogs"
+
+#: On Windows the system's dialog speaks the language of Windows. On Linux the
+#: desktop's dialog may not speak Chinese where the desktop is set up in English:
+#: Qt's own dialog follows the interface language (Qt's translations).
+_OPTIONS = (
+    QFileDialog.Option.DontUseNativeDialog
+    if sys.platform.startswith("linux")
+    else QFileDialog.Option(0)
+)
 
 
 def _settings() -> QSettings:
@@ -67,7 +77,9 @@ def ask_open_file(
     default: str | Path | None = None,
 ) -> str:
     """The chosen file, or "" when the broker cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, start_folder(kind, default), name_filter)
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, title, start_folder(kind, default), name_filter, "", _OPTIONS
+    )
     if chosen:
         remember(kind, chosen)
     return str(chosen or "")
@@ -85,7 +97,7 @@ def ask_save_file(
     """Where to save (``suggested_name`` offered in the start folder), or "" when
     cancelled."""
     start = Path(start_folder(kind, default)) / Path(suggested_name).name
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter)
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter, "", _OPTIONS)
     if chosen:
         remember(kind, chosen)
     return str(chosen or "")
@@ -95,7 +107,8 @@ def ask_folder(
     parent: QWidget | None, kind: FileKind, title: str, *, default: str | Path | None = None
 ) -> str:
     """The chosen folder, or "" when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title, start_folder(kind, default))
+    options = _OPTIONS | QFileDialog.Option.ShowDirsOnly
+    chosen = QFileDialog.getExistingDirectory(parent, title, start_folder(kind, default), options)
     if chosen:
         remember(kind, chosen, is_folder=True)
     return str(chosen or "")

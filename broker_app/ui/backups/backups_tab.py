@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_open_file
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
+from broker_app.ui.sizes import file_size_text
 
 
 class BackupsTab(SettingsPageBase):
@@ -141,12 +142,11 @@ class BackupsTab(SettingsPageBase):
     def refresh(self) -> None:
         self.backups = list_backups(self.ctx.data_dir, self.folder())
         self.table.setRowCount(len(self.backups))
-        locale = QLocale()
         for row, backup in enumerate(self.backups):
             cells = (
                 backup.taken_at.strftime("%Y-%m-%d %H:%M"),
                 self.kind_label(backup.kind),
-                locale.formattedDataSize(backup.size),
+                file_size_text(backup.size),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -51,6 +51,8 @@ class FilePage(QWizardPage):
         form.addRow("", self.error_label)
         self.browse_button.clicked.connect(self.browse)
         self.path_box.editingFinished.connect(lambda: self.choose(self.path_box.text()))
+        # A pasted path is taken at once (下一步 enabled), not only when the box loses focus.
+        self.path_box.textChanged.connect(self._typed)
         self.sheet_box.currentTextChanged.connect(self._sheet_chosen)
 
     def browse(self) -> None:
@@ -68,7 +70,10 @@ class FilePage(QWizardPage):
         text = name.strip().strip('"')
         if not text or (self.state.path is not None and Path(text) == self.state.path):
             return
-        self.path_box.setText(text)
+        if self.path_box.text() != text:
+            self.path_box.blockSignals(True)
+            self.path_box.setText(text)
+            self.path_box.blockSignals(False)
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         self.sheet_box.blockSignals(False)
@@ -104,6 +109,11 @@ class FilePage(QWizardPage):
         finally:
             QGuiApplication.restoreOverrideCursor()
         return True
+
+    def _typed(self, text: str) -> None:
+        name = text.strip().strip('"')
+        if name and Path(name).is_file():
+            self.choose(name)
 
     def _sheet_chosen(self, sheet: str) -> None:
         self.state.sheet = sheet or None

@@ -26,6 +26,7 @@ from broker_app.services.roster_import import ImportResult, write_errors_workboo
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.file_dialogs import FileKind, ask_save_file
+from broker_app.ui.import_wizard.problems import names_by_row
 from broker_app.ui.import_wizard.state import ImportState
 from broker_app.ui.tasks import Job
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
@@ -56,9 +57,9 @@ class RunPage(QWizardPage):
         big.setPointSizeF(self.font().pointSizeF() * 1.2)
         big.setBold(True)
         self.summary.setFont(big)
-        self.problems = QTableWidget(0, 3, self)
+        self.problems = QTableWidget(0, 4, self)
         self.problems.setHorizontalHeaderLabels(
-            [self.tr("行号"), self.tr("列"), self.tr("错误原因")]
+            [self.tr("行号"), self.tr("姓名"), self.tr("列"), self.tr("错误原因")]
         )
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setWordWrap(False)
@@ -67,7 +68,8 @@ class RunPage(QWizardPage):
         header.setStretchLastSection(True)
         char = self.fontMetrics().horizontalAdvance("中")
         header.resizeSection(0, char * 4)
-        header.resizeSection(1, char * 7)
+        header.resizeSection(1, char * 5)
+        header.resizeSection(2, char * 7)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.save_button = QPushButton(self.tr("保存有误的行…"), self)
         self.save_button.setToolTip(
@@ -163,10 +165,12 @@ class RunPage(QWizardPage):
 
     def _list_problems(self, result: ImportResult) -> None:
         problems = result.problems[:SHOWN_PROBLEMS]
+        names = names_by_row(result)
         self.problems.setRowCount(len(problems))
         for row, problem in enumerate(problems):
+            name = names.get(problem.row_number, "")
             for column, text in enumerate(
-                (str(problem.row_number), problem.column, problem.message)
+                (str(problem.row_number), name, problem.column, problem.message)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -31,6 +31,7 @@ from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.jobs.job_filters import JobFilterBar
 from broker_app.ui.jobs.job_model import COLUMNS, JobTableModel
 from broker_app.ui.progress import run_with_progress
+from broker_app.ui.shortcuts import add_find_shortcut
 
 
 class JobsPage(QWidget):
@@ -65,6 +66,7 @@ class JobsPage(QWidget):
         self.recommend_button.clicked.connect(self._recommend_current)
         self.import_button.clicked.connect(self.choose_workbook)
         ctx.changed.connect(self._on_change)
+        add_find_shortcut(self, self.filters.search_box)
         self.model.reload()
 
     # -- actions -----------------------------------------------------------------------

@@ -34,6 +34,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.jobs.match_model import COLUMNS, MatchTableModel
+from broker_app.ui.shortcuts import add_find_shortcut
 
 SEARCH_DELAY_MS = 200
 _ACTIVE = "active"
@@ -66,6 +67,7 @@ class MatchesPage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.archived.toggled.connect(lambda _b: self._apply_filter())
         self.change_button.clicked.connect(self._change_current)
+        add_find_shortcut(self, self.search_box)
 
         self.model = MatchTableModel(self.service, self)
         self.table = QTableView(self)
