@@ -93,21 +93,22 @@ def install_translations(app: QApplication, language: str, catalogues: Path | No
     app.setProperty("installed_language", wanted)
 
 
+_QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
 class QtCatalogueGaps(QTranslator):
     """Qt 6's own texts that its Chinese catalogue lacks: Qt gave them keyboard
     mnemonics, so the old translations no longer match, and the file dialog said
     "Look in" and "Files of type" in English."""
 
-    TEXTS = {
-        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
-        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-    }
-
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         # None is a null string to Qt: "no translation here", unlike "".
-        return self.TEXTS.get((context, source))  # type: ignore[return-value]
+        return _QT_GAPS.get((context, source))  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return False
