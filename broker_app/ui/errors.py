@@ -56,6 +56,7 @@ def install_error_hook() -> None:
     """Exceptions that escape a slot on the GUI thread reach the broker as ``show_error``
     (PySide6 hands them to ``sys.excepthook``); other threads' go to the log."""
     previous = sys.excepthook
+    showing = [False]
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         app = QApplication.instance()
@@ -68,9 +69,17 @@ def install_error_hook() -> None:
             return
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
+        if showing[0]:
+            # A failure while the box is up (a view that fails at every repaint): one
+            # box is enough, the log gets each incident.
+            record_incident(exc)
+            return
+        showing[0] = True
         try:
             show_error(QApplication.activeWindow(), exc)
         except Exception:  # the dialog itself failed: the log still has it
             log.exception("showing an error failed")
+        finally:
+            showing[0] = False
 
     sys.excepthook = hook

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from broker_app.cli.main import main
@@ -92,6 +92,33 @@ def test_a_slot_that_raises_shows_a_chinese_sentence_with_an_incident_number(
     title, text = seen[0]
     assert title == "操作没有完成"
     assert_incident_told_and_logged(text, log_file)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_failures_while_the_box_is_up_open_no_second_box(
+    qtbot: QtBot, log_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_hook()
+    button = QPushButton("统计")
+    qtbot.addWidget(button)
+    button.clicked.connect(lambda: raise_bug())
+    seen: list[tuple[str, str]] = []
+
+    def while_up() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, while_up)
+            return
+        button.click()  # fails again, as a view repainting behind the box would
+        button.click()
+        seen.append((box.windowTitle(), box.text()))
+        box.done(0)
+
+    QTimer.singleShot(0, while_up)
+    button.click()
+    assert len(seen) == 1
+    assert log_file.read_text(encoding="utf-8").count("incident ") == 3
 
 
 def test_a_background_action_that_fails_says_what_did_not_happen(
