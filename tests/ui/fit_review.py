@@ -102,6 +102,28 @@ def sections_shown(dialog: QWidget) -> list[str]:
     ]
 
 
+def import_at_columns(ctx: object, window: QWidget) -> QWidget:
+    """The import wizard on its second page (the columns), with a real workbook."""
+    import openpyxl
+
+    from broker_app.ui.import_wizard.wizard import ImportWizard
+
+    path = Path(ctx.data_dir) / "review-roster.xlsx"  # type: ignore[attr-defined]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["太平镇农村劳动力花名册"])
+    sheet.append(["序号", "姓名", "性别", "身份证号", "手机号", "文化程度", "打工单位"])
+    sheet.append([1, "张三", "男", "370883198001011110", "13812345678", "大学生", "物流园区"])
+    book.save(path)
+    wizard = ImportWizard(ctx, window)
+    wizard.file_page.choose(str(path))
+    wizard.show()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    return wizard
+
+
 def first_id(ctx: object, table: str) -> str:
     with ctx.store.read() as session:  # type: ignore[attr-defined]
         return str(session.execute(text(f"SELECT id FROM {table} LIMIT 1")).scalar())
@@ -143,6 +165,7 @@ def dialogs(ctx: object, window: QWidget) -> dict[str, Callable[[], QWidget]]:
         "follow-up": lambda: RecordDialog(ctx, FOLLOW_UP, worker, parent=window),
         "training": lambda: RecordDialog(ctx, TRAINING, worker, parent=window),
         "import": lambda: ImportWizard(ctx, window),
+        "import-columns": lambda: import_at_columns(ctx, window),
         "job-editor": lambda: JobEditorDialog(ctx, job, window),
         "new-job": lambda: JobEditorDialog(ctx, None, window),
         "job-import-result": lambda: ImportResultDialog(ImportResult(), window),
