@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Make the screenshots of the documentation, docs/screenshots/*.png, in one command.
 
-    .venv/bin/python scripts/make_screenshots.py [--out DIR] [--size 1280x800]
+    .venv/bin/python scripts/make_screenshots.py [--out DIR] [--size 1280x800] [--no-small]
 
 Steps: a throw-away station in a temporary folder (``init-station`` for a village of
 邹城市, then ``demo-data`` with a few hundred made-up workers), then the
 ``screenshot`` subcommand once per page and dialog, offscreen, then each PNG
 reduced to 256 colours so it stays small. Nothing is read from or written to the
 broker's own data folder.
+
+Then the same pictures on a small screen, to review that nothing is cut off: a
+maximised window on a 1366x768 screen, whose client area is 1366x700 once the Windows
+taskbar and the title bar are taken off, into ``1366x768/``; and the same screen at
+150% scaling (``QT_SCALE_FACTOR=1.5``, taskbar and title bar 1.5 times as tall: 1366x664
+pixels), into ``1366x768-150/``.
 
 Text is drawn with the bundled font only (resources/fonts, through a fontconfig file
 of its own), so the pictures come out the same on every Linux machine, whatever CJK
@@ -35,6 +41,20 @@ VILLAGE = "370883107218"
 OPERATOR = ("王秀兰", "13905371234")
 WORKERS = 300
 SEED = 7
+
+
+@dataclass(frozen=True)
+class Screen:
+    folder: str  # under the output folder; "" for the documentation's own pictures
+    size: str
+    scale: str | None = None
+
+
+#: The small-screen review sets (see the module's docstring).
+SMALL_SCREENS = (
+    Screen("1366x768", "1366x700"),
+    Screen("1366x768-150", "1366x664", "1.5"),
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +89,8 @@ FONTCONFIG = """<?xml version="1.0"?>
 """
 
 
-def environment(scratch: Path) -> dict[str, str]:
-    """Offscreen, Chinese, 100% scaling, the bundled font and nothing else."""
+def environment(scratch: Path, scale: str | None = None) -> dict[str, str]:
+    """Offscreen, Chinese, 100% scaling (or ``scale``), the bundled font and nothing else."""
     config = scratch / "fonts.conf"
     config.write_text(FONTCONFIG.format(fonts=FONTS, cache=scratch / "fontcache"))
     env = {
@@ -81,6 +101,8 @@ def environment(scratch: Path) -> dict[str, str]:
     }
     for name in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "LABOR_STATION_DATA_DIR"):
         env.pop(name, None)
+    if scale is not None:
+        env["QT_SCALE_FACTOR"] = scale
     return env
 
 
@@ -119,9 +141,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the PNGs")
     parser.add_argument("--size", default="1280x800", help="pixels, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--no-small", action="store_true", help="skip the 1366x768 and 150%% review sets"
+    )
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    screens = [Screen("", args.size)] + ([] if args.no_small else list(SMALL_SCREENS))
     with tempfile.TemporaryDirectory(prefix="labor-station-shots-") as tmp:
         scratch = Path(tmp)
         env = environment(scratch)
@@ -131,14 +157,18 @@ def main(argv: list[str]) -> int:
         app(env, station, "init-station", "--org", VILLAGE, "--operator", operator,
             "--phone", phone)  # fmt: skip
         app(env, station, "demo-data", "--workers", str(WORKERS), "--seed", str(SEED))
-        for shot in SHOTS:
-            raw = scratch / "raw" / f"{shot.name}.png"
-            command = ["screenshot", "--page", shot.page, "--size", args.size, str(raw)]
-            if shot.dialog:
-                command[1:1] = ["--dialog", shot.dialog]
-            app(env, fresh if shot.fresh else station, *command)
-            size = shrink(raw, out / f"{shot.name}.png")
-            print(f"  -> {out / f'{shot.name}.png'} ({size // 1024} KB)", flush=True)
+        for screen in screens:
+            folder = out / screen.folder
+            folder.mkdir(parents=True, exist_ok=True)
+            shot_env = environment(scratch, screen.scale)
+            for shot in SHOTS:
+                raw = scratch / "raw" / screen.folder / f"{shot.name}.png"
+                command = ["screenshot", "--page", shot.page, "--size", screen.size, str(raw)]
+                if shot.dialog:
+                    command[1:1] = ["--dialog", shot.dialog]
+                app(shot_env, fresh if shot.fresh else station, *command)
+                size = shrink(raw, folder / f"{shot.name}.png")
+                print(f"  -> {folder / f'{shot.name}.png'} ({size // 1024} KB)", flush=True)
     return 0
 
 

@@ -19,6 +19,16 @@ OTHER_VILLAGE = "370883107201"
 TOWNSHIP = "370883107000"
 
 
+@pytest.fixture(autouse=True)
+def _user_settings(tmp_path: Path) -> None:
+    """The user's own Qt settings (the folders file dialogs remember) go to the test's
+    folder, never to the real user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path / "user_settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

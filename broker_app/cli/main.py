@@ -26,6 +26,7 @@ from broker_app.cli import (
 )
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import user_messages
+from broker_app.incidents import CLI_SENTENCE, record_incident
 from broker_app.logs import setup_logging
 from broker_app.services.settings import LANGUAGE_ENV, LANGUAGES
 
@@ -103,8 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         messages = user_messages(exc)
         if messages is None:
-            log.exception("command %s failed", args.command)
-            print(f"出错了：{exc}（详情见日志）", file=sys.stderr)
+            number = record_incident(exc, f"command {args.command}")
+            print(CLI_SENTENCE.format(number), file=sys.stderr)
             return 1
         zh, en = messages
         log.error("command %s failed: %s", args.command, en)

@@ -7,6 +7,8 @@ dictionaries costs a noticeable fraction of a second.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pypinyin import Style, lazy_pinyin
 
 
@@ -40,3 +42,18 @@ def _lazy(text: str) -> list[str]:
 def initials(parts: tuple[str, ...]) -> str:
     """First letter of each syllable, as typed for pinyin-initial search ("zsf")."""
     return "".join(part[:1] for part in parts)
+
+
+@lru_cache(maxsize=16384)
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of ``text``, for searching short texts by pinyin."""
+    parts = syllables(text)
+    return "".join(parts), initials(parts)
+
+
+def pinyin_contains(text: str, query: str) -> bool:
+    """True when lowercase ``query`` occurs in the full pinyin or the initials of
+    ``text`` ("dianhan" and "dhg" both occur in 电焊工)."""
+    full, first = pinyin_keys(text)
+    wanted = query.lower()
+    return wanted in full or wanted in first

@@ -137,7 +137,7 @@ class SyncSettings(SettingsSection):
 
     SECTION: ClassVar[str] = "sync"
     server_url: str = _option("", "同步服务器地址", key=SERVER_URL_SETTING)
-    ca_file: str = _option("", "CA 证书文件", key=CA_FILE_SETTING)
+    ca_file: str = _option("", "服务器证书文件", key=CA_FILE_SETTING)
     interval_minutes: int = _option(10, "自动同步间隔（分钟）", ini=INTERVAL_INI_KEY)
 
     def clean(self) -> tuple[SyncSettings, list[FieldError]]:

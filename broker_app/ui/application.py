@@ -74,13 +74,48 @@ def install_translations(app: QApplication, language: str, catalogues: Path | No
         old.deleteLater()
     locale = locale_for(language)
     QLocale.setDefault(locale)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _install(app, lambda t: t.load(locale, "qtbase", "_", qt_folder))
+    # Qt's own texts (file dialogs' "Look in", "Files of type", standard buttons): from
+    # Qt's folder, else from our resources (a build whose Qt folder lacks them).
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(paths.resource_path("translations"))):  # fmt: skip
+        if _install(app, _qt_catalogue(locale, folder)):
+            break
+    else:
+        log.info("no Qt translations (qtbase) for %s", locale.name())
+    if language == SOURCE_LANGUAGE:
+        gaps = QtCatalogueGaps(app)
+        gaps.setObjectName(_TRANSLATOR_NAME)
+        app.installTranslator(gaps)
     if language != SOURCE_LANGUAGE:
         path = catalogue_path(language, catalogues)
         if not _install(app, lambda t: t.load(str(path))):
             log.warning("no translation catalogue at %s; the interface stays Chinese", path)
     app.setProperty("installed_language", wanted)
+
+
+_QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class QtCatalogueGaps(QTranslator):
+    """Qt 6's own texts that its Chinese catalogue lacks: Qt gave them keyboard
+    mnemonics, so the old translations no longer match, and the file dialog said
+    "Look in" and "Files of type" in English."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        # None is a null string to Qt: "no translation here", unlike "".
+        return _QT_GAPS.get((context, source))  # type: ignore[return-value]
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _qt_catalogue(locale: QLocale, folder: str) -> Callable[[QTranslator], bool]:
+    return lambda translator: translator.load(locale, "qtbase", "_", folder)
 
 
 def _install(app: QApplication, load: Callable[[QTranslator], bool]) -> bool:

@@ -12,15 +12,15 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from broker_app.services.backups import apply_pending_restore, daily_backup_for, restore_pending
 from broker_app.store.store import Store, open_store
 from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext
-from broker_app.ui.errors import user_message
+from broker_app.ui.errors import install_error_hook, user_message
 from broker_app.ui.first_run import ensure_station_configured
+from broker_app.ui.geometry import show_main_window
 from broker_app.ui.i18n import saved_language
 from broker_app.ui.main_window import DEFAULT_SIZE, MainWindow
 from broker_app.ui.sync.scheduler import sync_scheduler
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 def run_gui(data_dir: Path, argv: Sequence[str]) -> int:
     """Run the window until it is closed; returns the process exit code."""
     app = create_application(["labor-station", *argv], saved_language(data_dir))
+    install_error_hook()
     _apply_restore(data_dir)
     try:
         store = open_store(data_dir)
@@ -91,19 +92,13 @@ def _apply_restore(data_dir: Path) -> None:
 
 
 def open_main_window(ctx: AppContext) -> MainWindow:
-    """The main window, shown where it was last time (maximized on a small screen)."""
+    """The main window, shown where it was last time, else maximised on a small screen
+    (1366x768: its bottom never under the taskbar)."""
     window = MainWindow(ctx)
     if window.restore_geometry():
         window.show()
         return window
-    screen = QGuiApplication.primaryScreen()
-    available = screen.availableGeometry() if screen is not None else None
-    if available is None or (
-        available.width() <= DEFAULT_SIZE.width() or available.height() <= DEFAULT_SIZE.height()
-    ):
-        window.showMaximized()
-    else:
-        window.show()
+    show_main_window(window, DEFAULT_SIZE)
     return window
 
 

@@ -8,7 +8,7 @@ opened, so start-up pays only for the first page. When the operator has set a PI
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,10 +55,11 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation { outline: 0; }"
             "QListWidget#navigation::item { padding: 8px 12px; }"
         )
-        for spec in self.specs.values():
+        for number, spec in enumerate(self.specs.values(), start=1):
             item = QListWidgetItem(page_title(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+            self._add_page_shortcut(number, spec.key, item)
         self.settings_button = QPushButton(self.tr("设置"), self)
         self.settings_button.setToolTip(self.tr("驿站所属单位和经纪人"))
         self.settings_button.clicked.connect(self.open_settings)
@@ -115,6 +116,19 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
         return page
 
+    def _add_page_shortcut(self, number: int, key: str, item: QListWidgetItem) -> None:
+        """Ctrl+1, Ctrl+2, ... open the pages in navigation order."""
+        if number > 9:
+            return
+        sequence = QKeySequence(f"Ctrl+{number}")
+        action = QAction(self)
+        action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.show_page(key))
+        self.addAction(action)
+        shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        item.setToolTip(self.tr("{0}（{1}）").format(item.text(), shown))
+
     def current_page_key(self) -> str | None:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
@@ -159,6 +173,5 @@ class MainWindow(QMainWindow):
             self.pin_lock.configure()
 
     def _update_title(self) -> None:
-        info = StationService(self.ctx.store).info()
-        app = self.tr("劳务驿站")
-        self.setWindowTitle(f"{app} — {info.name}" if info.name else app)
+        # Qt adds the application's name ("— 劳务驿站") after the title itself.
+        self.setWindowTitle(StationService(self.ctx.store).info().name)

@@ -1,4 +1,4 @@
-"""设置: one page per part of the station's settings (the station's org unit and
+"""设置: one section per part of the station's settings (the station's org unit and
 broker, sync, 维权卡, 工资, language, backups and restore); 查看日志… opens the log
 viewer.
 
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +38,10 @@ from broker_app.ui.cards.settings_tab import CardSettingsTab
 from broker_app.ui.context import STATION_RECORD, AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import ERROR_STYLE
+from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.logs.log_dialog import LogDialog
 from broker_app.ui.privacy.privacy_tab import PrivacyTab
+from broker_app.ui.section_list import SectionList
 from broker_app.ui.settings_page import FieldProblem, SettingsPage, SettingsPageBase, StandalonePage
 from broker_app.ui.station_form import StationForm
 from broker_app.ui.sync.settings_tab import SyncSettingsTab
@@ -87,7 +88,7 @@ class SettingsDialog(QDialog):
             self.tr("本驿站的所属单位和经纪人。已有劳动力数据后，所属单位不能再改。"), self
         )
         self.intro.setWordWrap(True)
-        self.tabs = QTabWidget(self)
+        self.tabs = SectionList(self)
         self.pages: list[SettingsPage] = []
         self.form = StationForm(self)
         self.sync_tab = SyncSettingsTab(ctx, self)
@@ -130,6 +131,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 36)
+        hint = self.sizeHint()
+        fit_to_screen(self, hint.width(), hint.height())
 
         self.sync_tab.enrol_form.enrolled.connect(lambda _result: self._reload_station())
         self.backups_tab.restore_requested.connect(lambda _path: self.restart_for_restore())

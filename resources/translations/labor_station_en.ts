@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished">Choose…</translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source> 天</source>
@@ -1091,8 +1091,8 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>One-time enrolment code from the county HR bureau</translation>
     </message>
     <message>
-        <source>可不填；服务器使用自建证书时选择其 CA 文件</source>
-        <translation>Optional; choose the CA file if the server uses its own certificate</translation>
+        <source>可不填；县里提供了服务器证书文件时在这里选择</source>
+        <translation>Optional; choose it here if the county gave you a server certificate file</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1111,8 +1111,12 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <source>CA 证书文件</source>
-        <translation>CA certificate file</translation>
+        <source>服务器证书文件</source>
+        <translation>Server certificate file</translation>
+    </message>
+    <message>
+        <source>选择服务器证书文件</source>
+        <translation>Choose the server certificate file</translation>
     </message>
     <message>
         <source>正在连接服务器注册…</source>
@@ -1123,12 +1127,12 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Enrolled: {0} ({1})</translation>
     </message>
     <message>
-        <source>注册失败：{0}</source>
-        <translation>Enrolment failed: {0}</translation>
+        <source>无法连接服务器，没有注册。请检查服务器地址和网络，然后再点“注册”。</source>
+        <translation>Cannot reach the server; not enrolled. Check the server address and the network, then click “Enrol” again.</translation>
     </message>
     <message>
-        <source>选择服务器的 CA 证书</source>
-        <translation>Choose the server&apos;s CA certificate</translation>
+        <source>注册失败：{0}</source>
+        <translation>Enrolment failed: {0}</translation>
     </message>
     <message>
         <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -1317,6 +1321,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>岗位导入有误的行.xlsx</source>
         <translation>job import errors.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1785,8 +1793,8 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Station unit and broker</translation>
     </message>
     <message>
-        <source>劳务驿站</source>
-        <translation>Labor Station</translation>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -2598,10 +2606,6 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Import workers in bulk from an Excel roster</translation>
     </message>
     <message>
-        <source>搜索</source>
-        <translation>Search</translation>
-    </message>
-    <message>
         <source>找到 {0} 人</source>
         <translation>{0} people found</translation>
     </message>
@@ -2648,6 +2652,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>错误原因</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>保存有误的行…</source>
@@ -2730,11 +2738,11 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>查看日志…</source>
@@ -3108,12 +3116,12 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Change this when the server moves to a new address; for another server, enrol again</translation>
     </message>
     <message>
-        <source>可不填；服务器使用自建证书时选择其 CA 文件</source>
-        <translation type="unfinished">Optional; choose the CA file if the server uses its own certificate</translation>
+        <source>可不填；县里提供了服务器证书文件时在这里选择</source>
+        <translation>Optional; choose it here if the county gave you a server certificate file</translation>
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished">Choose…</translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source> 分钟</source>
@@ -3129,11 +3137,11 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>服务器地址</source>
-        <translation type="unfinished">Server address</translation>
+        <translation>Server address</translation>
     </message>
     <message>
-        <source>CA 证书文件</source>
-        <translation type="unfinished">CA certificate file</translation>
+        <source>服务器证书文件</source>
+        <translation>Server certificate file</translation>
     </message>
     <message>
         <source>自动同步间隔</source>
@@ -3755,12 +3763,12 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 <context>
     <name>errors</name>
     <message>
-        <source>出错了：{0}（详情已写入日志）</source>
-        <translation>Something went wrong: {0} (details are in the log)</translation>
+        <source>这一步没有完成，已保存的数据没有丢失。可以再试一次；如果仍然不行，请把事件编号 {0} 告诉技术支持（详情已写入日志）。</source>
+        <translation>This step was not completed; nothing saved was lost. You can try again; if it still fails, give incident number {0} to technical support (details are in the log).</translation>
     </message>
     <message>
-        <source>出错了</source>
-        <translation>Something went wrong</translation>
+        <source>操作没有完成</source>
+        <translation>Not completed</translation>
     </message>
     <message>
         <source>知道了</source>
@@ -4343,6 +4351,24 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>搜索（{0}）</source>
+        <translation>Search ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>sizes</name>
+    <message>
+        <source>{0} 字节</source>
+        <translation>{0} bytes</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import requests
 
 from sync.client.errors import (
     AuthRejected,
+    NoConnection,
     ServerError,
     ServerFailed,
     ServerUnreachable,
@@ -161,7 +162,7 @@ class ChannelClient:
                 f"TLS verification failed for {self.base_url}: {exc}",
             ) from exc
         except requests.RequestException as exc:
-            raise ServerUnreachable(
+            raise NoConnection(
                 "无法连接服务器，数据已保存在本机，稍后会自动重试",
                 f"cannot reach {self.base_url}: {exc}",
             ) from exc

@@ -14,6 +14,11 @@ class ServerUnreachable(SyncError):
     """No answer (network down, server down, timeouts) after the retries."""
 
 
+class NoConnection(ServerUnreachable):
+    """No connection at all (network down, server down, timeouts). Its message says a
+    sync round retries by itself; a one-off call (enrolment) says otherwise."""
+
+
 class ServerError(ServerUnreachable):
     """The server answered 5xx (after the retries); ``status`` is the HTTP status."""
 

@@ -1,8 +1,8 @@
 """Job posting queries and writes. Lists come back as column tuples, never ORM objects.
 
 Postings number in the hundreds or low thousands, so text search is a plain LIKE
-over a few columns; the filled count (录用 + 已上岗) is a correlated count over the
-match index by job.
+over a few columns (and, for a word in Latin letters, their pinyin); the filled
+count (录用 + 已上岗) is a correlated count over the match index by job.
 """
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ _SORTS: dict[str, tuple[Any, ...]] = {
 }
 
 
-def _conditions(flt: JobFilter, station_org: str | None) -> list[ColumnElement[bool]]:
+def _conditions(
+    session: Session, flt: JobFilter, station_org: str | None
+) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if not flt.include_archived:
         conds.append(JobPosting.archived.is_(False))
@@ -106,21 +108,40 @@ def _conditions(flt: JobFilter, station_org: str | None) -> list[ColumnElement[b
         conds.append(JobPosting.org_code != station_org)
     for word in flt.text.split():
         pattern = f"%{_escape_like(word)}%"
-        conds.append(
-            or_(
-                *(
-                    column.like(pattern, escape="\\")
-                    for column in (
-                        JobPosting.title,
-                        JobPosting.employer_name,
-                        JobPosting.work_type,
-                        JobPosting.place_text,
-                        JobPosting.employer_credit_code,
-                    )
-                )
+        alternatives = [
+            column.like(pattern, escape="\\")
+            for column in (
+                JobPosting.title,
+                JobPosting.employer_name,
+                JobPosting.work_type,
+                JobPosting.place_text,
+                JobPosting.employer_credit_code,
             )
-        )
+        ]
+        if word.isascii() and word.isalpha():
+            alternatives.append(JobPosting.pk.in_(_pinyin_pks(session, word)))
+        conds.append(or_(*alternatives))
     return conds
+
+
+def _pinyin_pks(session: Session, word: str) -> list[int]:
+    """Postings whose title, employer, work type or place reads ``word`` in pinyin
+    ("dhg" or "dianhan" finds 电焊工), as the roster's search does for names. Postings
+    are few, and each text's pinyin is cached, so this is a scan in Python."""
+    from broker_app.domain.pinyin_text import pinyin_contains
+
+    texts = select(
+        JobPosting.pk,
+        JobPosting.title,
+        JobPosting.employer_name,
+        JobPosting.work_type,
+        JobPosting.place_text,
+    )
+    return [
+        pk
+        for pk, *fields in session.execute(texts)
+        if any(field and pinyin_contains(field, word) for field in fields)
+    ]
 
 
 def _escape_like(text: str) -> str:
@@ -139,12 +160,13 @@ def _ordered(stmt: Select[Any], sort: JobSort) -> Select[Any]:
 def search_pks(
     session: Session, flt: JobFilter, sort: JobSort, station_org: str | None = None
 ) -> list[int]:
-    stmt = select(JobPosting.pk).where(*_conditions(flt, station_org))
+    stmt = select(JobPosting.pk).where(*_conditions(session, flt, station_org))
     return list(session.scalars(_ordered(stmt, sort)))
 
 
 def count(session: Session, flt: JobFilter, station_org: str | None = None) -> int:
-    stmt = select(func.count()).select_from(JobPosting).where(*_conditions(flt, station_org))
+    conds = _conditions(session, flt, station_org)
+    stmt = select(func.count()).select_from(JobPosting).where(*conds)
     return int(session.scalar(stmt) or 0)
 
 
@@ -163,7 +185,7 @@ def page(
     limit: int = 50,
     station_org: str | None = None,
 ) -> list[tuple[Any, ...]]:
-    stmt = select(*ROW_COLUMNS).where(*_conditions(flt, station_org))
+    stmt = select(*ROW_COLUMNS).where(*_conditions(session, flt, station_org))
     stmt = _ordered(stmt, sort).offset(offset).limit(limit)
     return [tuple(row) for row in session.execute(stmt)]
 

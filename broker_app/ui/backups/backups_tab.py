@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -39,7 +38,9 @@ from broker_app.services.settings import MAX_KEEP_COUNT, MAX_KEEP_DAYS, BackupSe
 from broker_app.store.backup import check_database_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_open_file
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
+from broker_app.ui.sizes import file_size_text
 
 
 class BackupsTab(SettingsPageBase):
@@ -124,8 +125,11 @@ class BackupsTab(SettingsPageBase):
         return self.checked(self.loaded, texts)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("选择备份文件夹"), self.folder_box.text() or str(self.folder())
+        chosen = ask_folder(
+            self,
+            FileKind.BACKUPS,
+            self.tr("选择备份文件夹"),
+            default=self.folder_box.text() or self.folder(),
         )
         if chosen:
             self.folder_box.setText(str(Path(chosen)))
@@ -138,12 +142,11 @@ class BackupsTab(SettingsPageBase):
     def refresh(self) -> None:
         self.backups = list_backups(self.ctx.data_dir, self.folder())
         self.table.setRowCount(len(self.backups))
-        locale = QLocale()
         for row, backup in enumerate(self.backups):
             cells = (
                 backup.taken_at.strftime("%Y-%m-%d %H:%M"),
                 self.kind_label(backup.kind),
-                locale.formattedDataSize(backup.size),
+                file_size_text(backup.size),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -174,11 +177,12 @@ class BackupsTab(SettingsPageBase):
     def choose_and_restore(self) -> None:
         path = self.selected_backup()
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
+            chosen = ask_open_file(
                 self,
+                FileKind.BACKUPS,
                 self.tr("选择备份文件"),
-                str(self.folder()),
                 self.tr("驿站数据库备份 (*.sqlite3 *.before-restore);;所有文件 (*)"),
+                default=self.folder(),
             )
             if not chosen:
                 return

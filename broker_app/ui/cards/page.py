@@ -34,6 +34,7 @@ from broker_app.ui.cards.verify_dialog import VerifyDialog
 from broker_app.ui.cards.worker_picker import WorkerPickerDialog
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.progress import run_with_progress
 
 _RELOAD_ON = frozenset({"project", "card", "worker"})
@@ -85,19 +86,18 @@ class CardsPage(QWidget):
         self.preview_button = QPushButton(self.tr("打印预览"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.pdf_button = QPushButton(self.tr("导出PDF…"), self)
-        actions = QHBoxLayout()
-        for button in (self.issue_button, self.reissue_button, self.revoke_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.layout_box)
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            actions.addWidget(button)
+        # Wraps at 1366x768 and 150%, where the row is wider than the page.
+        actions = wrapping_row(
+            self,
+            [self.issue_button, self.reissue_button, self.revoke_button, self.layout_box,
+             self.preview_button, self.print_button, self.pdf_button],
+        )  # fmt: skip
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.project_label)
         right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(actions)
+        right_layout.addWidget(actions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)

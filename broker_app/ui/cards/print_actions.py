@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from broker_app.services.cards_print import CardPrintService, CardSelection, PrintPlan
 from broker_app.services.progress import Cancelled, CancelToken, Progress
@@ -26,6 +26,7 @@ from broker_app.ui.cards.render import SheetReport, check_sheets
 from broker_app.ui.cards.sheets import SheetLayout
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.progress import run_with_progress
 
 _T = TypeVar("_T")
@@ -91,8 +92,12 @@ class CardPrintActions(QObject):
         def save(checked: _Checked) -> None:
             if not confirm_print(checked.report, self.widget):
                 return
-            path, _filter = QFileDialog.getSaveFileName(
-                self.widget, self.tr("导出 PDF"), f"{name}.pdf", self.tr("PDF 文件 (*.pdf)")
+            path = ask_save_file(
+                self.widget,
+                FileKind.CARDS,
+                self.tr("导出 PDF"),
+                f"{name}.pdf",
+                self.tr("PDF 文件 (*.pdf)"),
             )
             if not path:
                 return

@@ -24,6 +24,7 @@ from broker_app.services.projects_defaults import DEFAULT_FIELDS
 from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.worker_editor.fields import FieldEditor, FieldKind, FieldSpec
 
 _FIELDS: tuple[tuple[str, FieldKind, str], ...] = (
@@ -83,7 +84,7 @@ class ProjectEditorDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.defaults_button.clicked.connect(self.save_defaults)
-        self.resize(560, 640)
+        fit_to_screen(self, 560, 640)
         self._load()
 
     def values(self) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,8 @@ from broker_app.services.cards_verify import VerificationReport, verification_re
 from broker_app.ui.cards.scan import qr_texts_in_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
+from broker_app.ui.geometry import fit_to_screen
 
 _OK_STYLE = "color: #2e7d32; font-size: 18pt; font-weight: bold;"
 _BAD_STYLE = "color: #c62828; font-size: 18pt; font-weight: bold;"
@@ -65,7 +66,7 @@ class VerifyDialog(QDialog):
         self.verify_button.clicked.connect(self.verify_text)
         self.image_button.clicked.connect(self.choose_image)
         buttons.rejected.connect(self.reject)
-        self.resize(520, 520)
+        fit_to_screen(self, 520, 520)
 
     def verify_text(self, text: str | None = None) -> VerificationReport | None:
         text = (text if isinstance(text, str) else self.text_box.toPlainText()).strip()
@@ -78,8 +79,11 @@ class VerifyDialog(QDialog):
         return report
 
     def choose_image(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("选择二维码图片"), "", self.tr("图片 (*.png *.jpg *.jpeg *.bmp)")
+        path = ask_open_file(
+            self,
+            FileKind.QR_IMAGES,
+            self.tr("选择二维码图片"),
+            self.tr("图片 (*.png *.jpg *.jpeg *.bmp)"),
         )
         if path:
             self.verify_image(Path(path))

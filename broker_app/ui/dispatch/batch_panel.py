@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from broker_app.domain.enums import BatchStatus, PlaceTier
 from broker_app.services.dispatch_queries import MemberRow
 from broker_app.ui.dispatch.member_model import COLUMNS, MemberTableModel
+from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.i18n import enum_label
 
 
@@ -69,18 +69,17 @@ class BatchPanel(QWidget):
             BatchStatus.ARRIVED: QPushButton(self.tr("标记已到岗…"), self),
             BatchStatus.FINISHED: QPushButton(self.tr("结束批次…"), self),
         }
-        actions = QHBoxLayout()
-        for button in (self.edit_button, self.add_button, self.remove_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
         buttons = (*self.status_buttons.values(), self.cancel_button, self.export_button)
-        for button in (*buttons, self.cards_button):
-            actions.addWidget(button)
+        # Wraps at 1366x768 and 150%, where nine buttons are wider than the page.
+        actions = wrapping_row(
+            self,
+            [self.edit_button, self.add_button, self.remove_button, *buttons, self.cards_button],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.table, 1)
 
         self.edit_button.clicked.connect(self.edit_requested)

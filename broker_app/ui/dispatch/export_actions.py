@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QRadioButton,
@@ -38,6 +37,7 @@ from broker_app.services.stats_export import StatsExportResult, StatsExportServi
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_save_file
 from broker_app.ui.progress import run_with_progress
 from broker_app.ui.tasks import Job
 
@@ -109,11 +109,11 @@ def ask_dispatch_export(ctx: AppContext, parent: QWidget, flt: BatchFilter, coun
     title = _tr("导出劳务输出名单")
     if options.one_book.isChecked():
         name = f"劳务输出名单_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(parent, title, name, _tr(_XLSX_FILTER))
+        path = ask_save_file(parent, FileKind.EXPORTS, title, name, _tr(_XLSX_FILTER))
         if path:
             start_dispatch_export(ctx, parent, _xlsx(path), flt, full)
         return
-    folder = QFileDialog.getExistingDirectory(parent, _tr("选择保存名单的文件夹"))
+    folder = ask_folder(parent, FileKind.EXPORTS, _tr("选择保存名单的文件夹"))
     if folder:
         start_dispatch_export(ctx, parent, Path(folder), flt, full)
 
@@ -130,7 +130,7 @@ def ask_ledger_export(ctx: AppContext, parent: QWidget) -> None:
         QMessageBox.StandardButton.No,
     )
     name = f"就业帮扶台账_{date.today():%Y%m%d}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("导出就业帮扶台账"), name, _tr(_XLSX_FILTER))
+    path = ask_save_file(parent, FileKind.EXPORTS, _tr("导出就业帮扶台账"), name, _tr(_XLSX_FILTER))
     if path:
         start_ledger_export(ctx, parent, _xlsx(path), answer == QMessageBox.StandardButton.Yes)
 
@@ -141,7 +141,7 @@ def ask_stats_export(ctx: AppContext, parent: QWidget) -> None:
         return
     month = dialog.chosen()
     name = f"月度统计_{month}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("导出月度统计表"), name, _tr(_XLSX_FILTER))
+    path = ask_save_file(parent, FileKind.EXPORTS, _tr("导出月度统计表"), name, _tr(_XLSX_FILTER))
     if path:
         start_stats_export(ctx, parent, _xlsx(path), month)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import batch_status
 from broker_app.domain.enums import BatchStatus
+from broker_app.ui.flow_layout import FlowLayout
 from broker_app.ui.i18n import enum_label
 
 _TYPING_DELAY_MS = 250
@@ -47,17 +48,21 @@ class BatchFilterBar(QWidget):
         today = date.today()
         self.date_from = self._date_edit(to_qdate(today.replace(day=1)))
         self.date_to = self._date_edit(to_qdate(today))
-        self.trailing = QHBoxLayout()
-        layout = QHBoxLayout(self)
+        # The page's own buttons and count go here.
+        trailing = QWidget(self)
+        self.trailing = QHBoxLayout(trailing)
+        self.trailing.setContentsMargins(0, 0, 0, 0)
+        # One row on a wide window; wraps at 1366x768 and 150%, where the search box
+        # would otherwise shrink to a few letters and the last button leave the page.
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 14)
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 2)
-        layout.addWidget(self.status)
-        layout.addWidget(self.use_range)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(self.tr("至"), self))
-        layout.addWidget(self.date_to)
-        layout.addStretch(1)
-        layout.addLayout(self.trailing)
+        for widget in (self.search, self.status, self.use_range, self.date_from,
+                       QLabel(self.tr("至"), self), self.date_to, trailing):  # fmt: skip
+            layout.addWidget(widget)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_TYPING_DELAY_MS)

@@ -32,6 +32,7 @@ from broker_app.ui.dispatch.batch_model import COLUMNS, BatchTableModel
 from broker_app.ui.dispatch.batch_panel import BatchPanel
 from broker_app.ui.dispatch.filters import BatchFilterBar
 from broker_app.ui.errors import show_error
+from broker_app.ui.shortcuts import add_find_shortcut
 
 #: Record kinds whose changes can alter what the page shows.
 _WATCHED = frozenset({"batch", "batch_member", "worker", "match"})
@@ -44,6 +45,7 @@ class DispatchPage(QWidget):
         self.service = DispatchService(ctx.store)
         self.members = DispatchMemberService(ctx.store)
         self.filters = BatchFilterBar(self)
+        add_find_shortcut(self, self.filters.search)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("新建批次"), self)
         self.export_button = QPushButton(self.tr("导出名单…"), self)

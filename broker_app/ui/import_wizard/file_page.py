@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from broker_app.services.excel.reader import list_sheets
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.import_wizard.state import ImportState
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
 
@@ -51,14 +51,15 @@ class FilePage(QWizardPage):
         form.addRow("", self.error_label)
         self.browse_button.clicked.connect(self.browse)
         self.path_box.editingFinished.connect(lambda: self.choose(self.path_box.text()))
+        # A pasted path is taken at once (下一步 enabled), not only when the box loses focus.
+        self.path_box.textChanged.connect(self._typed)
         self.sheet_box.currentTextChanged.connect(self._sheet_chosen)
 
     def browse(self) -> None:
-        start = str(self.state.path.parent) if self.state.path else QDir.homePath()
-        name, _ = QFileDialog.getOpenFileName(
+        name = ask_open_file(
             self,
+            FileKind.ROSTER,
             self.tr("选择花名册"),
-            start,
             self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
         )
         if name:
@@ -69,7 +70,10 @@ class FilePage(QWizardPage):
         text = name.strip().strip('"')
         if not text or (self.state.path is not None and Path(text) == self.state.path):
             return
-        self.path_box.setText(text)
+        if self.path_box.text() != text:
+            self.path_box.blockSignals(True)
+            self.path_box.setText(text)
+            self.path_box.blockSignals(False)
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         self.sheet_box.blockSignals(False)
@@ -105,6 +109,11 @@ class FilePage(QWizardPage):
         finally:
             QGuiApplication.restoreOverrideCursor()
         return True
+
+    def _typed(self, text: str) -> None:
+        name = text.strip().strip('"')
+        if name and Path(name).is_file():
+            self.choose(name)
 
     def _sheet_chosen(self, sheet: str) -> None:
         self.state.sheet = sheet or None

@@ -22,6 +22,7 @@ from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
 from broker_app.services.roster_import import REQUIRED
 from broker_app.ui.errors import user_message
 from broker_app.ui.import_wizard.preview_model import PreviewModel, column_letter
+from broker_app.ui.import_wizard.problems import problem_text
 from broker_app.ui.import_wizard.state import PREVIEW_ROWS, ImportState
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
 
@@ -172,7 +173,7 @@ class MappingPage(QWizardPage):
         if outcome is None or not outcome.problems:
             self.detail.clear()
             return
-        reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
+        reasons = "；".join(problem_text(p) for p in outcome.problems)
         self.detail.setText(self.tr("第 {0} 行：{1}").format(outcome.row_number, reasons))
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,8 @@ from broker_app.services.progress import Cancelled, CancelToken, Progress
 from broker_app.services.roster_import import ImportResult, write_errors_workbook
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
+from broker_app.ui.import_wizard.problems import names_by_row
 from broker_app.ui.import_wizard.state import ImportState
 from broker_app.ui.tasks import Job
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
@@ -56,9 +57,9 @@ class RunPage(QWizardPage):
         big.setPointSizeF(self.font().pointSizeF() * 1.2)
         big.setBold(True)
         self.summary.setFont(big)
-        self.problems = QTableWidget(0, 3, self)
+        self.problems = QTableWidget(0, 4, self)
         self.problems.setHorizontalHeaderLabels(
-            [self.tr("行号"), self.tr("列"), self.tr("错误原因")]
+            [self.tr("行号"), self.tr("姓名"), self.tr("列"), self.tr("错误原因")]
         )
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setWordWrap(False)
@@ -67,7 +68,8 @@ class RunPage(QWizardPage):
         header.setStretchLastSection(True)
         char = self.fontMetrics().horizontalAdvance("中")
         header.resizeSection(0, char * 4)
-        header.resizeSection(1, char * 7)
+        header.resizeSection(1, char * 5)
+        header.resizeSection(2, char * 7)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.save_button = QPushButton(self.tr("保存有误的行…"), self)
         self.save_button.setToolTip(
@@ -163,10 +165,12 @@ class RunPage(QWizardPage):
 
     def _list_problems(self, result: ImportResult) -> None:
         problems = result.problems[:SHOWN_PROBLEMS]
+        names = names_by_row(result)
         self.problems.setRowCount(len(problems))
         for row, problem in enumerate(problems):
+            name = names.get(problem.row_number, "")
             for column, text in enumerate(
-                (str(problem.row_number), problem.column, problem.message)
+                (str(problem.row_number), name, problem.column, problem.message)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -185,8 +189,13 @@ class RunPage(QWizardPage):
         suggested = (
             source.with_name(f"{source.stem}_有误的行.xlsx") if source else Path("有误的行.xlsx")
         )
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存有误的行"), str(suggested), self.tr("Excel 工作簿 (*.xlsx)")
+        name = ask_save_file(
+            self,
+            FileKind.ROSTER,
+            self.tr("保存有误的行"),
+            suggested.name,
+            self.tr("Excel 工作簿 (*.xlsx)"),
+            default=suggested.parent if source else None,
         )
         if name:
             path = Path(name)

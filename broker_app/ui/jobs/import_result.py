@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from broker_app.services.job_import import write_errors_workbook
 from broker_app.services.workbook_import import ImportResult
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.geometry import fit_to_screen
 
 
@@ -64,8 +64,12 @@ class ImportResultDialog(QDialog):
         return write_errors_workbook(self.outcome, path)
 
     def _ask_and_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存有误的行"), self.tr("岗位导入有误的行.xlsx"), "Excel (*.xlsx)"
+        name = ask_save_file(
+            self,
+            FileKind.JOBS,
+            self.tr("保存有误的行"),
+            self.tr("岗位导入有误的行.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
         )
         if not name:
             return

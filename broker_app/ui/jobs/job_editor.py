@@ -35,7 +35,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import add_checked_row
 from broker_app.ui.focus import follow_layout
-from broker_app.ui.geometry import fit_to_screen
+from broker_app.ui.geometry import fit_to_screen, scrolling
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 _WARNING_STYLE = "color: #e65100;"
@@ -255,7 +255,7 @@ class JobEditorDialog(QDialog):
         self._row(form, "notes", self.tr("备注"), self.long_edits["notes"])
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form, self), 1)
         layout.addWidget(self.warnings)
         layout.addWidget(self.buttons)
         for name in ("title", "employer_name"):

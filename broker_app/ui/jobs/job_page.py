@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMenu,
@@ -28,9 +27,11 @@ from broker_app.services.workbook_import import ImportResult
 from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.jobs.job_filters import JobFilterBar
 from broker_app.ui.jobs.job_model import COLUMNS, JobTableModel
 from broker_app.ui.progress import run_with_progress
+from broker_app.ui.shortcuts import add_find_shortcut
 
 
 class JobsPage(QWidget):
@@ -65,6 +66,7 @@ class JobsPage(QWidget):
         self.recommend_button.clicked.connect(self._recommend_current)
         self.import_button.clicked.connect(self.choose_workbook)
         ctx.changed.connect(self._on_change)
+        add_find_shortcut(self, self.filters.search_box)
         self.model.reload()
 
     # -- actions -----------------------------------------------------------------------
@@ -98,8 +100,8 @@ class JobsPage(QWidget):
         )
 
     def choose_workbook(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择岗位表格"), "", self.tr("Excel 工作簿 (*.xlsx *.xlsm)")
+        name = ask_open_file(
+            self, FileKind.JOBS, self.tr("选择岗位表格"), self.tr("Excel 工作簿 (*.xlsx *.xlsm)")
         )
         if name:
             self.import_file(Path(name))

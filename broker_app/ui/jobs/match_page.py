@@ -35,6 +35,7 @@ from broker_app.ui.errors import show_error
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.jobs.match_model import COLUMNS, MatchTableModel
 from broker_app.ui.privacy.reveal import audit_reveal
+from broker_app.ui.shortcuts import add_find_shortcut
 
 SEARCH_DELAY_MS = 200
 _ACTIVE = "active"
@@ -71,6 +72,7 @@ class MatchesPage(QWidget):
         self.archived.toggled.connect(lambda _b: self._apply_filter())
         self.change_button.clicked.connect(self._change_current)
         self.reveal_button.clicked.connect(self._reveal_current)
+        add_find_shortcut(self, self.search_box)
 
         self.model = MatchTableModel(self.service, self)
         self.table = QTableView(self)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from broker_app.services.diagnostics import export_diagnostics, log_file, read_log_tail
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 
 
 class LogDialog(QDialog):
@@ -92,8 +92,8 @@ class LogDialog(QDialog):
 
     def choose_and_export(self) -> None:
         name = f"labor-station-diagnostics-{datetime.now():%Y%m%d-%H%M}.zip"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出诊断信息"), str(Path.home() / name), self.tr("压缩包 (*.zip)")
+        chosen = ask_save_file(
+            self, FileKind.DIAGNOSTICS, self.tr("导出诊断信息"), name, self.tr("压缩包 (*.zip)")
         )
         if chosen:
             self.export_to(Path(chosen))

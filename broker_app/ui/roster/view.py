@@ -22,6 +22,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.privacy.reveal import audit_reveal
 from broker_app.ui.roster.filters import RosterFilterBar
 from broker_app.ui.roster.model import COLUMNS, RosterModel
+from broker_app.ui.shortcuts import add_find_shortcut
 
 _HEADER_KEY = "roster/header_state_v1"
 _SAVE_DELAY_MS = 500
@@ -144,11 +145,8 @@ class RosterPage(QWidget):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.setShortcutContext(scope)
         new.triggered.connect(self.new_worker)
-        find = QAction(self.tr("搜索"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(scope)
-        find.triggered.connect(self.focus_search)
-        self.addActions([new, find])
+        self.addAction(new)
+        add_find_shortcut(self, self.filters.search_box)
 
     # -- reactions ---------------------------------------------------------------------
     def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from broker_app.ui.charts.chart import ChartView
 from broker_app.ui.charts.image import save_chart_png
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 
 #: Height of a card's chart area when the chart scrolls (long village lists).
 SCROLL_HEIGHT = 300
@@ -108,8 +108,8 @@ class ChartCard(QFrame):
 
     def ask_save_png(self) -> None:
         name = f"{self.title().split('（')[0]}_{date.today():%Y%m%d}.png"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("存为图片"), name, self.tr("PNG 图片 (*.png)")
+        chosen = ask_save_file(
+            self, FileKind.IMAGES, self.tr("存为图片"), name, self.tr("PNG 图片 (*.png)")
         )
         if not chosen:
             return

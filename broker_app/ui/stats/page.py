@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -42,6 +41,7 @@ from broker_app.services.stats_trends import (
 from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.stats.charts_panel import ChartsPanel
 from broker_app.ui.stats.refresh import RefreshScheduler
 from broker_app.ui.stats.watch_panel import WatchPanel
@@ -201,8 +201,8 @@ class StatsPage(QWidget):
 
     def ask_save_all(self) -> None:
         name = f"统计图表_{self._today():%Y%m%d}.png"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("全部存为图片"), name, self.tr("PNG 图片 (*.png)")
+        chosen = ask_save_file(
+            self, FileKind.IMAGES, self.tr("全部存为图片"), name, self.tr("PNG 图片 (*.png)")
         )
         if not chosen:
             return

@@ -41,6 +41,7 @@ from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import STATION_RECORD, AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.geometry import fit_to_screen
 
 
 class StatsSettingsDialog(QDialog):
@@ -96,6 +97,11 @@ class StatsSettingsDialog(QDialog):
         layout.addWidget(target_box)
         layout.addWidget(rules_box)
         layout.addWidget(buttons)
+        # Qt opens a dialog at most 2/3 of the screen high, which at 1366x768 and 150%
+        # squeezes the spin boxes (the wrapped note's height is not in the minimum).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
+        hint = self.sizeHint().expandedTo(self.minimumSize())
+        fit_to_screen(self, hint.width(), hint.height())
 
     def _days(self, value: int, default: int) -> QSpinBox:
         spin = QSpinBox(self)

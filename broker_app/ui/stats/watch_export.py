@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from broker_app.services.stats_watch_export import WatchExportResult, export_wat
 from broker_app.services.watch_list import WatchReason, load_rules
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.progress import run_with_progress
 from broker_app.ui.tasks import Job
 
@@ -77,8 +77,8 @@ def ask_watch_export(
     if options.exec() != QDialog.DialogCode.Accepted:
         return
     name = f"帮扶预警名单_{date.today():%Y%m%d}.xlsx"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出帮扶预警名单"), name, _tr("Excel 工作簿 (*.xlsx)")
+    chosen = ask_save_file(
+        parent, FileKind.EXPORTS, _tr("导出帮扶预警名单"), name, _tr("Excel 工作簿 (*.xlsx)")
     )
     if chosen:
         path = Path(chosen)

@@ -37,6 +37,7 @@ from broker_app.services.watch_list import (
 from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.stats.watch_model import COLUMNS, WatchTableModel
 
@@ -96,18 +97,16 @@ class WatchPanel(QWidget):
         rules_row = QHBoxLayout()
         rules_row.addWidget(self.rules_label, 1)
         rules_row.addWidget(self.rules_button)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel(self.tr("群体"), self))
-        filter_row.addWidget(self.group_box)
-        filter_row.addWidget(QLabel(self.tr("原因"), self))
-        filter_row.addWidget(self.reason_box)
-        filter_row.addWidget(self.count_label, 1)
-        filter_row.addWidget(self.open_button)
-        filter_row.addWidget(self.export_button)
+        # Wraps at 1366x768 and 150%, where the row is wider than the page.
+        filter_row = wrapping_row(
+            self,
+            [QLabel(self.tr("群体"), self), self.group_box, QLabel(self.tr("原因"), self),
+             self.reason_box, self.count_label, self.open_button, self.export_button],
+        )  # fmt: skip
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(rules_row)
-        layout.addLayout(filter_row)
+        layout.addWidget(filter_row)
         layout.addWidget(self.table, 1)
 
         self.group_box.currentIndexChanged.connect(lambda _i: self.reload())

@@ -4,9 +4,10 @@ and the first-run dialog; the call runs in the background."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,8 +21,10 @@ from broker_app.services.sync_config import load_config
 from broker_app.services.sync_enrol import EnrolResult, enrol
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
+from broker_app.ui.file_dialogs import FileKind, ask_open_file
 from broker_app.ui.sync.scheduler import SyncScheduler, sync_scheduler
 from broker_app.ui.worker_editor.fields import ERROR_STYLE
+from sync.client.errors import NoConnection
 
 _DONE_STYLE = "color: #1b6e20;"
 
@@ -45,7 +48,7 @@ class EnrolForm(QWidget):
         self.code_box = QLineEdit(self)
         self.code_box.setPlaceholderText(self.tr("县人社局发的一次性注册码"))
         self.ca_box = QLineEdit(self)
-        self.ca_box.setPlaceholderText(self.tr("可不填；服务器使用自建证书时选择其 CA 文件"))
+        self.ca_box.setPlaceholderText(self.tr("可不填；县里提供了服务器证书文件时在这里选择"))
         self.ca_button = QPushButton(self.tr("选择…"), self)
         self.enrol_button = QPushButton(self.tr("注册"), self)
         self.result_label = QLabel(self)
@@ -63,7 +66,7 @@ class EnrolForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("服务器地址"), self.url_box)
         form.addRow(self.tr("注册码"), self.code_box)
-        form.addRow(self.tr("CA 证书文件"), ca_row)
+        form.addRow(self.tr("服务器证书文件"), ca_row)
         button_row = QHBoxLayout()
         button_row.addWidget(self.enrol_button)
         button_row.addWidget(self.result_label, 1)
@@ -107,7 +110,13 @@ class EnrolForm(QWidget):
         self.enrolled.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self._say(self.tr("注册失败：{0}").format(user_message(exc)), ERROR_STYLE)
+        if isinstance(exc, NoConnection):
+            # Its own message promises a retry, which a sync round makes and enrolment
+            # does not.
+            text = self.tr("无法连接服务器，没有注册。请检查服务器地址和网络，然后再点“注册”。")
+        else:
+            text = self.tr("注册失败：{0}").format(user_message(exc))
+        self._say(text, ERROR_STYLE)
         self._update_button()
 
     def _say(self, text: str, style: str) -> None:
@@ -127,11 +136,13 @@ class EnrolForm(QWidget):
 def choose_ca_file(parent: QWidget, box: QLineEdit) -> None:
     """Let the broker pick the server's CA certificate into ``box`` (enrolment and the
     sync settings page both ask for it)."""
-    path, _filter = QFileDialog.getOpenFileName(
+    current = Path(box.text().strip()) if box.text().strip() else None
+    path = ask_open_file(
         parent,
-        QCoreApplication.translate("EnrolForm", "选择服务器的 CA 证书"),
-        box.text(),
+        FileKind.CERTIFICATES,
+        QCoreApplication.translate("EnrolForm", "选择服务器证书文件"),
         QCoreApplication.translate("EnrolForm", "证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
+        default=current.parent if current else None,
     )
     if path:
         box.setText(path)

@@ -45,7 +45,7 @@ class SyncSettingsTab(SettingsPageBase):
         self.url_box = QLineEdit(self)
         self.url_box.setToolTip(self.tr("服务器换了地址时在这里修改；换服务器请重新注册"))
         self.ca_box = QLineEdit(self)
-        self.ca_box.setPlaceholderText(self.tr("可不填；服务器使用自建证书时选择其 CA 文件"))
+        self.ca_box.setPlaceholderText(self.tr("可不填；县里提供了服务器证书文件时在这里选择"))
         self.ca_button = QPushButton(self.tr("选择…"), self)
         self.ca_button.clicked.connect(lambda: choose_ca_file(self, self.ca_box))
         ca_row = QWidget(self)
@@ -61,7 +61,7 @@ class SyncSettingsTab(SettingsPageBase):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("同步服务器"), self.server_label)
         self.add_row(form, self.tr("服务器地址"), self.url_box, "server_url")
-        self.add_row(form, self.tr("CA 证书文件"), ca_row, "ca_file")
+        self.add_row(form, self.tr("服务器证书文件"), ca_row, "ca_file")
         self.add_row(form, self.tr("自动同步间隔"), self.interval_box, "interval_minutes")
 
         self.enrol_box = QGroupBox(self)
