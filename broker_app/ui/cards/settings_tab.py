@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from broker_app.services.settings import CardSettings, Settings
 from broker_app.ui.cards.sheets import LAYOUTS
 from broker_app.ui.cards.test_page import write_test_page
 from broker_app.ui.errors import show_error
+from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 
 _PHONES = ("complaint_phone_hrss", "complaint_phone_housing", "complaint_phone_national")
@@ -100,8 +100,12 @@ class CardSettingsTab(SettingsPageBase):
         typed, problems = self.typed()
         if problems:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("保存打印测试页"), self.tr("打印测试页.pdf"), self.tr("PDF 文件 (*.pdf)")
+        path = ask_save_file(
+            self,
+            FileKind.CARDS,
+            self.tr("保存打印测试页"),
+            self.tr("打印测试页.pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:
             return
