@@ -1,9 +1,9 @@
 """The server database: engine, read and write transactions, the change-sequence lock.
 
 SQLite (the embedded default) runs in WAL mode with ``synchronous=FULL``, and every
-write transaction starts with ``BEGIN IMMEDIATE``. PostgreSQL runs at READ COMMITTED; a write transaction
-first locks the ``seq`` counter row, which serialises writers so that change
-sequence numbers become visible in order.
+write transaction starts with ``BEGIN IMMEDIATE``. PostgreSQL runs at READ COMMITTED
+(its defaults otherwise); a write transaction first locks the ``seq`` counter row,
+which serialises writers so that change sequence numbers become visible in order.
 """
 
 from __future__ import annotations
