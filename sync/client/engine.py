@@ -72,6 +72,7 @@ class SyncEngine:
         except SyncError as exc:
             log.warning("sync round stopped: %s", exc.message_en)
             report.error = exc
+        report.clock_offset_ms = self.client.server_offset_ms
         report.finished_at = datetime.now()
         return report
 
