@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.hlc import Stamp, clamp_stamp
+from sync.hlc import Stamp, clamp_stamp, stamp_order
 from sync.merge import ALL_FIELDS, merge_record, stamp_of
 from sync.protocol import (
     APPLIED,
@@ -209,8 +209,8 @@ class PushApplier:
             for name in m.fields
             if state is not None
             and (stamp := stamp_of(state.versions, name)) is not None
-            and Stamp.decode(stamp).node == node
-            and stamp <= m.hlc
+            and stamp_order(stamp).node == node
+            and stamp_order(stamp) <= stamp_order(m.hlc)
         ]
         if m.hlc in own:
             # Stored as sent (``received_at`` is whole seconds, so "maybe"): a lower
@@ -296,7 +296,7 @@ class PushApplier:
             if previous is None or before_values.get(name) == m.fields[name]:
                 continue
             concurrent = name in m.base and m.base[name] != previous
-            if concurrent and Stamp.decode(previous).node != self.writer.node_id:
+            if concurrent and stamp_order(previous).node != self.writer.node_id:
                 conflict_log.field_conflict(
                     self.session, state.row, name,
                     winner=(m.fields[name], stamp, self.writer.station_id),
