@@ -2673,6 +2673,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 <context>
     <name>StationStatusBar</name>
     <message>
+        <source>（本机时钟不准，请校准）</source>
+        <translation> (this computer&apos;s clock is wrong: please set it)</translation>
+    </message>
+    <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>

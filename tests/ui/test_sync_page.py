@@ -187,11 +187,15 @@ def test_the_page_warns_when_the_pc_clock_is_a_day_off_the_servers(
     assert abs(report.clock_offset_ms - three_days) < 60_000
     install(ctx)
     page = SyncPage(ctx)
+    bar = StationStatusBar(ctx)
     qtbot.addWidget(page)
+    qtbot.addWidget(bar)
     label = page.status_panel.clock_label
     assert label.isVisibleTo(page)
     assert "本机时钟比服务器慢约 3.0 天" in label.text() and "校准" in label.text()
+    assert "本机时钟不准" in bar.sync_label.text()
     # 立即同步 with the PC's real clock clears it.
     page.status_panel.sync_button.click()
     qtbot.waitUntil(lambda: not label.isVisibleTo(page))
     assert page.status_panel.error_label.text() == "无"
+    assert "时钟" not in bar.sync_label.text()
