@@ -2,23 +2,34 @@
 
 A stamp is a fixed-width string ``PPPPPPPPPPPP CCCC @ NODE`` written without spaces:
 12 hex digits of wall-clock milliseconds, 4 hex digits of logical counter, then ``@``
-and the writing station's node id. Fixed width makes plain string comparison order
-stamps by (time, counter, node), which is the merge rule of the design: last writer
-wins by (HLC, station id). Strings also survive JSON and SQL without care.
+and the writing station's node id. Stamps are compared parsed, by (time, counter,
+node), which is the merge rule of the design: last writer wins by (HLC, station id).
+Text that breaks the grammar is refused by the server and orders below every stamp.
+Strings survive JSON and SQL without care.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _COUNTER_MAX = 0xFFFF
 # A remote stamp further ahead of our wall clock than this is treated as a wrong
 # PC clock: it is clamped (and the caller can flag it) rather than dragging every
 # later local stamp into the future.
 MAX_DRIFT_MS = 24 * 3600 * 1000
+
+#: A station's node id: lowercase letters, digits and ``-`` (a UUID, as stations make).
+NODE_PATTERN = "[0-9a-z][0-9a-z-]{0,63}"
+_NODE = re.compile(NODE_PATTERN)
+# ASCII only and exact: ``int(x, 16)`` alone also takes "0x", "_", "+", spaces and
+# full-width or other Unicode digits, and such a stamp compares as text above every
+# real one. ``re.ASCII`` keeps ``[0-9a-f]`` to those 16 characters.
+_STAMP = re.compile(f"([0-9a-f]{{12}})([0-9a-f]{{4}})@({NODE_PATTERN})", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)
@@ -32,10 +43,33 @@ class Stamp:
 
     @staticmethod
     def decode(text: str) -> Stamp:
-        head, sep, node = text.partition("@")
-        if not sep or len(head) != 16:
-            raise ValueError(f"not an HLC stamp: {text!r}")
-        return Stamp(int(head[:12], 16), int(head[12:], 16), node)
+        """The stamp written as ``text``; ValueError unless it is exactly the grammar."""
+        found = _STAMP.fullmatch(text) if isinstance(text, str) else None
+        if found is None:
+            raise ValueError(f"not an HLC stamp: {str(text)[:80]!r}")
+        return Stamp(int(found[1], 16), int(found[2], 16), found[3])
+
+
+def is_node_id(text: object) -> bool:
+    return isinstance(text, str) and _NODE.fullmatch(text) is not None
+
+
+def is_stamp(text: object) -> bool:
+    return isinstance(text, str) and _STAMP.fullmatch(text) is not None
+
+
+#: Order of a stamp that breaks the grammar (one stored before it was enforced): below
+#: every real stamp, so any real write replaces it.
+_MALFORMED = Stamp(-1, -1, "")
+
+
+@lru_cache(maxsize=65_536)
+def stamp_order(text: str) -> Stamp:
+    """The value stamps are compared by: parsed, never the text."""
+    try:
+        return Stamp.decode(text)
+    except ValueError:
+        return _MALFORMED
 
 
 class HybridClock:

@@ -1,7 +1,7 @@
 """Per-field last-writer-wins merge by (HLC stamp, station id).
 
-A stamp ends with the writing station's node id and is fixed width up to it, so
-plain string comparison orders writes by (time, counter, station). The merge is a
+Stamps are compared parsed (``sync.hlc.stamp_order``), by (time, counter, station),
+never as text: text order would let a malformed stamp beat every real one. The merge is a
 join: commutative, associative and idempotent per field, so every replica that has
 seen the same writes holds the same values whatever order they arrived in. The
 server and the stations run this same function.
@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from sync.hlc import stamp_order
 
 #: Key in a versions map for the stamp of every field not listed on its own.
 ALL_FIELDS = "*"
@@ -40,7 +42,7 @@ def compact(stamps: Mapping[str, str]) -> dict[str, str]:
     if not stamps:
         return {}
     counts = Counter(stamps.values())
-    common = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+    common = max(counts.items(), key=lambda item: (item[1], stamp_order(item[0]), item[0]))[0]
     out = {ALL_FIELDS: common}
     out.update((name, stamp) for name, stamp in stamps.items() if stamp != common)
     return out
@@ -76,9 +78,10 @@ def merge_record(
         if incoming is None:
             continue
         current = stamps.get(name)
-        if current is None or incoming > current:
+        order = 1 if current is None else compare_stamps(incoming, current)
+        if order > 0:
             win = True
-        elif incoming < current:
+        elif order < 0:
             win = False
         else:
             # The same stamp is the same write; should two values ever carry one
@@ -93,6 +96,16 @@ def merge_record(
         else:
             lost.append(name)
     return MergeResult(values, compact(stamps), tuple(taken), tuple(lost))
+
+
+def compare_stamps(a: str, b: str) -> int:
+    """-1, 0 or 1 as stamp ``a`` is older than, the same as or newer than ``b``;
+    two malformed stamps (equal in order) fall back to their text, so every replica
+    still picks the same one."""
+    ka, kb = stamp_order(a), stamp_order(b)
+    if ka != kb:
+        return 1 if ka > kb else -1
+    return (a > b) - (a < b)
 
 
 def _canonical(value: Any) -> str:

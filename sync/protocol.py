@@ -31,8 +31,10 @@ VERIFY_CARD: Final = "/v1/cards/verify"
 MAX_BODY_BYTES: Final = 8 * 1024 * 1024
 #: Most mutations in one push.
 MAX_PUSH_ITEMS: Final = 1000
-#: Largest pull page the server hands out.
+#: Largest pull page the server hands out, in records and in bytes (before gzip): a
+#: page of big notes must not take the server's memory (or a station's) with it.
 MAX_PULL_LIMIT: Final = 2000
+MAX_PULL_BYTES: Final = 4 * 1024 * 1024
 
 APPLIED: Final = "applied"
 DUPLICATE: Final = "duplicate"

@@ -1,9 +1,10 @@
 """What the sync protocol knows about record kinds, and the schema version it speaks.
 
-The full field lists live with the desktop models; the protocol only needs the
-structural facts below. A field name the receiver does not know is carried by the
-server and ignored by an older client, so adding a field needs no version bump;
-renaming or re-typing one does.
+The fields of each kind are in ``sync.record_fields`` (the server checks pushes
+against them; a test holds the desktop models equal to them); the protocol itself
+only needs the structural facts below. A field name the receiver does not know is
+carried by the server (bounded) and ignored by an older client, so adding a field
+needs no version bump; renaming or re-typing one does.
 """
 
 from __future__ import annotations

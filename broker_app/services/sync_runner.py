@@ -29,12 +29,14 @@ from sync.client.engine import Progress, SyncEngine
 from sync.client.errors import NotEnrolled, ServerUnreachable
 from sync.client.http import RetryPolicy
 from sync.client.report import SyncReport
+from sync.hlc import MAX_DRIFT_MS
 
 log = logging.getLogger(__name__)
 
 NOT_ENROLLED, IDLE, SYNCING, OFFLINE, ERROR = "not_enrolled", "idle", "syncing", "offline", "error"
 _LAST_SUCCESS, _LAST_ATTEMPT = "last_success", "last_attempt"
 _LAST_ERROR, _LAST_ERROR_EN = "last_error", "last_error_en"
+_CLOCK_OFFSET = "server_clock_offset_ms"
 #: Refresh planner statistics after a round that wrote this many records.
 _ANALYZE_AFTER = 1000
 
@@ -79,6 +81,15 @@ class SyncStatus:
     last_success: datetime | None
     last_attempt: datetime | None
     last_error: str | None
+    #: The server's clock minus this PC's at the last answer (ms), if known.
+    clock_offset_ms: int | None = None
+
+    @property
+    def clock_wrong(self) -> bool:
+        """This PC's clock differs from the server's by more than a day: its edits
+        would be ordered wrongly against other stations' (the server clamps stamps a
+        day ahead; a PC behind loses to older writes)."""
+        return self.clock_offset_ms is not None and abs(self.clock_offset_ms) > MAX_DRIFT_MS
 
     @property
     def connected(self) -> bool:
@@ -155,6 +166,8 @@ class SyncRunner:
         moment = (report.finished_at or datetime.now()).isoformat(timespec="seconds")
         with self.store.write() as session:
             sync_state.put_state(session, _LAST_ATTEMPT, moment)
+            if report.clock_offset_ms is not None:
+                sync_state.put_state(session, _CLOCK_OFFSET, str(report.clock_offset_ms))
             if report.error is None:
                 sync_state.put_state(session, _LAST_SUCCESS, moment)
                 sync_state.put_state(session, _LAST_ERROR, "")
@@ -223,13 +236,15 @@ class SyncRunner:
             quarantined = sync_state.count_in_state(session, sync_state.QUARANTINED)
             conflicts = len(sync_state.list_conflicts(session))
             parked = sync_state.parked_count(session)
+            offset = sync_state.get_state(session, _CLOCK_OFFSET)
         with self._state_lock:
             state = self._state
         if state is None:
             state = NOT_ENROLLED if not enrolled else (ERROR if error else IDLE)
         return SyncStatus(
-            state, pending, quarantined, conflicts, parked, last_success, last_attempt, error
-        )
+            state, pending, quarantined, conflicts, parked, last_success, last_attempt, error,
+            int(offset) if offset and offset.lstrip("-").isdigit() else None,
+        )  # fmt: skip
 
     def quarantined(self, limit: int = 500) -> list[QuarantinedItem]:
         with self.store.read() as session:

@@ -44,6 +44,8 @@ class SyncState:
     last_sync: datetime | None = None
     #: Short Chinese text for the status bar, e.g. "正在同步…"; empty for the default.
     message: str = ""
+    #: This PC's clock is more than a day off the server's.
+    clock_wrong: bool = False
 
 
 class SyncStatusProvider(Protocol):

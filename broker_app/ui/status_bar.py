@@ -60,6 +60,8 @@ class StationStatusBar(QStatusBar):
             text = state.message if state and state.message else self.tr("未连接同步服务器")
         else:
             text = state.message or self.tr("已连接同步服务器")
+        if state is not None and state.clock_wrong:
+            text += self.tr("（本机时钟不准，请校准）")
         self.sync_label.setText(text)
         last = state.last_sync if state else None
         shown = last.strftime("%Y-%m-%d %H:%M") if last else self.tr("从未")

@@ -2803,6 +2803,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 <context>
     <name>StationStatusBar</name>
     <message>
+        <source>（本机时钟不准，请校准）</source>
+        <translation> (this computer&apos;s clock is wrong: please set it)</translation>
+    </message>
+    <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -3166,6 +3170,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 </context>
 <context>
     <name>SyncStatusPanel</name>
+    <message>
+        <source>本机时钟比服务器慢约 {0} 天</source>
+        <translation>This computer&apos;s clock is about {0} days behind the server&apos;s</translation>
+    </message>
+    <message>
+        <source>本机时钟比服务器快约 {0} 天</source>
+        <translation>This computer&apos;s clock is about {0} days ahead of the server&apos;s</translation>
+    </message>
+    <message>
+        <source>：请校准电脑的日期和时间，否则各驿站修改的先后会判断错。</source>
+        <translation>: please set the computer&apos;s date and time, or the order of the stations&apos; edits will be judged wrongly.</translation>
+    </message>
     <message>
         <source>同步状态</source>
         <translation>Sync status</translation>

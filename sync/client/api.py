@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -72,11 +74,16 @@ class ChannelClient:
         session: requests.Session,
         credential: str | None = None,
         policy: RetryPolicy | None = None,
+        wall_ms: Callable[[], int] | None = None,
     ) -> None:
         self.base_url = check_server_url(base_url)
         self.session = session
         self.credential = credential
         self.policy = policy or RetryPolicy()
+        self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        #: The server's clock minus this PC's, from the last answer's ``Date`` header
+        #: (None until one came). Whole seconds: enough to see a PC a day or more off.
+        self.server_offset_ms: int | None = None
 
     # -- endpoints -------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -166,7 +173,18 @@ class ChannelClient:
                 "无法连接服务器，数据已保存在本机，稍后会自动重试",
                 f"cannot reach {self.base_url}: {exc}",
             ) from exc
+        self._note_server_time(response)
         return _answer(response)
+
+    def _note_server_time(self, response: requests.Response) -> None:
+        header = response.headers.get("Date")
+        if not header:
+            return
+        try:
+            server = parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return
+        self.server_offset_ms = int(server.timestamp() * 1000) - self._wall_ms()
 
 
 def _answer(response: requests.Response) -> Any:

@@ -7,6 +7,7 @@ entry stays until the server has answered it).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -15,7 +16,7 @@ from sync.client.api import ChannelClient
 from sync.client.errors import ServerError, SyncError
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
-from sync.protocol import REJECTED, Mutation, PushResult
+from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PushResult
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,9 @@ SERVER_ERROR = "server_error"
 #: A server that fails this many single items without applying anything is down,
 #: not poisoned: the round stops and nothing is held back.
 _MAX_SUSPECTS = 8
+#: A push batch stops growing here: records with long notes (up to 16k characters a
+#: text field) would otherwise make a 500-item batch larger than the server takes.
+MAX_PUSH_BYTES = MAX_BODY_BYTES // 2
 
 
 class SyncEngine:
@@ -72,6 +76,7 @@ class SyncEngine:
         except SyncError as exc:
             log.warning("sync round stopped: %s", exc.message_en)
             report.error = exc
+        report.clock_offset_ms = self.client.server_offset_ms
         report.finished_at = datetime.now()
         return report
 
@@ -92,7 +97,13 @@ class SyncEngine:
         """The oldest pending items, without those held as suspects this round."""
         held = self._suspects
         batch = self.replica.pending(self.push_batch + len(held))
-        return [m for m in batch if m["mutation_id"] not in held][: self.push_batch]
+        wanted = [m for m in batch if m["mutation_id"] not in held][: self.push_batch]
+        size = 0
+        for count, mutation in enumerate(wanted):
+            size += len(json.dumps(mutation, ensure_ascii=False, default=str).encode())
+            if count and size > MAX_PUSH_BYTES:
+                return wanted[:count]
+        return wanted
 
     def _send(self, batch: list[Mutation], report: SyncReport) -> int:
         """Push ``batch``; returns how many items got no answer. A 500 answer is split

@@ -38,6 +38,8 @@ class SyncReport:
     open_conflicts: int = 0
     cancelled: bool = False
     error: SyncError | None = None
+    #: The server's clock minus this PC's (ms), when the server answered.
+    clock_offset_ms: int | None = None
 
     @property
     def ok(self) -> bool:

@@ -24,11 +24,19 @@ class ServerSettings:
     #: Compress answers above this size (pull pages travel over 4G).
     gzip_min_bytes: int = 2048
     gzip_level: int = 5
+    #: Serve /docs, /redoc and /openapi.json. Off in production: the pages tell every
+    #: caller on the network how to talk to the server; ``serve --api-docs`` turns
+    #: them on for development and for the fuzz that reads the schema.
+    api_docs: bool = False
 
 
 def create_app(db: ServerDB, settings: ServerSettings | None = None) -> FastAPI:
     settings = settings or ServerSettings()
+    docs = settings.api_docs
     app = FastAPI(
+        openapi_url="/openapi.json" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
         title="劳务驿站渠道服务器 Labor Station channel server",
         version="1",
         description=(

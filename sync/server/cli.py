@@ -7,6 +7,7 @@ and brings the database to the current schema first, so nothing needs setting up
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import logging
 import sys
@@ -40,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--ssl-certfile", help="HTTPS 证书（PEM）")
     p.add_argument("--ssl-keyfile", help="HTTPS 私钥（PEM）")
+    p.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="允许在非本机地址上以明文 HTTP 运行（凭证和个人信息将不加密传输）",
+    )
+    p.add_argument("--api-docs", action="store_true", help="提供 /docs、/redoc 和 /openapi.json")
     add("init", run_init, "建库并载入市、镇街、村区划")
     p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
     p.add_argument("--org", required=True, help="12位区划代码")
@@ -86,10 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import ServerSettings, create_app
 
+    if not args.ssl_certfile and not args.insecure_http and not is_loopback(args.host):
+        # Station credentials and workers' ID numbers would cross the network readable
+        # by anyone on the way: plain HTTP only where nothing leaves this machine.
+        log.error("refusing plain HTTP on %s: give --ssl-certfile or --insecure-http", args.host)
+        print(
+            f"拒绝启动：在 {args.host} 上以明文 HTTP 运行，驿站凭证和人员身份证号会不加密地"
+            "经过网络。请用 --ssl-certfile/--ssl-keyfile 提供 HTTPS 证书；确需明文时"
+            "（例如前面有 HTTPS 反向代理）加 --insecure-http。",
+            file=sys.stderr,
+        )
+        return 2
     uvicorn.run(
-        create_app(db),
+        create_app(db, ServerSettings(api_docs=args.api_docs)),
         host=args.host,
         port=args.port,
         ssl_certfile=args.ssl_certfile,
@@ -182,6 +200,16 @@ def run_conflicts(db: ServerDB, args: argparse.Namespace) -> int:
         )
     print(f"共 {len(found)} 条")
     return 0
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _iso(value: object) -> str | None:

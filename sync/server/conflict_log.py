@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hlc import Stamp
+from sync.hlc import stamp_order
 from sync.server.identity import SERVER_NODE, Writer
 from sync.server.jsontext import dumps, loads
 from sync.server.models import Conflict, Record, Station
@@ -122,7 +122,7 @@ def _summary(row: Record) -> dict[str, Any]:
 
 def _station_of(session: Session, stamp: str) -> str | None:
     """The station that owns the node id at the end of ``stamp``."""
-    node = Stamp.decode(stamp).node
+    node = stamp_order(stamp).node  # "" for a stamp stored before the grammar held
     if node == SERVER_NODE:
         return SERVER_NODE
     return session.scalar(select(Station.id).where(Station.node_id == node).limit(1))

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.hlc import HybridClock
+from sync.hlc import HybridClock, is_stamp
 from sync.ids import uuid7
 from sync.merge import stamp_of
 from sync.protocol import UPDATE, Mutation
@@ -151,7 +151,8 @@ def _server_write(
     for name in fields:
         current = stamp_of(versions, name)
         if current:
-            clock.observe(current)
+            if is_stamp(current):  # a malformed one orders below every stamp anyway
+                clock.observe(current)
             base[name] = current
     return {
         "mutation_id": uuid7(),

@@ -1,9 +1,9 @@
 """The server database: engine, read and write transactions, the change-sequence lock.
 
-SQLite (the embedded default) runs in WAL mode and every write transaction starts
-with ``BEGIN IMMEDIATE``. PostgreSQL runs at READ COMMITTED; a write transaction
-first locks the ``seq`` counter row, which serialises writers so that change
-sequence numbers become visible in order.
+SQLite (the embedded default) runs in WAL mode with ``synchronous=FULL``, and every
+write transaction starts with ``BEGIN IMMEDIATE``. PostgreSQL runs at READ COMMITTED
+(its defaults otherwise); a write transaction first locks the ``seq`` counter row,
+which serialises writers so that change sequence numbers become visible in order.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def make_engine(url: str) -> Engine:
             dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a push answered "applied" survives a power cut (NORMAL in WAL mode may
+            # lose the last transactions, which the stations then never resend).
+            cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()

@@ -23,3 +23,6 @@ class Writer:
 
     def can_write(self, org_code: str) -> bool:
         return self.scope is None or self.scope.can_write(org_code)
+
+    def can_read(self, record_type: str, org_code: str) -> bool:
+        return self.scope is None or self.scope.can_read(record_type, org_code)

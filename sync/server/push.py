@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.hlc import Stamp, clamp_stamp
+from sync.hlc import Stamp, clamp_stamp, stamp_order
 from sync.merge import ALL_FIELDS, merge_record, stamp_of
 from sync.protocol import (
     APPLIED,
@@ -29,6 +29,7 @@ from sync.protocol import (
     FieldConflict,
     PushResult,
 )
+from sync.record_fields import references
 from sync.schema import ARCHIVED, ID_NUMBER, ORG_CODE, WORKER, WORKER_REF
 from sync.server import conflict_log
 from sync.server.db import SeqAllocator
@@ -71,7 +72,10 @@ class PushApplier:
         valid = [c for c in checked if isinstance(c, CheckedMutation)]
         seen = self._already_applied([c.mutation_id for c in valid])
         referenced = [
-            c.fields[WORKER_REF] for c in valid if isinstance(c.fields.get(WORKER_REF), str)
+            c.fields[name]
+            for c in valid
+            for name in references(c.record_type)
+            if isinstance(c.fields.get(name), str)
         ]
         self._load([c.record_id for c in valid] + referenced)
         self._prefetch_people(valid)
@@ -205,8 +209,8 @@ class PushApplier:
             for name in m.fields
             if state is not None
             and (stamp := stamp_of(state.versions, name)) is not None
-            and Stamp.decode(stamp).node == node
-            and stamp <= m.hlc
+            and stamp_order(stamp).node == node
+            and stamp_order(stamp) <= stamp_order(m.hlc)
         ]
         if m.hlc in own:
             # Stored as sent (``received_at`` is whole seconds, so "maybe"): a lower
@@ -225,12 +229,13 @@ class PushApplier:
         targets = [state.row.org_code] if state is not None else []
         if ORG_CODE in m.fields:
             targets.append(m.fields[ORG_CODE])
-        # A child record (follow-up, match, card...) may only hang on a worker the
-        # station may write.
-        parent = self._states.get(m.fields.get(WORKER_REF) or "")
-        if parent is not None and parent.row.record_type == WORKER:
-            targets.append(parent.row.org_code)
         outside = next((code for code in targets if not self.writer.can_write(code)), None)
+        if outside is None:
+            outside, wrong_kind = self._reference_outside(m)
+            if wrong_kind is not None:
+                return invalid(
+                    f"{wrong_kind} 指向的不是该种记录", f"{wrong_kind} points at another kind"
+                )
         if outside is None:
             return None
         scope_code = self.writer.scope.org_code if self.writer.scope else ""
@@ -254,6 +259,22 @@ class PushApplier:
             f"outside this station's scope: {outside} is not within {scope_code}",
         )
 
+    def _reference_outside(self, m: CheckedMutation) -> tuple[str | None, str | None]:
+        """(unit outside the scope, None) when a reference field names a record this
+        station may not read (another village's worker, batch, project...; a posting
+        published to it from above is readable), (None, field) when it names a record
+        of another kind. A record the server does not hold is not refused: its child
+        waits on every station until it comes, as after a rejected create."""
+        for name, kind in references(m.record_type).items():
+            parent = self._states.get(m.fields.get(name) or "")
+            if parent is None:
+                continue
+            if parent.row.record_type != kind:
+                return None, name
+            if not self.writer.can_read(kind, parent.row.org_code):
+                return parent.row.org_code, None
+        return None, None
+
     def _create(self, m: CheckedMutation, stamp: str) -> PushResult:
         values = dict(m.fields)
         values.setdefault(ARCHIVED, False)
@@ -275,7 +296,7 @@ class PushApplier:
             if previous is None or before_values.get(name) == m.fields[name]:
                 continue
             concurrent = name in m.base and m.base[name] != previous
-            if concurrent and Stamp.decode(previous).node != self.writer.node_id:
+            if concurrent and stamp_order(previous).node != self.writer.node_id:
                 conflict_log.field_conflict(
                     self.session, state.row, name,
                     winner=(m.fields[name], stamp, self.writer.station_id),

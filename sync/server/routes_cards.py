@@ -11,15 +11,27 @@ from sync.protocol import KEYS, VERIFY_CARD
 from sync.server import keys
 from sync.server.deps import CurrentStation, Database, check_versions, utc_now
 from sync.server.schemas import KeyIn, KeyListOut, KeyOut, VerifyIn, VerifyOut
+from sync.server.scope import Scope
 
 router = APIRouter(dependencies=[Depends(check_versions)], tags=["cards"])
 
 
+#: Fields of a key that make the list a register of the county's stations: for the
+#: county only. A verifier needs the key, its validity and its label.
+REGISTER_FIELDS = ("station_id", "org_code")
+
+
 @router.get(KEYS, response_model=KeyListOut)
-def key_list(_station: CurrentStation, db: Database) -> JSONResponse:
-    """Every station's card key and every revoked card: what a verifier needs offline."""
+def key_list(station: CurrentStation, db: Database) -> JSONResponse:
+    """Every station's card key and every revoked card: what a verifier needs offline.
+    Which station (id and unit) holds each key only the county sees."""
     with db.read() as session:
-        return JSONResponse(keys.key_list(session))
+        document = keys.key_list(session)
+    if not Scope(station.org_code).everything:
+        for key in document["keys"]:
+            for name in REGISTER_FIELDS:
+                key.pop(name, None)
+    return JSONResponse(document)
 
 
 @router.post(KEYS, response_model=KeyOut)

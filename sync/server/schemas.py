@@ -120,8 +120,8 @@ class KeyOut(BaseModel):
     certified: bool
     revoked: bool
     label: str
-    station_id: str
-    org_code: str
+    station_id: str | None = Field(default=None, description="county only")
+    org_code: str | None = Field(default=None, description="county only")
 
 
 class RevokedCardOut(BaseModel):

@@ -9,8 +9,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from sync.hlc import is_node_id
 from sync.ids import uuid7
 from sync.server import auth
+from sync.server.identity import SERVER_NODE
 from sync.server.models import EnrolmentCode, OrgUnit, Station, StationKey
 
 log = logging.getLogger(__name__)
@@ -90,6 +92,15 @@ def enrol(
     ``expected_org``: the unit the station's data already belongs to; a code issued
     for another unit is refused without being spent.
     """
+    if not is_node_id(node_id) or node_id == SERVER_NODE:
+        # The node id ends every stamp the station writes: the stamp grammar must hold
+        # for it, and the server's own node (its resolutions and merges) is not for
+        # a station to sign with. Checked before the code is spent.
+        raise StationError(
+            "node_id",
+            "本站数据库的节点编号不合格，请升级程序后重试",
+            f"node id {node_id[:80]!r} is malformed or reserved",
+        )
     code_hash = auth.code_digest(code)
     if expected_org:
         issued_for = session.scalar(

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.hlc import Stamp
+from sync.hlc import is_stamp
 from sync.protocol import CREATE, OPS, REJECT_INVALID
-from sync.schema import ARCHIVED, ORG_CODE, RECORD_TYPES
-from sync.server.scope import is_org_code
+from sync.schema import ORG_CODE, RECORD_TYPES
+from sync.server.record_check import problem_with
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
@@ -63,22 +63,25 @@ def check(raw: Any) -> CheckedMutation | Rejection:
         return invalid(f"字段名不合法 {bad!r}", f"bad field name {bad!r}")
     if not isinstance(hlc, str):
         return invalid("缺少时间戳", "missing hlc")
-    try:
-        Stamp.decode(hlc)
-    except ValueError:
+    if not is_stamp(hlc):
         return invalid("时间戳格式不对", "hlc is not a stamp")
-    if not isinstance(base, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in base.items()
+    # ``base`` is only compared with stored stamps: any text will do, but bounded.
+    if (
+        not isinstance(base, dict)
+        or len(base) > _MAX_FIELDS
+        or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 96
+            for k, v in base.items()
+        )
     ):
         return invalid("base 不是对象", "base is not an object of stamps")
-    if ORG_CODE in fields and not is_org_code(fields[ORG_CODE]):
-        return invalid("区划代码应为12位数字", "org_code must be 12 digits")
     if op == CREATE and ORG_CODE not in fields:
         return invalid("新建记录缺少区划代码", "create without org_code")
-    if ARCHIVED in fields and not isinstance(fields[ARCHIVED], bool):
-        return invalid("archived 应为真或假", "archived must be a boolean")
     if not _encodable(fields):
         return invalid("文字中有无法识别的字符", "a text value is not valid Unicode")
+    problem = problem_with(record_type, fields)
+    if problem is not None:
+        return invalid(*problem)
     return CheckedMutation(mutation_id, record_type, record_id, op, fields, hlc, base)
 
 

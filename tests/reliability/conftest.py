@@ -37,7 +37,10 @@ def fuzz_target(
     if request.param == "postgres":
         request.applymarker(pytest.mark.postgres)
     folder = tmp_path_factory.mktemp("fuzz-server")
-    with database_url(request.param, folder) as url, run_server(url, folder) as server:
+    with (
+        database_url(request.param, folder) as url,
+        run_server(url, folder, extra_args=("--api-docs",)) as server,
+    ):
         factory = station_factory(server, tmp_path_factory.mktemp("fuzz-stations"))
         make = next(factory)
         v1 = make("v1", VILLAGE_1)

@@ -15,7 +15,7 @@ from broker_app.services.sync_config import load_config
 from sync.hlc import HybridClock
 from sync.ids import uuid7
 from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, SCHEMA_VERSION
-from sync.server.db import ServerDB
+from sync.server.db import SeqAllocator, ServerDB
 from sync.server.models import Record
 from tests.sync.conftest import Station
 from tests.sync.server_process import RunningServer
@@ -60,6 +60,22 @@ def raw_update(
     return requests.post(
         server.url + "/v1/push", data=body.encode(), headers=headers(station), timeout=30
     )
+
+
+def store_on_server(server: RunningServer, record_id: str, fields: dict[str, Any]) -> None:
+    """Change a record on the server past its checks, as one stored before the server
+    checked fields (or written by a bug of its own) would be; stations pull it again."""
+    db = ServerDB(server.db_url)
+    try:
+        with db.write() as session:
+            row = session.get(Record, record_id)
+            assert row is not None
+            row.fields = json.dumps({**json.loads(row.fields), **fields}, ensure_ascii=False)
+            seq = SeqAllocator(session)
+            row.seq = seq.next()
+            seq.close()
+    finally:
+        db.dispose()
 
 
 def table_counts(db_file: Path) -> dict[str, int]:

@@ -16,7 +16,7 @@ from broker_app.services.sync_runner import SyncRunner
 from broker_app.store.models import Worker
 from broker_app.ui.sync.labels import rejection_reason
 from sync.client.errors import ServerError
-from tests.reliability.faults import cn_name, raw_update, server_records
+from tests.reliability.faults import cn_name, raw_update, server_records, store_on_server
 from tests.reliability.patched_server import FAIL_NAME
 from tests.sync.conftest import FAR_VILLAGE, FAST, VILLAGE_1, StationFactory, station_factory
 from tests.sync.records import edit_worker, register_worker, write_fields
@@ -122,10 +122,13 @@ def test_pulled_record_this_program_cannot_store_is_parked_and_pull_goes_on(
     fine = register_worker(v1.store, village, "孙三")
     v1.sync()
     peer.sync()
-    # A buggy or newer station writes values of the wrong kind (the server keeps any
-    # JSON): a name that is an object, and a follow-up text that is a list.
+    # A buggy or newer station writes a value of the wrong kind, a name that is an
+    # object: the server refuses it now, but one stored before it checked fields is
+    # still handed out.
     buggy = stations("buggy", village)
-    assert raw_update(server, buggy, "worker", bad, '{"name":{"given":"二","family":"钱"}}').ok
+    refused = raw_update(server, buggy, "worker", bad, '{"name":{"given":"二","family":"钱"}}')
+    assert refused.json()["results"][0]["status"] == "rejected"
+    store_on_server(server, bad, {"name": {"given": "二", "family": "钱"}})
     edit_worker(v1.store, fine, phone="13700000002")
     v1.sync()
 

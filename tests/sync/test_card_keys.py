@@ -12,7 +12,7 @@ from broker_app.services.sync_config import load_config
 from sync.server.db import ServerDB
 from sync.server.identity import Writer
 from sync.server.push import apply_push
-from tests.sync.conftest import TOWNSHIP, VILLAGE_1, Station, StationFactory
+from tests.sync.conftest import COUNTY, TOWNSHIP, VILLAGE_1, Station, StationFactory
 from tests.sync.server_process import RunningServer
 
 
@@ -50,7 +50,11 @@ def test_keys_are_published_and_cards_verified(
     listed = _client(town).keys()
     (entry,) = [k for k in listed["keys"] if k["public_key"] == own_key.public_key.hex()]
     assert entry["certified"] and entry["key_id"] == own_key.key_id.hex()
-    assert entry["org_code"] == VILLAGE_1
+    # Which station holds a key (the county's register) only the county reads.
+    assert "org_code" not in entry and "station_id" not in entry
+    county = shared_stations("county", COUNTY)
+    (registered,) = [k for k in _client(county).keys()["keys"] if k["key_id"] == entry["key_id"]]
+    assert registered["org_code"] == VILLAGE_1 and registered["station_id"]
 
     card = _card(village, 17)
     answer = _client(town).verify_card(card)

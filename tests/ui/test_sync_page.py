@@ -3,18 +3,23 @@ a pull reaching the roster, and the server going away."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from broker_app.services.sync_config import SyncConfig
 from broker_app.services.sync_enrol import enrol
+from broker_app.services.sync_runner import SyncRunner
 from broker_app.services.workers import WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.roster.view import RosterPage
 from broker_app.ui.status_bar import StationStatusBar
 from broker_app.ui.sync.page import SyncPage
 from broker_app.ui.sync.scheduler import SyncScheduler
+from sync.client.api import ChannelClient
+from sync.client.http import make_session
 from tests.conftest import VILLAGE, worker_input
 from tests.sync.conftest import (  # noqa: F401 (fixtures)
     FAST,
@@ -154,3 +159,43 @@ def test_with_the_server_stopped_the_page_says_offline_and_keeps_the_outbox(
     assert bar.sync_label.text().startswith("离线")
     assert bar.pending_label.text() == "待上传 1 条"
     assert panel.sync_button.isEnabled()  # the broker may try again
+
+
+@on_sqlite
+def test_the_page_warns_when_the_pc_clock_is_a_day_off_the_servers(
+    shared_server: RunningServer,  # noqa: F811
+    ctx: AppContext,
+    qtbot: QtBot,
+) -> None:
+    """The server's time comes with every answer (its Date header); this PC's clock is
+    set three days back through the client's wall clock, the way a wrong PC clock is."""
+    enrol(ctx.store, shared_server.url, new_code(shared_server.db_url, VILLAGE), policy=FAST)
+    three_days = 3 * 86_400_000
+
+    def slow_client(config: SyncConfig) -> ChannelClient:
+        session = make_session(config.ca_file or None)
+        return ChannelClient(
+            config.server_url,
+            session,
+            config.credential,
+            FAST,
+            wall_ms=lambda: time.time_ns() // 1_000_000 - three_days,
+        )
+
+    report = SyncRunner(ctx.store, client_factory=slow_client).sync_once()
+    assert report.error is None and report.clock_offset_ms is not None
+    assert abs(report.clock_offset_ms - three_days) < 60_000
+    install(ctx)
+    page = SyncPage(ctx)
+    bar = StationStatusBar(ctx)
+    qtbot.addWidget(page)
+    qtbot.addWidget(bar)
+    label = page.status_panel.clock_label
+    assert label.isVisibleTo(page)
+    assert "本机时钟比服务器慢约 3.0 天" in label.text() and "校准" in label.text()
+    assert "本机时钟不准" in bar.sync_label.text()
+    # 立即同步 with the PC's real clock clears it.
+    page.status_panel.sync_button.click()
+    qtbot.waitUntil(lambda: not label.isVisibleTo(page))
+    assert page.status_panel.error_label.text() == "无"
+    assert "时钟" not in bar.sync_label.text()

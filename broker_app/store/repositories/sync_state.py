@@ -3,10 +3,12 @@ records, and the copy of the server's open conflicts."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,10 @@ from broker_app.store.models.local import (
 
 PENDING, ACKED, QUARANTINED = "pending", "acked", "quarantined"
 CURSOR = "cursor"
+#: Largest parked fields or versions kept as JSON; above, or when the JSON column
+#: cannot hold them, they are kept as text under ``UNSTORABLE``.
+PARKED_MAX_BYTES = 1024 * 1024
+UNSTORABLE = "_unstorable"
 
 
 # -- key/value state ------------------------------------------------------------------
@@ -130,6 +136,7 @@ def park(
     versions: dict[str, Any],
     now: datetime,
 ) -> None:
+    fields, versions = storable(fields), storable(versions)
     row = session.get(SyncParked, record_id)
     if row is None:
         session.add(
@@ -144,6 +151,26 @@ def park(
         )
     else:
         row.missing_id, row.fields, row.versions = missing_id, fields, versions
+
+
+def storable(value: dict[str, Any]) -> dict[str, Any]:
+    """``value`` if the JSON column can store it, else its text, bounded.
+
+    Parking is what happens to a record this program cannot store, so parking must
+    never fail itself (an integer past 64 bits or JSON nested hundreds deep is beyond
+    the column's encoder too): a failed park would fail the page, and the station
+    would never pull past it. A later version of the record is merged in as usual."""
+    try:
+        size = len(orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS))
+    except (TypeError, orjson.JSONEncodeError):
+        size = -1
+    if 0 <= size <= PARKED_MAX_BYTES:
+        return value
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)[:4096]
+    except (ValueError, RecursionError, TypeError):
+        text = ""
+    return {UNSTORABLE: text}
 
 
 def unpark(session: Session, record_ids: Sequence[str]) -> None:

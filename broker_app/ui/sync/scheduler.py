@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -145,6 +146,10 @@ class SyncScheduler(QObject):
     def sync_state(self) -> SyncState:
         """The context's sync provider: what the status bar shows."""
         status = self._status
+        state = self._state_of(status)
+        return replace(state, clock_wrong=status.clock_wrong)
+
+    def _state_of(self, status: SyncStatus) -> SyncState:
         last = status.last_success
         if status.state == NOT_ENROLLED:
             return SyncState(False, last, self.tr("未注册同步服务器"))

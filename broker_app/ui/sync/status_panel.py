@@ -53,6 +53,11 @@ class SyncStatusPanel(QGroupBox):
         self.progress_label = QLabel(self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
+        # Shown when this PC's clock is more than a day off the server's.
+        self.clock_label = QLabel(self)
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet(ERROR_STYLE)
+        self.clock_label.hide()
 
         left, right = QFormLayout(), QFormLayout()
         for form in (left, right):
@@ -74,6 +79,7 @@ class SyncStatusPanel(QGroupBox):
         action_row.addWidget(self.result_label, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(self.clock_label)
         layout.addLayout(action_row)
 
         self.sync_button.clicked.connect(self.sync_now)
@@ -120,6 +126,22 @@ class SyncStatusPanel(QGroupBox):
         self.error_label.setText(status.last_error or self.tr("无"))
         self.error_label.setStyleSheet(ERROR_STYLE if status.last_error else "")
         self.sync_button.setEnabled(enrolled and not self.scheduler.running)
+        self._show_clock(status.clock_offset_ms if status.clock_wrong else None)
+
+    def _show_clock(self, offset_ms: int | None) -> None:
+        if offset_ms is None:
+            self.clock_label.hide()
+            return
+        days = QLocale().toString(abs(offset_ms) / 86_400_000, "f", 1)
+        text = (
+            self.tr("本机时钟比服务器慢约 {0} 天")
+            if offset_ms > 0
+            else self.tr("本机时钟比服务器快约 {0} 天")
+        ).format(days)
+        self.clock_label.setText(
+            text + self.tr("：请校准电脑的日期和时间，否则各驿站修改的先后会判断错。")
+        )
+        self.clock_label.show()
 
     # -- a round -------------------------------------------------------------------------
     def _round_started(self) -> None:
