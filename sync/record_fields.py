@@ -195,6 +195,8 @@ FIELDS: Final[Mapping[str, Mapping[str, FieldSpec]]] = {
         "leader_phone": _text(20),
         "status": _code(BatchStatus, required=True),
         "notes": _long(),
+        # The construction project the batch goes to (cards are printed for it).
+        "project_id": _ref("project", required=False),
     },
     "batch_member": {
         **_COMMON,
