@@ -13,12 +13,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from sync.server import conflicts, stations
+from sqlalchemy.orm import Session
+
+from sync.server import conflicts, keys, stations
 from sync.server.config import database_url
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import load_org_units, prepare, upgrade
-from sync.server.models import StationKey
+from sync.server.models import Station
 from sync.server.stations import StationError
 
 log = logging.getLogger(__name__)
@@ -50,7 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("station_id")
     p = add("list-stations", run_list_stations, "列出驿站")
     p.add_argument("--json", action="store_true")
+    p = add("list-keys", run_list_keys, "列出维权卡签名密钥（签发驿站、认证、吊销、最大卡号）")
+    p.add_argument("--json", action="store_true")
     p = add("certify-key", run_certify_key, "认证驿站的维权卡签名公钥")
+    p.add_argument("key_id")
+    p = add("uncertify-key", run_uncertify_key, "撤销县人社局对密钥的认证")
+    p.add_argument("key_id")
+    p = add("revoke-key", run_revoke_key, "吊销密钥：用它签发的卡都不再可信")
     p.add_argument("key_id")
     p = add("conflicts", run_conflicts, "列出冲突；conflicts resolve ID --keep winner|loser 处理")
     p.add_argument("--json", action="store_true")
@@ -147,14 +155,46 @@ def run_list_stations(db: ServerDB, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_list_keys(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.read() as session:
+        rows = keys.list_keys(session)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        state = "已吊销" if row["revoked"] else ("已认证" if row["certified"] else "未认证")
+        print(
+            f"{row['key_id']}\t{row['label']}\t{row['org_code']}\t{state}\t"
+            f"{row['valid_from'] or ''}~{row['valid_until'] or ''}\t最大卡号 {row['max_serial']}"
+        )
+    print(f"共 {len(rows)} 把密钥")
+    return 0
+
+
 def run_certify_key(db: ServerDB, args: argparse.Namespace) -> int:
     with db.write() as session:
-        key = session.get(StationKey, args.key_id.lower())
-        if key is None:
-            raise StationError("key", "没有这个密钥", f"no key {args.key_id}")
-        key.certified = True
-        print(f"已认证密钥 {key.key_id}（{key.label}）")
+        key = keys.certify(session, args.key_id, utc_now())
+        print(f"已认证密钥 {key.key_id}（{_station_name(session, key.station_id)}）")
     return 0
+
+
+def run_uncertify_key(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        key = keys.withdraw_certification(session, args.key_id)
+        print(f"已撤销对密钥 {key.key_id} 的认证（{_station_name(session, key.station_id)}）")
+    return 0
+
+
+def run_revoke_key(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        key = keys.revoke_key(session, args.key_id)
+        print(f"已吊销密钥 {key.key_id}（{_station_name(session, key.station_id)}）")
+    return 0
+
+
+def _station_name(session: Session, station_id: str) -> str:
+    station = session.get(Station, station_id)
+    return station.name if station is not None else ""
 
 
 def run_conflicts(db: ServerDB, args: argparse.Namespace) -> int:
