@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from broker_app.domain.rights_card import KeyRing, generate_key_pair, key_id_for, public_key_for
 from broker_app.store.models.card import RightsCard
 from broker_app.store.repositories.station import get_setting, get_station, put_setting
-from broker_app.store.secrets import SIGNING_KEY, SecretStore
+from broker_app.store.secrets import SecretStore, signing_key_name
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def ensure_station_key(session: Session, secrets: SecretStore, today: date) -> S
     private_key, public_key = generate_key_pair()
     while key_id_for(public_key) in taken:  # 4-byte ids: a collision is rare, not impossible
         private_key, public_key = generate_key_pair()
-    secrets.put(SIGNING_KEY, private_key.hex())
+    secrets.put(signing_key_name(key_id_for(public_key).hex()), private_key.hex())
     entries = _read_json(session, KNOWN_KEYS)
     entries.append(
         {
@@ -115,22 +115,25 @@ def ensure_station_key(session: Session, secrets: SecretStore, today: date) -> S
 
 
 def current_station_key(session: Session, secrets: SecretStore) -> StationKey | None:
-    """The signing key whose private half this PC holds and this database lists as
-    its own, or None."""
-    text = secrets.get(SIGNING_KEY)
-    if not text:
-        return None
-    try:
-        private_key = bytes.fromhex(text)
-        public_key = public_key_for(private_key)
-    except ValueError:
-        log.error("the stored card-signing key is unusable; a new one will be made")
-        return None
-    own = next((k for k in _known(session) if k["public_key"] == public_key and k.get("own")), None)
-    if own is None:
-        # A key of another database of this node (a backup made before this key).
-        return None
-    return StationKey(private_key, public_key, own["valid_from"])
+    """The newest key this database lists as its own whose private half this PC
+    holds, or None (a database restored on another PC holds none)."""
+    revoked = revoked_key_ids(session)
+    for entry in reversed(_known(session)):
+        key_id = key_id_for(entry["public_key"])
+        if not entry.get("own") or key_id in revoked:
+            continue
+        text = secrets.get(signing_key_name(key_id.hex()))
+        if not text:
+            continue
+        try:
+            private_key = bytes.fromhex(text)
+            public_key = public_key_for(private_key)
+        except ValueError:
+            log.error("the stored card-signing key %s is unusable", key_id.hex().upper())
+            continue
+        if public_key == entry["public_key"]:
+            return StationKey(private_key, public_key, entry["valid_from"])
+    return None
 
 
 def reserve_serials(session: Session, count: int) -> range:

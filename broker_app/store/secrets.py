@@ -26,7 +26,14 @@ log = logging.getLogger(__name__)
 SERVICE: Final = "LaborStation"
 CREDENTIAL: Final = "sync.credential"
 SIGNING_KEY: Final = "rights_card.signing_key"
+#: The rows these secrets had in the ``setting`` table before migration 0004.
 NAMES: Final = (CREDENTIAL, SIGNING_KEY)
+
+
+def signing_key_name(key_id_hex: str) -> str:
+    """Where the private half of one card-signing key is kept. One entry per key, so a
+    database restored from a backup made before a key change still finds its key."""
+    return f"{SIGNING_KEY}/{key_id_hex.upper()}"
 SECRETS_DIR: Final = "secrets"
 
 #: Modules of keyring backends that keep secrets in the operating system's own store.

@@ -44,10 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-keyfile", help="HTTPS 私钥（PEM）")
     add("init", run_init, "建库并载入市、镇街、村区划")
     p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
-    p.add_argument("--org", required=True, help="12位区划代码")
+    p.add_argument("--org", default="", help="12位区划代码（新驿站必填）")
     p.add_argument("--name", default="", help="驿站名称")
     p.add_argument("--hours", type=int, default=stations.DEFAULT_CODE_HOURS, help="有效小时数")
-    p.add_argument("--station", help="为已有驿站重新生成注册码（驿站编号）")
+    p.add_argument(
+        "--station",
+        help="为已有驿站重新生成注册码（驿站编号）：换电脑、从备份恢复或恢复停用的驿站，"
+        "编号和历史不变，旧凭证在新码使用后失效",
+    )
     p = add("revoke-station", run_revoke, "停用驿站凭证")
     p.add_argument("station_id")
     p = add("list-stations", run_list_stations, "列出驿站")
@@ -116,6 +120,8 @@ def run_init(db: ServerDB, _args: argparse.Namespace) -> int:
 
 
 def run_enrol(db: ServerDB, args: argparse.Namespace) -> int:
+    if not args.org and not args.station:
+        raise StationError("org_code", "请用 --org 给出区划代码", "--org is required")
     with db.write() as session:
         station, code = stations.issue_code(
             session, args.org, args.name, utc_now(), args.hours, station_id=args.station

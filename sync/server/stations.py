@@ -52,7 +52,11 @@ def issue_code(
     restored from a backup, or one the county revoked and now restores): spending it
     keeps the station's id, unit, name and history, and replaces its credential, so
     the old one stops working. Codes issued for it earlier and not yet spent are
-    withdrawn."""
+    withdrawn. ``org_code`` may then be empty (the station's own unit); another
+    unit is refused: a station never changes unit by re-enrolment."""
+    if station_id is not None and not org_code:
+        found = session.get(Station, station_id)
+        org_code = found.org_code if found is not None else ""
     unit = session.get(OrgUnit, org_code)
     if unit is None:
         raise StationError(
@@ -74,6 +78,12 @@ def issue_code(
         found = session.get(Station, station_id)
         if found is None:
             raise StationError("station", "没有这个驿站", f"no station {station_id}", 404)
+        if found.org_code != org_code:
+            raise StationError(
+                "org_code",
+                "重新注册不能改变驿站所属单位",
+                "re-enrolment cannot change the station's unit",
+            )
         station = found
         session.execute(
             update(EnrolmentCode)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context, op
 
+from broker_app.domain.rights_card import key_id_for, public_key_for
+
 revision = "0004"
 down_revision = "0002"
 branch_labels = None
@@ -44,7 +46,17 @@ def upgrade() -> None:
     if secrets_for is None or not node_id:
         raise RuntimeError("moving secrets needs the station's secret store")
     store = secrets_for(node_id)
-    for key, value in found.items():
+    moved = dict(found)
+    if NAMES[1] in moved:
+        # The store keeps one entry per card key (``secrets.signing_key_name``).
+        private_hex = moved.pop(NAMES[1])
+        try:
+            key_id = key_id_for(public_key_for(bytes.fromhex(private_hex))).hex().upper()
+        except ValueError:
+            key_id = ""  # unusable: dropped, the station makes a new key
+        if key_id:
+            moved[f"{NAMES[1]}/{key_id}"] = private_hex
+    for key, value in moved.items():
         if not store.get(key):
             store.put(key, value)
     conn.execute(sa.text("PRAGMA secure_delete = ON"))
