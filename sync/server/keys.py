@@ -21,6 +21,7 @@ from sync.cardkeys import keyring_from_list
 from sync.server.identity import Writer
 from sync.server.jsontext import loads
 from sync.server.models import Record, Station, StationKey
+from sync.server.scope import Scope
 from sync.server.stations import StationError
 
 log = logging.getLogger(__name__)
@@ -180,15 +181,27 @@ def list_keys(session: Session) -> list[dict[str, Any]]:
 
 
 def revoked_cards(session: Session) -> list[dict[str, Any]]:
-    """Cards marked revoked in the synced card records."""
-    stmt = select(Record.fields).where(
+    """Cards marked revoked in the synced card records.
+
+    Pushes are checked (``card_key_refusal``), but a record stored before that check
+    existed may revoke another village's card: a revocation counts only when the
+    record's unit and the key's unit lie on one line (the same village, or one holds
+    the other), as every genuine revocation does."""
+    rows = session.execute(select(StationKey.key_id, StationKey.org_code)).tuples()
+    key_units = {key_id: unit for key_id, unit in rows}
+    stmt = select(Record.fields, Record.org_code).where(
         Record.record_type == CARD, Record.fields.like('%"revoked":true%')
     )
     out = []
-    for text in session.scalars(stmt):
+    for text, record_unit in session.execute(stmt).tuples():
         values = loads(text) or {}
         key_id, serial = values.get("key_id"), values.get("serial")
-        if values.get("revoked") is True and _is_key_id(key_id) and isinstance(serial, int):
+        if values.get("revoked") is not True or not _is_key_id(key_id):
+            continue
+        key_unit = key_units.get(str(key_id).lower())
+        if not isinstance(serial, int) or key_unit is None:
+            continue
+        if Scope(record_unit).contains(key_unit) or Scope(key_unit).contains(record_unit):
             out.append({"key_id": str(key_id).lower(), "serial": serial})
     return out
 

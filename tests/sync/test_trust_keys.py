@@ -282,3 +282,27 @@ def test_refusals_and_enrolment_name_no_other_unit(
         assert enrol(store, shared_server.url, code, policy=FAST).org_code == VILLAGE_2
     finally:
         store.close()
+
+
+def test_a_revocation_stored_before_the_check_does_not_count(
+    shared_server: RunningServer, shared_stations: StationFactory
+) -> None:
+    from datetime import datetime
+
+    from sync.server.db import ServerDB
+    from sync.server.identity import Writer
+    from sync.server.push import apply_push
+
+    v1 = shared_stations("v1", VILLAGE_1)
+    town = shared_stations("town", TOWNSHIP)
+    card = _signed_card(v1, 41)
+    key = CardKeyService(v1.store).station_key().key_id_hex
+    # What an older server stored: village 2's record revoking village 1's card.
+    legacy = {**_card_push(v1, VILLAGE_2, key, 41), "hlc": "000000000001" + "0000@server"}
+    db = ServerDB(shared_server.db_url)
+    try:
+        with db.write() as session:
+            apply_push(session, Writer.server(), [legacy], datetime.now(), 10**13)
+    finally:
+        db.dispose()
+    assert _client(town).verify_card(card)["ok"]
