@@ -187,13 +187,13 @@ def revoked_cards(session: Session) -> list[dict[str, Any]]:
     existed may revoke another village's card: a revocation counts only when the
     record's unit and the key's unit lie on one line (the same village, or one holds
     the other), as every genuine revocation does."""
-    rows = session.execute(select(StationKey.key_id, StationKey.org_code)).tuples()
+    rows = session.execute(select(StationKey.key_id, StationKey.org_code))
     key_units = {key_id: unit for key_id, unit in rows}
     stmt = select(Record.fields, Record.org_code).where(
         Record.record_type == CARD, Record.fields.like('%"revoked":true%')
     )
     out = []
-    for text, record_unit in session.execute(stmt).tuples():
+    for text, record_unit in session.execute(stmt):
         values = loads(text) or {}
         key_id, serial = values.get("key_id"), values.get("serial")
         if values.get("revoked") is not True or not _is_key_id(key_id):

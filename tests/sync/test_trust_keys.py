@@ -132,7 +132,7 @@ def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFa
 
 
 def test_labels_come_from_the_register_and_verification_names_the_issuer(
-    shared_server: RunningServer, shared_stations: StationFactory, tmp_path: Any
+    shared_server: RunningServer, shared_stations: StationFactory, capsys: Any
 ) -> None:
     v1 = shared_stations("v1", VILLAGE_1)
     town = shared_stations("town", TOWNSHIP)
@@ -154,8 +154,11 @@ def test_labels_come_from_the_register_and_verification_names_the_issuer(
 
     from broker_app.cli.main import main as cli_main
 
+    capsys.readouterr()
     code = cli_main(["--data-dir", str(town.data_dir), "verify-card", card])
     assert code == 0
+    printed = capsys.readouterr().out
+    assert f"签发单位：由 {V1_NAME} 签发" in printed and f"由 {V1_NAME} 签发" in printed
 
 
 def test_key_certification_is_the_countys_listed_and_revocable_act(
