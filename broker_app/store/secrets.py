@@ -34,6 +34,8 @@ def signing_key_name(key_id_hex: str) -> str:
     """Where the private half of one card-signing key is kept. One entry per key, so a
     database restored from a backup made before a key change still finds its key."""
     return f"{SIGNING_KEY}/{key_id_hex.upper()}"
+
+
 SECRETS_DIR: Final = "secrets"
 
 #: Modules of keyring backends that keep secrets in the operating system's own store.
@@ -87,7 +89,22 @@ class SecretStore:
     def __init__(self, data_dir: Path, node_id: str, backend: Any = "auto") -> None:
         self.data_dir = data_dir
         self.node_id = node_id
-        self.backend = os_keyring() if backend == "auto" else backend
+        self._backend = backend
+
+    @property
+    def backend(self) -> Any | None:
+        """The keyring backend in use, or None for the file. Looked up on first use:
+        loading keyring's backends takes a noticeable fraction of a second, which a
+        command that never touches a secret should not pay."""
+        if isinstance(self._backend, str) and self._backend == "auto":
+            self._backend = os_keyring()
+            log.info("station secrets kept in %s", self.where)
+        return self._backend
+
+    def sharing_backend(self, node_id: str) -> SecretStore:
+        """A store for another node id of this data folder with the same backend choice
+        (resolved only when it is used)."""
+        return SecretStore(self.data_dir, node_id, self._backend)
 
     @property
     def where(self) -> str:

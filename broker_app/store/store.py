@@ -33,18 +33,15 @@ class Store:
         self.path = db_path
         self.backups_dir = backups_dir
         self.engine = make_engine(db_path)
-        backend = SecretStore(db_path.parent, "", secrets_backend).backend
+        chooser = SecretStore(db_path.parent, "", secrets_backend)
         self.migration_backup = migrate.upgrade(
-            self.engine,
-            db_path,
-            backups_dir,
-            secrets_for=lambda node_id: SecretStore(db_path.parent, node_id, backend),
+            self.engine, db_path, backups_dir, secrets_for=chooser.sharing_backend
         )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
         self.node_id = self._ensure_station()
         #: The credential and the card-signing key: never in the database.
-        self.secrets = SecretStore(db_path.parent, self.node_id, backend)
+        self.secrets = chooser.sharing_backend(self.node_id)
         self.clock = HybridClock(self.node_id)
         self._resume_clock()
 
