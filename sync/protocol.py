@@ -45,6 +45,9 @@ REJECT_SCOPE: Final = "scope"
 REJECT_INVALID: Final = "invalid"
 REJECT_UNKNOWN_RECORD: Final = "unknown_record"
 REJECT_CLOCK: Final = "clock"
+#: A card issued or revoked under a key that is not the pushing station's (nor, for
+#: a township or the county, a key of a station in its scope).
+REJECT_CARD_KEY: Final = "card_key"
 
 CREATE: Final = "create"
 UPDATE: Final = "update"
@@ -82,8 +85,10 @@ class PushResult(TypedDict):
     message: NotRequired[str]
     message_en: NotRequired[str]
     conflicts: NotRequired[list[FieldConflict]]
-    #: Other worker records with the same ID number (a duplicate-person conflict).
-    duplicate_of: NotRequired[list[str]]
+    #: Set when the ID number is already registered elsewhere in the county (a
+    #: duplicate-person conflict for the township or county): whom to ask, in Chinese.
+    #: Nothing about the other record is disclosed.
+    duplicate_person: NotRequired[str]
     #: Present when the stamp was clamped (a station clock far in the future): the
     #: stamp the server stored instead of ``hlc``.
     stamp: NotRequired[str]

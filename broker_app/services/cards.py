@@ -48,6 +48,7 @@ from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker
+from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
 from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
 
@@ -180,6 +181,7 @@ class CardService:
                 RecordWriter(session, self.store.clock),
                 project_id,
                 worker_ids,
+                secrets=self.store.secrets,
                 reissue=reissue,
                 today=today or date.today(),
                 expiry=expiry,
@@ -221,6 +223,7 @@ def issue_cards(
     project_id: str,
     worker_ids: Iterable[str],
     *,
+    secrets: SecretStore,
     today: date,
     reissue: bool = False,
     expiry: date | None = None,
@@ -237,7 +240,7 @@ def issue_cards(
     card_expiry = expiry or default_expiry(today, project.end_date)
     if card_expiry < today:
         raise CardTermsError("有效期不能早于发卡日期", "expiry before issue date")
-    key = ensure_station_key(session, today)
+    key = ensure_station_key(session, secrets, today)
     revoked_keys = {k.hex().upper() for k in revoked_key_ids(session)}
     workers = workers_by_id(session, set(wanted))
     held = active_cards(session, project_id, wanted)

@@ -90,6 +90,6 @@ def add_demo_projects_and_cards(ctx: DemoContext) -> dict[str, int]:
         by_project[rng.choice(project_ids)].append(worker_id)
     cards = 0
     for project_id, workers in by_project.items():
-        report = issue_cards(ctx.writer, project_id, workers, today=ctx.today)
+        report = issue_cards(ctx.writer, project_id, workers, secrets=ctx.secrets, today=ctx.today)
         cards += len(report.issued)
     return {"工程项目": len(project_ids), "维权卡": cards}

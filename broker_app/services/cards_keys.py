@@ -1,14 +1,24 @@
 """The station's card-signing key and the key ring that verifies cards here.
 
-Storage (the station's local settings, which never travel by sync):
-  rights_card.signing_key   the current private key, hex. It stays on this PC and in
-                            its backups; losing it only means new cards get a new key.
+Storage:
+  the private key           hex, in the station's secret store (``store.secrets``: the
+                            operating system's credential store, or a file only this
+                            user may read), never in the database or its backups. A
+                            database restored on another PC finds none and makes a new
+                            key; losing it only means new cards get a new key.
+Local settings (never travel by sync):
   rights_card.keys          JSON list of known public keys: this station's own (made
                             here) and, later, other stations' keys published by the
                             county through sync; each with its service period,
                             whether the county certified it, and a label.
   rights_card.revoked_keys  JSON list of revoked key ids (hex).
   rights_card.last_serial   the last card serial this station used.
+  rights_card.serials_unconfirmed
+                            set when the database was restored from a backup: it may
+                            lack cards issued after the backup, so its last serial may
+                            be behind. Cleared when a sync brings the server's highest
+                            serial of each own key; a card issued before that starts a
+                            new key instead, so no serial ever repeats under a key.
 
 Until the county certifies station keys, a station trusts its own key as configured
 (``certified`` False, which verification reports). Revoked card serials are read from
@@ -29,14 +39,15 @@ from sqlalchemy.orm import Session
 from broker_app.domain.rights_card import KeyRing, generate_key_pair, key_id_for, public_key_for
 from broker_app.store.models.card import RightsCard
 from broker_app.store.repositories.station import get_setting, get_station, put_setting
+from broker_app.store.secrets import SecretStore, signing_key_name
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
 
-SIGNING_KEY = "rights_card.signing_key"
 KNOWN_KEYS = "rights_card.keys"
 REVOKED_KEYS = "rights_card.revoked_keys"
 LAST_SERIAL = "rights_card.last_serial"
+SERIALS_UNCONFIRMED = "rights_card.serials_unconfirmed"
 
 
 @dataclass(frozen=True)
@@ -71,16 +82,22 @@ class KnownKey:
         return key_id_for(self.public_key).hex().upper()
 
 
-def ensure_station_key(session: Session, today: date) -> StationKey:
-    """The current signing key; a new pair is made when there is none or it was revoked."""
-    current = current_station_key(session)
-    if current is not None and current.key_id not in revoked_key_ids(session):
+def ensure_station_key(session: Session, secrets: SecretStore, today: date) -> StationKey:
+    """The current signing key; a new pair is made when there is none (or its private
+    half is not on this PC), when it was revoked, and when the database was restored
+    from a backup and has not yet learnt the key's highest serial from the server."""
+    current = current_station_key(session, secrets)
+    unconfirmed = bool(get_setting(session, SERIALS_UNCONFIRMED))
+    if unconfirmed:
+        put_setting(session, SERIALS_UNCONFIRMED, "")
+        log.warning("restored database, serials not confirmed by a sync: new card key")
+    elif current is not None and current.key_id not in revoked_key_ids(session):
         return current
     taken = {key_id_for(k["public_key"]) for k in _known(session)}
     private_key, public_key = generate_key_pair()
     while key_id_for(public_key) in taken:  # 4-byte ids: a collision is rare, not impossible
         private_key, public_key = generate_key_pair()
-    put_setting(session, SIGNING_KEY, private_key.hex())
+    secrets.put(signing_key_name(key_id_for(public_key).hex()), private_key.hex())
     entries = _read_json(session, KNOWN_KEYS)
     entries.append(
         {
@@ -97,20 +114,31 @@ def ensure_station_key(session: Session, today: date) -> StationKey:
     return StationKey(private_key, public_key, today)
 
 
-def current_station_key(session: Session) -> StationKey | None:
-    text = get_setting(session, SIGNING_KEY)
-    if not text:
-        return None
-    private_key = bytes.fromhex(text)
-    public_key = public_key_for(private_key)
-    created = next(
-        (k["valid_from"] for k in _known(session) if k["public_key"] == public_key), None
-    )
-    return StationKey(private_key, public_key, created)
+def current_station_key(session: Session, secrets: SecretStore) -> StationKey | None:
+    """The newest key this database lists as its own whose private half this PC
+    holds, or None (a database restored on another PC holds none)."""
+    revoked = revoked_key_ids(session)
+    for entry in reversed(_known(session)):
+        key_id = key_id_for(entry["public_key"])
+        if not entry.get("own") or key_id in revoked:
+            continue
+        text = secrets.get(signing_key_name(key_id.hex()))
+        if not text:
+            continue
+        try:
+            private_key = bytes.fromhex(text)
+            public_key = public_key_for(private_key)
+        except ValueError:
+            log.error("the stored card-signing key %s is unusable", key_id.hex().upper())
+            continue
+        if public_key == entry["public_key"]:
+            return StationKey(private_key, public_key, entry["valid_from"])
+    return None
 
 
 def reserve_serials(session: Session, count: int) -> range:
-    """``count`` new card serials of this station, above every serial it has used."""
+    """``count`` new card serials of this station, above every serial it has used and
+    every serial the server has seen under its keys."""
     own_ids = [key_id_for(k["public_key"]).hex().upper() for k in _known(session) if k.get("own")]
     used = session.scalar(select(func.max(RightsCard.serial)).where(RightsCard.key_id.in_(own_ids)))
     first = max(int(get_setting(session, LAST_SERIAL) or 0), used or 0) + 1
@@ -153,7 +181,28 @@ class CardKeyService:
     def station_key(self, today: date | None = None) -> StationKey:
         """This station's signing key, created on first use."""
         with self.store.write() as session:
-            return ensure_station_key(session, today or date.today())
+            return ensure_station_key(session, self.store.secrets, today or date.today())
+
+    def unpublished_keys(self) -> list[bytes]:
+        """Public halves of this station's own keys the server has not listed yet."""
+        with self.store.read() as session:
+            return [
+                k["public_key"]
+                for k in _known(session)
+                if k.get("own") and not k.get("published") and not k["valid_until"]
+            ]
+
+    def learn_serials(self, highest: dict[bytes, int]) -> None:
+        """The server's highest card serial of each key (``key id -> serial``): this
+        station's next serial goes above those of its own keys, and a database restored
+        from a backup may issue cards under its key again."""
+        with self.store.write() as session:
+            own = {key_id_for(k["public_key"]) for k in _known(session) if k.get("own")}
+            top = max((serial for key_id, serial in highest.items() if key_id in own), default=0)
+            if top > int(get_setting(session, LAST_SERIAL) or 0):
+                put_setting(session, LAST_SERIAL, str(top))
+                log.info("card serials continue above %d (learnt from the server)", top)
+            put_setting(session, SERIALS_UNCONFIRMED, "")
 
     def keyring(self) -> KeyRing:
         with self.store.read() as session:
@@ -197,6 +246,8 @@ class CardKeyService:
                     "certified": certified,
                     "label": label or entry.get("label", ""),
                     "own": entry.get("own", False),
+                    # Listed by the server: an own key need not be published again.
+                    "published": True,
                 }
             )
             if existing is None:

@@ -68,6 +68,8 @@ def verification_report(result: VerificationResult, key_id_hex: str = "") -> Ver
             ("签发日期", facts.issue_date.isoformat()),
             ("有效期至", facts.expiry_date.isoformat()),
         ]
+    if result.issuer:
+        lines.append(("签发单位", f"由 {result.issuer} 签发"))
     if key_id_hex:
         lines.append(("签发密钥", key_id_hex))
     reason = result.reason

@@ -31,6 +31,7 @@ from broker_app.services.jobs_demo import add_demo_jobs_and_matches
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
+from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
 from broker_app.store.writer import RecordWriter
 
@@ -202,6 +203,8 @@ class DemoContext:
     villages: list[str]
     people: list[dict[str, Any]]
     worker_ids: list[str]
+    #: The station's secrets (the card-signing key), for the cards step.
+    secrets: SecretStore
 
 
 #: Further demo steps (job postings, matches, batches, projects and cards...). Each
@@ -252,7 +255,15 @@ class DemoDataService:
             writer.bulk_create(FollowUp, follow_ups)
             writer.bulk_create(Training, trainings)
             context = DemoContext(
-                rng, writer, today, station.org_code or "", operator, villages, people, ids
+                rng,
+                writer,
+                today,
+                station.org_code or "",
+                operator,
+                villages,
+                people,
+                ids,
+                self.store.secrets,
             )
             extra: dict[str, int] = {}
             for step in EXTRA_STEPS:

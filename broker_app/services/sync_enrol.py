@@ -44,17 +44,27 @@ def enrol(
     info = StationService(store).info()
     key = CardKeyService(store).station_key()
     client = ChannelClient(url, make_session(ca_file), policy=policy)
-    answer = client.enrol(code, store.node_id, public_key=key.public_key, key_label=info.name or "")
+    # The unit is sent along: a code for another unit is refused by the server
+    # without being spent, and without naming that unit.
+    answer = client.enrol(
+        code,
+        store.node_id,
+        public_key=key.public_key,
+        org_code=info.org_code if info.configured else None,
+    )
     if info.configured and info.org_code != answer.org_code:
         raise SyncError(
-            f"注册码属于 {answer.org_name}（{answer.org_code}），与本驿站所属单位"
-            f" {info.org_code} 不符；请联系县人社局",
-            f"code is for {answer.org_code}, this station serves {info.org_code}",
+            "这个注册码不是为本驿站所属单位签发的；请联系县人社局",
+            f"code is for another unit, this station serves {info.org_code}",
         )
     if not info.configured:
         StationService(store).configure(answer.org_code, name=answer.station_name or None)
     with store.write() as session:
-        save_config(session, SyncConfig(url, answer.station_id, answer.credential, ca_file))
+        save_config(
+            session,
+            store.secrets,
+            SyncConfig(url, answer.station_id, answer.credential, ca_file),
+        )
         # The county enrolled this folder: writes already on the server under this
         # node id are taken as its own (see sync_identity), and a stop is lifted.
         accept_own_writes(session)

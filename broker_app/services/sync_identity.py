@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from broker_app.services.cards_keys import SERIALS_UNCONFIRMED
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 from sync.client.errors import SyncError
@@ -72,6 +73,13 @@ def mark_restored(db_path: Path) -> None:
                 "INSERT INTO setting (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (OWN_WRITES_BEFORE, str(now_ms())),
+            )
+            # Cards issued after the backup are not in it: the next card waits for
+            # the server's highest serial (a sync), or starts a new key.
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?, '1')"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (SERIALS_UNCONFIRMED,),
             )
     finally:
         conn.close()

@@ -73,7 +73,14 @@ class StoreReplica:
                     applied += status == APPLIED
                     duplicates += status == DUPLICATE
                     conflicts += len(result.get("conflicts", []))
-                    people += bool(result.get("duplicate_of"))
+                    if result.get("duplicate_person"):
+                        # The server says only that the ID number is registered
+                        # elsewhere in the county, and whom to ask: that is all we keep.
+                        people += 1
+                        log.warning(
+                            "pushed worker %s: ID number registered elsewhere in the county",
+                            mutation["record_id"],
+                        )
                     if "stamp" in result:
                         _restamp(session, mutation, result["stamp"])
                 elif status == REJECTED:
@@ -170,10 +177,15 @@ class StoreReplica:
     def store_keys(self, document: dict[str, Any]) -> None:
         text = json.dumps(document, sort_keys=True, ensure_ascii=False)
         with self.store.write() as session:
-            if sync_state.get_state(session, CARD_KEYS) == text:
-                return
-            sync_state.put_state(session, CARD_KEYS, text)
-        _publish_keys(self.store, document)
+            changed = sync_state.get_state(session, CARD_KEYS) != text
+            if changed:
+                sync_state.put_state(session, CARD_KEYS, text)
+        if changed:
+            _publish_keys(self.store, document)
+        CardKeyService(self.store).learn_serials(_highest_serials(document))
+
+    def unpublished_keys(self) -> list[bytes]:
+        return CardKeyService(self.store).unpublished_keys()
 
 
 def _restamp(session: Any, mutation: Mutation, stamp: str) -> None:
@@ -192,6 +204,20 @@ def _restamp(session: Any, mutation: Mutation, stamp: str) -> None:
         if versions.get(name, star) == mutation["hlc"]:
             versions[name] = stamp
     record.versions = versions
+
+
+def _highest_serials(document: dict[str, Any]) -> dict[bytes, int]:
+    """Key id -> the highest card serial the server holds under it."""
+    out: dict[bytes, int] = {}
+    for key in document.get("keys", []):
+        serial = key.get("max_serial")
+        try:
+            key_id = bytes.fromhex(str(key.get("key_id")))
+        except ValueError:
+            continue
+        if isinstance(serial, int) and not isinstance(serial, bool) and len(key_id) == 4:
+            out[key_id] = serial
+    return out
 
 
 def _publish_keys(store: Store, document: dict[str, Any]) -> None:

@@ -18,7 +18,14 @@ from sqlalchemy import text
 
 from broker_app.services import sync_identity
 from broker_app.services.sync_apply import INCOMPLETE, UNAPPLIABLE
-from broker_app.services.sync_config import SyncConfig, load_config, make_client, read_config
+from broker_app.services.sync_config import (
+    CredentialMissing,
+    SyncConfig,
+    credential_missing,
+    load_config,
+    make_client,
+    read_config,
+)
 from broker_app.services.sync_identity import CopiedDataFolder
 from broker_app.services.sync_replica import StoreReplica
 from broker_app.store.repositories import outbox as outbox_repo
@@ -143,6 +150,12 @@ class SyncRunner:
         Never raises for network or server trouble: see ``report.error``."""
         with self._round:
             config = load_config(self.store)
+            if config is None and credential_missing(self.store):
+                # Restored or copied from another PC: say so, not "not enrolled".
+                report = SyncReport(started_at=datetime.now(), error=CredentialMissing())
+                report.finished_at = report.started_at
+                self._record(report)
+                return report
             if config is None:
                 report = SyncReport(started_at=datetime.now(), error=NotEnrolled())
                 report.finished_at = report.started_at
@@ -228,7 +241,7 @@ class SyncRunner:
     # -- status ---------------------------------------------------------------------
     def status(self) -> SyncStatus:
         with self.store.read() as session:
-            enrolled = read_config(session) is not None
+            enrolled = read_config(session, self.store.secrets) is not None
             last_success = _moment(sync_state.get_state(session, _LAST_SUCCESS))
             last_attempt = _moment(sync_state.get_state(session, _LAST_ATTEMPT))
             error = sync_state.get_state(session, _LAST_ERROR) or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -12,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from broker_app.store.backup import timestamped_backup
+from broker_app.store.secrets import SecretStore, scrub_secrets
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -34,9 +36,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, db_path: Path, backups: Path) -> Path | None:
+def upgrade(
+    engine: Engine,
+    db_path: Path,
+    backups: Path,
+    secrets_for: Callable[[str], SecretStore] | None = None,
+) -> Path | None:
     """Migrate to head. A database that already holds data is backed up first;
-    returns that backup's path (None when nothing needed migrating)."""
+    returns that backup's path (None when nothing needed migrating).
+
+    ``secrets_for(node_id)``: where a migration that moves secrets out of the database
+    puts them (the station's ``SecretStore``); that migration also scrubs them from
+    the backup taken here."""
     current = current_revision(engine)
     if current == head_revision():
         return None
@@ -45,8 +56,18 @@ def upgrade(engine: Engine, db_path: Path, backups: Path) -> Path | None:
         backup = timestamped_backup(db_path, backups, f"before-migrate-{current}")
         log.info("backed up %s to %s before migrating from %s", db_path, backup, current)
     cfg = alembic_config()
+    cfg.attributes["secrets_for"] = secrets_for or (
+        lambda node_id: SecretStore(db_path.parent, node_id)
+    )
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    if cfg.attributes.get("secrets_moved"):
+        # Old copies of the rows' pages may linger in the write-ahead log.
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if backup is not None:
+            # The copy taken before the move still holds them in plain text.
+            scrub_secrets(backup)
     log.info("database %s migrated to %s", db_path, head_revision())
     return backup

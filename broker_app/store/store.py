@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +16,7 @@ from broker_app.domain.orgunits import load_zoucheng
 from broker_app.store import migrate
 from broker_app.store.db import WRITE, make_engine
 from broker_app.store.models.local import MAX_SEEN_STAMP, OrgUnit, OutboxEntry, Station, SyncState
+from broker_app.store.secrets import SecretStore
 from broker_app.store.writer import RecordWriter
 from sync.hlc import HybridClock
 from sync.ids import uuid7
@@ -25,14 +27,21 @@ log = logging.getLogger(__name__)
 class Store:
     """One per open database. Pass it to services through their constructors."""
 
-    def __init__(self, db_path: Path, backups_dir: Path) -> None:
+    def __init__(self, db_path: Path, backups_dir: Path, secrets_backend: Any = "auto") -> None:
+        """``secrets_backend``: where the station's secrets go (``SecretStore``); the
+        default is the operating system's store when it has one, else a 0600 file."""
         self.path = db_path
         self.backups_dir = backups_dir
         self.engine = make_engine(db_path)
-        self.migration_backup = migrate.upgrade(self.engine, db_path, backups_dir)
+        chooser = SecretStore(db_path.parent, "", secrets_backend)
+        self.migration_backup = migrate.upgrade(
+            self.engine, db_path, backups_dir, secrets_for=chooser.sharing_backend
+        )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
         self.node_id = self._ensure_station()
+        #: The credential and the card-signing key: never in the database.
+        self.secrets = chooser.sharing_backend(self.node_id)
         self.clock = HybridClock(self.node_id)
         self._resume_clock()
 

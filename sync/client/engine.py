@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sync.client.api import ChannelClient
-from sync.client.errors import ServerError, SyncError
+from sync.client.errors import ServerError, ServerFailed, SyncError
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
 from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PushResult
@@ -63,6 +63,8 @@ class SyncEngine:
         cancelled = cancel or (lambda: False)
         say = progress or (lambda _f, _m: None)
         try:
+            # Keys first: the server refuses a card under a key it does not know.
+            self._publish_keys()
             self._push(report, cancelled, say)
             if not report.cancelled:
                 self._pull(report, cancelled, say)
@@ -79,6 +81,15 @@ class SyncEngine:
         report.clock_offset_ms = self.client.server_offset_ms
         report.finished_at = datetime.now()
         return report
+
+    def _publish_keys(self) -> None:
+        for public_key in self.replica.unpublished_keys():
+            try:
+                self.client.register_key(public_key)
+            except ServerFailed as exc:
+                # A key id taken by another station: its cards stay held back here
+                # with the reason; the station makes a new key when asked.
+                log.warning("card key not published: %s", exc.message_en)
 
     def _push(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
         total = self.replica.pending_count()

@@ -60,5 +60,10 @@ class Replica(Protocol):
         ...
 
     def store_keys(self, document: dict[str, Any]) -> None:
-        """The published rights-card key list, for verifying cards offline."""
+        """The published rights-card key list, for verifying cards offline (and the
+        highest serial the server holds under each of this station's keys)."""
+        ...
+
+    def unpublished_keys(self) -> list[bytes]:
+        """Public halves of this station's own card keys not yet on the server."""
         ...

@@ -14,12 +14,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from sync.server import conflicts, stations
+from sqlalchemy.orm import Session
+
+from sync.server import conflicts, keys, stations
 from sync.server.config import database_url
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import load_org_units, prepare, upgrade
-from sync.server.models import StationKey
+from sync.server.models import Station
 from sync.server.stations import StationError
 
 log = logging.getLogger(__name__)
@@ -49,15 +51,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-docs", action="store_true", help="提供 /docs、/redoc 和 /openapi.json")
     add("init", run_init, "建库并载入市、镇街、村区划")
     p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
-    p.add_argument("--org", required=True, help="12位区划代码")
+    p.add_argument("--org", default="", help="12位区划代码（新驿站必填）")
     p.add_argument("--name", default="", help="驿站名称")
     p.add_argument("--hours", type=int, default=stations.DEFAULT_CODE_HOURS, help="有效小时数")
-    p.add_argument("--station", help="为已有驿站重新生成注册码（驿站编号）")
+    p.add_argument(
+        "--station",
+        help="为已有驿站重新生成注册码（驿站编号）：换电脑、从备份恢复或恢复停用的驿站，"
+        "编号和历史不变，旧凭证在新码使用后失效",
+    )
     p = add("revoke-station", run_revoke, "停用驿站凭证")
     p.add_argument("station_id")
     p = add("list-stations", run_list_stations, "列出驿站")
     p.add_argument("--json", action="store_true")
+    p = add("list-keys", run_list_keys, "列出维权卡签名密钥（签发驿站、认证、吊销、最大卡号）")
+    p.add_argument("--json", action="store_true")
     p = add("certify-key", run_certify_key, "认证驿站的维权卡签名公钥")
+    p.add_argument("key_id")
+    p = add("uncertify-key", run_uncertify_key, "撤销县人社局对密钥的认证")
+    p.add_argument("key_id")
+    p = add("revoke-key", run_revoke_key, "吊销密钥：用它签发的卡都不再可信")
     p.add_argument("key_id")
     p = add("conflicts", run_conflicts, "列出冲突；conflicts resolve ID --keep winner|loser 处理")
     p.add_argument("--json", action="store_true")
@@ -126,6 +138,8 @@ def run_init(db: ServerDB, _args: argparse.Namespace) -> int:
 
 
 def run_enrol(db: ServerDB, args: argparse.Namespace) -> int:
+    if not args.org and not args.station:
+        raise StationError("org_code", "请用 --org 给出区划代码", "--org is required")
     with db.write() as session:
         station, code = stations.issue_code(
             session, args.org, args.name, utc_now(), args.hours, station_id=args.station
@@ -165,14 +179,46 @@ def run_list_stations(db: ServerDB, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_list_keys(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.read() as session:
+        rows = keys.list_keys(session)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        state = "已吊销" if row["revoked"] else ("已认证" if row["certified"] else "未认证")
+        print(
+            f"{row['key_id']}\t{row['label']}\t{row['org_code']}\t{state}\t"
+            f"{row['valid_from'] or ''}~{row['valid_until'] or ''}\t最大卡号 {row['max_serial']}"
+        )
+    print(f"共 {len(rows)} 把密钥")
+    return 0
+
+
 def run_certify_key(db: ServerDB, args: argparse.Namespace) -> int:
     with db.write() as session:
-        key = session.get(StationKey, args.key_id.lower())
-        if key is None:
-            raise StationError("key", "没有这个密钥", f"no key {args.key_id}")
-        key.certified = True
-        print(f"已认证密钥 {key.key_id}（{key.label}）")
+        key = keys.certify(session, args.key_id, utc_now())
+        print(f"已认证密钥 {key.key_id}（{_station_name(session, key.station_id)}）")
     return 0
+
+
+def run_uncertify_key(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        key = keys.withdraw_certification(session, args.key_id)
+        print(f"已撤销对密钥 {key.key_id} 的认证（{_station_name(session, key.station_id)}）")
+    return 0
+
+
+def run_revoke_key(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        key = keys.revoke_key(session, args.key_id)
+        print(f"已吊销密钥 {key.key_id}（{_station_name(session, key.station_id)}）")
+    return 0
+
+
+def _station_name(session: Session, station_id: str) -> str:
+    station = session.get(Station, station_id)
+    return station.name if station is not None else ""
 
 
 def run_conflicts(db: ServerDB, args: argparse.Namespace) -> int:

@@ -148,12 +148,18 @@ class StationKey(ServerBase):
     public_key: Mapped[str] = mapped_column(String(64))  # hex of 32 bytes
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"), index=True)
     org_code: Mapped[str] = mapped_column(String(12))
+    #: Kept for old databases only: the published label is the station's current
+    #: name in the register (``keys.key_list``), never text a station chose.
     label: Mapped[str] = mapped_column(String(128), default="")
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
     certified: Mapped[bool] = mapped_column(Boolean, default=False)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: The highest card serial stored under this key: a station restored from an
+    #: older backup learns it before it issues a card, so no serial repeats.
+    max_serial: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    certified_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class ScopeRefusal(ServerBase):

@@ -22,6 +22,7 @@ from sync.protocol import (
     APPLIED,
     CREATE,
     DUPLICATE,
+    REJECT_CARD_KEY,
     REJECT_CLOCK,
     REJECT_SCOPE,
     REJECT_UNKNOWN_RECORD,
@@ -31,7 +32,7 @@ from sync.protocol import (
 )
 from sync.record_fields import references
 from sync.schema import ARCHIVED, ID_NUMBER, ORG_CODE, WORKER, WORKER_REF
-from sync.server import conflict_log
+from sync.server import conflict_log, keys
 from sync.server.db import SeqAllocator
 from sync.server.identity import Writer
 from sync.server.jsontext import dumps, loads
@@ -39,6 +40,22 @@ from sync.server.models import AppliedMutation, Record, ScopeRefusal
 from sync.server.validation import CheckedMutation, Rejection, check, invalid
 
 log = logging.getLogger(__name__)
+
+CARD, KEY_ID, SERIAL = "card", "key_id", "serial"
+#: What a station hears when the ID number it registered is already held by a worker
+#: record elsewhere: nothing about that record (minimal disclosure), only whom to ask.
+DUPLICATE_PERSON_MESSAGE = (
+    "这个身份证号已在县内其他地方登记；请联系镇（街道）人社所核实，不要重复登记"
+)
+
+
+@dataclass(frozen=True)
+class _Applied:
+    """An already applied mutation id: when, by whom, on which record."""
+
+    received_at: datetime
+    station_id: str
+    record_id: str
 
 
 @dataclass
@@ -87,7 +104,7 @@ class PushApplier:
             elif item.mutation_id in seen:
                 results.append(self._duplicate(item, seen[item.mutation_id]))
             else:
-                seen[item.mutation_id] = self.now
+                seen[item.mutation_id] = _Applied(self.now, self.writer.station_id, item.record_id)
                 results.append(self.apply(item))
         self.finish()
         return results
@@ -104,8 +121,10 @@ class PushApplier:
                 ),
             )
         state = self._states.get(m.record_id)
-        if state is not None and state.row.record_type != m.record_type:
-            return _rejected(m.mutation_id, invalid("记录种类不符", "record_type mismatch"))
+        if state is not None and m.op != CREATE and not self._readable(state):
+            # Answer as for a record that does not exist: a station must not learn
+            # that an id outside its scope is taken.
+            state = None
         if state is None and m.op != CREATE:
             return _rejected(
                 m.mutation_id,
@@ -118,7 +137,22 @@ class PushApplier:
         refusal = self._scope_refusal(m, state)
         if refusal is not None:
             return _rejected(m.mutation_id, refusal)
+        if state is not None and state.row.record_type != m.record_type:
+            return _rejected(m.mutation_id, invalid("记录种类不符", "record_type mismatch"))
+        if m.record_type == CARD and self._card_key_refused(m, state):
+            return _rejected(
+                m.mutation_id,
+                Rejection(
+                    REJECT_CARD_KEY,
+                    "维权卡只能用本驿站的签名密钥签发或作废（镇街、县可处理辖区内驿站的卡）",
+                    "a card may only be issued or revoked under the station's own key "
+                    "(a township or the county: keys of stations in its scope)",
+                ),
+            )
         result = self._create(m, stamp) if state is None else self._merge(m, state, stamp)
+        if m.record_type == CARD:
+            stored = self._states[m.record_id].values
+            keys.note_serial(self.session, stored.get(KEY_ID), stored.get(SERIAL))
         self.session.add(
             AppliedMutation(
                 mutation_id=m.mutation_id,
@@ -146,15 +180,35 @@ class PushApplier:
         return self._states.get(record_id)
 
     # -- steps --------------------------------------------------------------------
-    def _already_applied(self, mutation_ids: list[str]) -> dict[str, datetime]:
-        """Mutation id -> when it was applied, for those already applied."""
-        found: dict[str, datetime] = {}
+    def _already_applied(self, mutation_ids: list[str]) -> dict[str, _Applied]:
+        """Mutation id -> when, by whom and on which record, for those already applied."""
+        found: dict[str, _Applied] = {}
         for chunk in _chunks(mutation_ids):
-            stmt = select(AppliedMutation.mutation_id, AppliedMutation.received_at).where(
-                AppliedMutation.mutation_id.in_(chunk)
+            stmt = select(
+                AppliedMutation.mutation_id,
+                AppliedMutation.received_at,
+                AppliedMutation.station_id,
+                AppliedMutation.record_id,
+            ).where(AppliedMutation.mutation_id.in_(chunk))
+            found.update(
+                (mutation_id, _Applied(at, station, record))
+                for mutation_id, at, station, record in self.session.execute(stmt)
             )
-            found.update((mutation_id, at) for mutation_id, at in self.session.execute(stmt))
         return found
+
+    def _readable(self, state: _State) -> bool:
+        scope = self.writer.scope
+        return scope is None or scope.can_read(state.row.record_type, state.row.org_code)
+
+    def _card_key_refused(self, m: CheckedMutation, state: _State | None) -> bool:
+        """The card's stored key and the key it is given must both be ones this
+        station may issue or revoke under."""
+        named: list[Any] = []
+        if state is not None:
+            named.append(state.values.get(KEY_ID))
+        if KEY_ID in m.fields or state is None:
+            named.append(m.fields.get(KEY_ID))
+        return keys.card_key_refusal(self.session, self.writer, named)
 
     def _load(self, record_ids: list[str]) -> None:
         wanted = [rid for rid in dict.fromkeys(record_ids) if rid not in self._states]
@@ -190,7 +244,7 @@ class PushApplier:
         self._last_clamped = parsed
         return parsed.encode()
 
-    def _duplicate(self, m: CheckedMutation, received_at: datetime) -> PushResult:
+    def _duplicate(self, m: CheckedMutation, applied: _Applied) -> PushResult:
         """A station whose clock runs far ahead may never have heard the stamp its
         write was clamped to (the answer was lost, or it was killed before recording
         it): without it, it keeps its far-future stamp and ignores every later write
@@ -198,7 +252,11 @@ class PushApplier:
         overwritten every field, a clamp at ``received_at`` (not after the moment of
         clamping, so not above the stored stamp, which the next pull brings)."""
         result: PushResult = {"mutation_id": m.mutation_id, "status": DUPLICATE}
-        received_ms = int(received_at.replace(tzinfo=UTC).timestamp() * 1000)
+        if applied.station_id != self.writer.station_id or applied.record_id != m.record_id:
+            # Not this station's write of this record: a stamp would tell it about a
+            # record it may not see.
+            return result
+        received_ms = int(applied.received_at.replace(tzinfo=UTC).timestamp() * 1000)
         floor, maybe_clamped = clamp_stamp(m.hlc, received_ms)
         if not maybe_clamped:
             return result
@@ -253,10 +311,11 @@ class PushApplier:
                 created_at=self.now,
             )
         )
+        # The answer names no unit: a station learns nothing about another village.
         return Rejection(
             REJECT_SCOPE,
-            f"超出本驿站的管辖范围：单位 {outside} 不属于 {scope_code}",
-            f"outside this station's scope: {outside} is not within {scope_code}",
+            "超出本驿站的管辖范围：只能写本驿站辖区内的记录",
+            "outside this station's scope",
         )
 
     def _reference_outside(self, m: CheckedMutation) -> tuple[str | None, str | None]:
@@ -354,7 +413,7 @@ class PushApplier:
         holders[row.id] = row
         self._number_of[row.id] = row.id_number
         if others:
-            result["duplicate_of"] = [other.id for other in others]
+            result["duplicate_person"] = DUPLICATE_PERSON_MESSAGE
 
     def _prefetch_people(self, items: Sequence[CheckedMutation]) -> None:
         numbers = {

@@ -36,11 +36,12 @@ def key_list(station: CurrentStation, db: Database) -> JSONResponse:
 
 @router.post(KEYS, response_model=KeyOut)
 def register_key(body: KeyIn, station: CurrentStation, db: Database) -> JSONResponse:
-    """Publish this station's public key (uncertified until the county certifies it)."""
+    """Publish this station's public key (uncertified until the county certifies it);
+    its label is the station's registered name, whatever the body says."""
     public_key = keys.parse_public_key(body.public_key)
     with db.write() as session:
-        key = keys.register_key(session, station, public_key, utc_now(), label=body.label)
-        listed = next(k for k in keys.key_list(session)["keys"] if k["key_id"] == key.key_id)
+        key = keys.register_key(session, station, public_key, utc_now())
+        listed = keys.key_entry(key, station.name)
     return JSONResponse(listed)
 
 

@@ -31,10 +31,9 @@ def enrol(body: EnrolIn, db: Database) -> JSONResponse:
         done = stations.enrol(session, body.code, body.node_id, now, body.org_code)
         key_id = None
         if public_key is not None:
-            # Enrolled with a code the county issued: the key counts as certified.
-            key = keys.register_key(
-                session, done.station, public_key, now, label=body.key_label, certified=True
-            )
+            # Enrolled with a code the county issued for this station: the key
+            # presented with it counts as certified (the county can withdraw that).
+            key = keys.register_key(session, done.station, public_key, now, certified=True)
             key_id = key.key_id
         answer = {
             "station_id": done.station.id,

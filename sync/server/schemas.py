@@ -15,7 +15,9 @@ class EnrolIn(BaseModel):
     public_key: str | None = Field(
         default=None, max_length=64, description="维权卡签名公钥（64位十六进制）"
     )
-    key_label: str = Field(default="", max_length=128)
+    key_label: str = Field(
+        default="", max_length=128, description="ignored: labels come from the station register"
+    )
     org_code: str | None = Field(
         default=None, max_length=12, description="本站已属单位；注册码不符时拒绝且不作废"
     )
@@ -56,11 +58,15 @@ class FieldConflictOut(BaseModel):
 class PushResultOut(BaseModel):
     mutation_id: str
     status: str = Field(description="applied | duplicate | rejected")
-    code: str | None = Field(default=None, description="scope | invalid | unknown_record | clock")
+    code: str | None = Field(
+        default=None, description="scope | invalid | unknown_record | clock | card_key"
+    )
     message: str | None = None
     message_en: str | None = None
     conflicts: list[FieldConflictOut] | None = None
-    duplicate_of: list[str] | None = None
+    duplicate_person: str | None = Field(
+        default=None, description="the ID number is registered elsewhere: whom to ask"
+    )
     stamp: str | None = Field(default=None, description="the clamped stamp, when clamped")
 
 
@@ -109,7 +115,9 @@ class ConflictsOut(BaseModel):
 
 class KeyIn(BaseModel):
     public_key: str = Field(min_length=64, max_length=64, description="64 hex chars")
-    label: str = Field(default="", max_length=128)
+    label: str = Field(
+        default="", max_length=128, description="ignored: labels come from the station register"
+    )
 
 
 class KeyOut(BaseModel):
@@ -119,9 +127,10 @@ class KeyOut(BaseModel):
     valid_until: str | None
     certified: bool
     revoked: bool
-    label: str
+    label: str = Field(description="the issuing station's name in the server's register")
     station_id: str | None = Field(default=None, description="county only")
     org_code: str | None = Field(default=None, description="county only")
+    max_serial: int = Field(description="the highest card serial stored under this key")
 
 
 class RevokedCardOut(BaseModel):
@@ -156,6 +165,7 @@ class VerifyOut(BaseModel):
     message: str
     message_en: str
     key_certified: bool
+    issuer: str = Field(default="", description="the issuing station, from the register")
     facts: CardFactsOut | None
 
 

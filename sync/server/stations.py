@@ -48,7 +48,17 @@ def issue_code(
     station_id: str | None = None,
 ) -> tuple[Station, str]:
     """A new station awaiting enrolment (or a fresh code for ``station_id``) and its
-    one-time code."""
+    one-time code.
+
+    A fresh code for an existing station is re-enrolment (a replaced PC, a station
+    restored from a backup, or one the county revoked and now restores): spending it
+    keeps the station's id, unit, name and history, and replaces its credential, so
+    the old one stops working. Codes issued for it earlier and not yet spent are
+    withdrawn. ``org_code`` may then be empty (the station's own unit); another
+    unit is refused: a station never changes unit by re-enrolment."""
+    if station_id is not None and not org_code:
+        found = session.get(Station, station_id)
+        org_code = found.org_code if found is not None else ""
     unit = session.get(OrgUnit, org_code)
     if unit is None:
         raise StationError(
@@ -70,7 +80,19 @@ def issue_code(
         found = session.get(Station, station_id)
         if found is None:
             raise StationError("station", "没有这个驿站", f"no station {station_id}", 404)
+        if found.org_code != org_code:
+            raise StationError(
+                "org_code",
+                "重新注册不能改变驿站所属单位",
+                "re-enrolment cannot change the station's unit",
+            )
         station = found
+        session.execute(
+            update(EnrolmentCode)
+            .where(EnrolmentCode.station_id == station.id, EnrolmentCode.used_at.is_(None))
+            .values(used_at=now)
+        )
+        log.info("re-enrolment code issued for station %s (%s)", station.id, station.status)
     code = auth.new_enrolment_code()
     session.add(
         EnrolmentCode(
@@ -109,11 +131,14 @@ def enrol(
             .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
         )
         if issued_for is not None and issued_for != expected_org:
+            # The answer does not name the code's unit: whoever holds a code meant
+            # for another village learns nothing about it.
+            log.warning("enrolment refused: code for %s, station serves %s", issued_for,
+                        expected_org)  # fmt: skip
             raise StationError(
                 "org_mismatch",
-                f"注册码属于单位 {issued_for}，与本驿站所属单位 {expected_org} 不符；"
-                "请联系县人社局",
-                f"code is for {issued_for}, the station serves {expected_org}",
+                "这个注册码不是为本驿站所属单位签发的；请联系县人社局",
+                "the code was issued for another unit",
                 409,
             )
     spent = session.execute(
@@ -138,8 +163,11 @@ def enrol(
     )
     station = session.get(Station, station_id)
     assert station is not None
+    # A revoked station's unspent codes were withdrawn when it was revoked: a code
+    # that still works was issued since, which is the county restoring the station.
     if station.status == REVOKED:
-        raise StationError("revoked", "该驿站已被停用", "station revoked", 403)
+        log.info("station %s restored by re-enrolment", station.id)
+        station.revoked_at = None
     holder = session.scalar(
         select(Station).where(
             Station.node_id == node_id, Station.status == ACTIVE, Station.id != station.id

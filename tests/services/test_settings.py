@@ -142,7 +142,6 @@ def test_a_station_with_workers_cannot_move(store: Store) -> None:
 def test_keys_stored_before_the_settings_module_still_read(store: Store, data_dir: Path) -> None:
     with store.write() as session:
         put_setting(session, "sync.server_url", "https://old.example.cn")
-        put_setting(session, "sync.credential", "secret")
         put_setting(session, "sync.station_id", "S1")
         put_setting(session, "project_default.complaint_phone_hrss", "0537-5212345")
         put_setting(session, "project_default.complaint_phone_national", "")
@@ -150,6 +149,7 @@ def test_keys_stored_before_the_settings_module_still_read(store: Store, data_di
         put_setting(session, "project_default.pay_day", "")
         put_setting(session, "welfare_post.exit_income_threshold", "3000")
         put_setting(session, "backup.keep_days", "0")  # unusable: the default, as before
+    store.secrets.put("sync.credential", "secret")  # kept outside the database
     legacy = QSettings(str(data_dir / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
     legacy.setValue("ui/language", "en")
     legacy.setValue("sync/interval_minutes", 25)

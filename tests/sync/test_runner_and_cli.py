@@ -64,7 +64,9 @@ def test_cli_enrol_on_a_new_data_dir_then_sync(
     try:
         assert StationService(store).info().org_code == VILLAGE_2  # no init-station needed
         with store.read() as session:
-            assert get_setting(session, CREDENTIAL)  # kept in the local settings
+            # Kept outside the database (here a 0600 file: no OS keyring on this PC).
+            assert get_setting(session, CREDENTIAL) is None
+        assert store.secrets.get(CREDENTIAL)
         register_worker(store, VILLAGE_2, "郑六")
     finally:
         store.close()

@@ -36,6 +36,8 @@ class VerificationResult:
     ``facts`` is set whenever the signature is proven (also for EXPIRED,
     REVOKED_CARD and NOT_YET_VALID, so the screen can say whose card it is).
     ``key_certified`` is False when the signing key is trusted only locally.
+    ``issuer`` names the issuing station (the key's label, from the county's station
+    register) whenever the signature is proven.
     """
 
     ok: bool
@@ -44,6 +46,7 @@ class VerificationResult:
     message: str
     message_en: str
     key_certified: bool = False
+    issuer: str = ""
 
 
 _MALFORMED = (
@@ -94,8 +97,12 @@ def _judge(facts: CardFacts, key: TrustedKey, keyring: KeyRing, today: date) -> 
 
     def result(reason: VerifyReason, message: str, message_en: str) -> VerificationResult:
         return VerificationResult(
-            reason is VerifyReason.OK, reason, facts, message, message_en, key.certified
+            reason is VerifyReason.OK, reason, facts, message, message_en, key.certified, issuer
         )
+
+    issuer = key.label.strip()
+    by_zh = f"由 {issuer} 签发" if issuer else "由登记驿站签发"
+    by_en = f"issued by {issuer}" if issuer else "issued by a registered station"
 
     issued, expires = facts.issue_date.isoformat(), facts.expiry_date.isoformat()
     if keyring.is_card_revoked(facts.key_id, facts.serial):
@@ -131,13 +138,13 @@ def _judge(facts: CardFacts, key: TrustedKey, keyring: KeyRing, today: date) -> 
     if not key.certified:
         return result(
             VerifyReason.OK,
-            "签名有效，但签发密钥尚未经县人社局认证",
-            "Signature valid, but the signing key is not yet certified by the county",
+            f"签名有效（{by_zh}），但签发密钥尚未经县人社局认证",
+            f"Signature valid ({by_en}), but the signing key is not yet certified by the county",
         )
     return result(
         VerifyReason.OK,
-        "卡片真实有效：由登记驿站签发，内容未被改动",
-        "Genuine card: issued by a registered station and unaltered",
+        f"卡片真实有效：{by_zh}，内容未被改动",
+        f"Genuine card: {by_en} and unaltered",
     )
 
 
