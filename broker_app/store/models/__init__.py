@@ -5,7 +5,7 @@ from broker_app.store.models.audit import AuditEntry
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
-from broker_app.store.models.local import OrgUnit, OutboxEntry, Setting, Station
+from broker_app.store.models.local import MovedOut, OrgUnit, OutboxEntry, Setting, Station
 from broker_app.store.models.match import Match
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 
@@ -26,6 +26,7 @@ __all__ = [
     "FollowUp",
     "JobPosting",
     "Match",
+    "MovedOut",
     "OrgUnit",
     "OutboxEntry",
     "Project",

@@ -3,10 +3,10 @@ and the sync bookkeeping (cursor, parked records, the server's open conflicts)."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from broker_app.store.base import Base, JsonDict
@@ -114,3 +114,15 @@ class SyncConflict(Base):
     winner: Mapped[dict[str, Any]] = mapped_column(JsonDict)
     loser: Mapped[dict[str, Any]] = mapped_column(JsonDict)
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+class MovedOut(Base):
+    """A worker who left this station's scope (moved to another village): the one line
+    kept after the person's records were deleted here. Deliberately no name, ID number
+    or phone: only the record id, the unit the person moved to and when."""
+
+    __tablename__ = "moved_out"
+    worker_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    to_org_code: Mapped[str | None] = mapped_column(String(12))
+    moved_on: Mapped[date] = mapped_column(Date)
+    noted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
