@@ -8,9 +8,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import requests
 from sqlalchemy import func, select
 
+from broker_app.domain.jobs_place import place_name
 from broker_app.services.moved_out import moved_out_lines
+from broker_app.services.sync_config import load_config
 from broker_app.store.models import (
     DispatchBatch,
     DispatchMember,
@@ -22,7 +25,16 @@ from broker_app.store.models import (
 )
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.store import Store
-from tests.sync.conftest import TOWNSHIP, VILLAGE_1, VILLAGE_2, Station, StationFactory
+from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, PULL
+from sync.schema import SCHEMA_VERSION
+from tests.sync.conftest import (
+    COUNTY,
+    TOWNSHIP,
+    VILLAGE_1,
+    VILLAGE_2,
+    Station,
+    StationFactory,
+)
 from tests.sync.records import (
     add_follow_up,
     add_match,
@@ -35,6 +47,8 @@ from tests.sync.records import (
 from tests.sync.server_process import RunningServer
 
 NAME = "颜真卿"
+#: 钢山街道 孟庄社区 (a village of another township).
+OTHER_TOWNSHIP_VILLAGE = "370883001004"
 FOLLOW_UP_TEXT = "电话回访：愿意去济宁打工"
 TRAINING_COURSE = "焊工初级培训班"
 
@@ -156,3 +170,66 @@ def _assert_forgotten(station: Station, texts: list[str]) -> None:
     data = station.store.path.read_bytes()
     for text in texts:
         assert text.encode() not in data, text
+
+
+def _pull(server: RunningServer, station: Station, after: int, protocol: int) -> dict[str, Any]:
+    config = load_config(station.store)
+    assert config is not None
+    headers = {
+        HEADER_PROTOCOL: str(protocol),
+        HEADER_SCHEMA: str(SCHEMA_VERSION),
+        "Authorization": f"Bearer {config.credential}",
+    }
+    answer = requests.get(
+        server.url + PULL, params={"after": after, "limit": 1}, headers=headers, timeout=10
+    )
+    assert answer.status_code == 200, answer.text
+    page: dict[str, Any] = answer.json()
+    return page
+
+
+def test_a_move_to_another_township_is_reported_once_in_cursor_order(
+    shared_stations: StationFactory, shared_server: RunningServer
+) -> None:
+    """The county moves a worker to a village of another township: the village and the
+    township both lose the person. Pulled one record per page, each exit comes exactly
+    once, in cursor order; a protocol-1 client is not told (and works as before)."""
+    a = shared_stations("a", VILLAGE_1)
+    town = shared_stations("town", TOWNSHIP)
+    county = shared_stations("county", COUNTY)
+    worker = register_worker(a.store, VILLAGE_1, NAME)
+    follow = add_follow_up(a.store, worker, VILLAGE_1, FOLLOW_UP_TEXT)
+    for station in (a, town, county):
+        station.sync()
+    edit_worker(county.store, worker, org_code=OTHER_TOWNSHIP_VILLAGE)
+    county.sync()
+
+    seen: list[tuple[str, str]] = []
+    cursor, pages = 0, 0
+    while True:
+        page = _pull(shared_server, a, cursor, protocol=2)
+        pages += 1
+        assert page["cursor"] >= cursor and pages < 1000
+        assert worker not in {r["id"] for r in page["records"]}
+        seen += [(e["type"], e["id"]) for e in page["exits"]]
+        if page["exits"]:
+            assert page["cursor"] == max(e["seq"] for e in page["exits"])
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert sorted(seen) == sorted([("worker", worker), ("follow_up", follow)])
+    assert _pull(shared_server, a, cursor, protocol=2)["exits"] == []
+    assert "exits" not in _pull(shared_server, a, 0, protocol=1)
+
+    for station in (town, a):
+        report = station.sync()
+        assert report.departed == 2, station.label
+        assert _ids(station.store, Worker, worker) == set()
+        assert _ids(station.store, FollowUp, worker) == set()
+        (line,) = moved_out_lines(station.store)
+        assert line.worker_id == worker and line.to_place == place_name(
+            OTHER_TOWNSHIP_VILLAGE
+        ).replace(" / ", " ")
+    assert snapshot(county.store)[("follow_up", follow)]["org_code"] == OTHER_TOWNSHIP_VILLAGE
+    again = town.sync()
+    assert (again.departed, again.written) == (0, 0)
