@@ -13,13 +13,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import not_, select
+from sqlalchemy import ColumnElement, Select, and_, not_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import MAX_PULL_LIMIT
-from sync.schema import WORKER
+from sync.schema import CARD, PROJECT, WORKER
 from sync.server.models import Record, ScopeExit
 from sync.server.scope import Scope
+
+#: Above every change sequence (they are 64-bit database integers).
+MAX_SEQ = 2**63 - 1
 
 
 def pull_page(
@@ -28,17 +31,19 @@ def pull_page(
     """JSON text of a PullPage: records changed after ``after`` in ``seq`` order, and
     (``exits``) the records that left the scope in that range."""
     limit = max(1, min(limit, MAX_PULL_LIMIT))
-    stmt = (
-        select(Record.seq, Record.record_type, Record.id, Record.fields, Record.versions)
-        .where(Record.seq > after)
-        .order_by(Record.seq)
-        .limit(limit + 1)
-    )
+    stmt = _page_of(Record.seq > after, limit)
     if not scope.everything:
-        stmt = stmt.where(scope.readable())
-    rows = session.execute(stmt).all()
-    # The county never loses a record; older clients are not told (protocol 1).
-    left = _exits(session, scope, after, limit) if exits and not scope.everything else []
+        stmt = stmt.where(scope.covers(Record.org_code, Record.record_type))
+    rows: list[Any] = list(session.execute(stmt).all())
+    left: list[dict[str, Any]] = []
+    if not scope.everything:
+        # Only what falls before the first record this page cannot hold is needed now.
+        bound = rows[limit].seq if len(rows) > limit else None
+        if _cards_ever_moved(session):
+            rows += _held_projects(session, scope, after, bound, limit)
+        # Older clients (protocol 1) are not told.
+        if exits and _moved_in_range(session, after, bound):
+            left = _exits(session, scope, after, bound, limit)
     # One sequence of records and exits: the page ends at the limit-th of them.
     merged: list[tuple[int, int, Any]] = [(row.seq, 0, row) for row in rows]
     merged += [(item["seq"], 1, item) for item in left]
@@ -62,7 +67,54 @@ def pull_page(
     )
 
 
-def _exits(session: Session, scope: Scope, after: int, limit: int) -> list[dict[str, Any]]:
+def _page_of(after: ColumnElement[bool], limit: int) -> Select[int, str, str, str, str]:
+    return (
+        select(Record.seq, Record.record_type, Record.id, Record.fields, Record.versions)
+        .where(after)
+        .order_by(Record.seq)
+        .limit(limit + 1)
+    )
+
+
+def _in_range(after: int, bound: int | None) -> ColumnElement[bool]:
+    if bound is None:
+        return Record.seq > after
+    return and_(Record.seq > after, Record.seq < bound)
+
+
+def _moved_in_range(session: Session, after: int, bound: int | None) -> bool:
+    """Whether any record changed unit after ``after`` (and before ``bound``): most
+    pages have none, and then the exit query is skipped."""
+    stmt = select(ScopeExit.id).where(ScopeExit.seq > after)
+    if bound is not None:
+        stmt = stmt.where(ScopeExit.seq < bound)
+    return session.scalar(stmt.limit(1)) is not None
+
+
+def _cards_ever_moved(session: Session) -> bool:
+    """Whether any card ever changed unit: until one has, no station holds a card
+    whose project it could not read, and the project query is skipped."""
+    stmt = select(ScopeExit.id).where(ScopeExit.record_type == CARD).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def _held_projects(
+    session: Session, scope: Scope, after: int, bound: int | None, limit: int
+) -> list[Any]:
+    """Projects of other units named by cards this station holds (the new village of a
+    worker who moved keeps the card's project). Driven from the station's cards, so a
+    village's pull does not scan the whole change sequence."""
+    stmt = _page_of(_in_range(after, bound), limit).where(
+        Record.record_type == PROJECT,
+        Record.id.in_(scope.held_projects()),
+        not_(scope.covers(Record.org_code, Record.record_type)),
+    )
+    return list(session.execute(stmt).all())
+
+
+def _exits(
+    session: Session, scope: Scope, after: int, bound: int | None, limit: int
+) -> list[dict[str, Any]]:
     """Records that were in this station's scope before a change after ``after`` and
     are not readable by it now (a record that came back is not reported)."""
     stmt = (
@@ -76,6 +128,7 @@ def _exits(session: Session, scope: Scope, after: int, limit: int) -> list[dict[
         .join(Record, Record.id == ScopeExit.record_id)
         .where(
             ScopeExit.seq > after,
+            ScopeExit.seq < (bound if bound is not None else MAX_SEQ),
             scope.covers(ScopeExit.from_org, ScopeExit.record_type),
             not_(scope.readable()),
         )
