@@ -101,15 +101,20 @@ def _cards_ever_moved(session: Session) -> bool:
 def _held_projects(
     session: Session, scope: Scope, after: int, bound: int | None, limit: int
 ) -> list[Any]:
-    """Projects of other units named by cards this station holds (the new village of a
-    worker who moved keeps the card's project). Driven from the station's cards, so a
-    village's pull does not scan the whole change sequence."""
-    stmt = _page_of(_in_range(after, bound), limit).where(
-        Record.record_type == PROJECT,
-        Record.id.in_(scope.held_projects()),
-        not_(scope.covers(Record.org_code, Record.record_type)),
-    )
-    return list(session.execute(stmt).all())
+    """Projects of other units named by cards that moved into this station's scope
+    (the new village of a worker who moved keeps the card's project). The few ids
+    first, then their rows: a village's pull never scans the change sequence."""
+    ids = sorted({pid for pid in session.scalars(scope.held_projects()) if pid})
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        stmt = _page_of(_in_range(after, bound), limit).where(
+            Record.id.in_(ids[start : start + 500]),
+            Record.record_type == PROJECT,
+            not_(scope.covers(Record.org_code, Record.record_type)),
+        )
+        found += session.execute(stmt).all()
+    found.sort(key=lambda row: row.seq)
+    return found[: limit + 1]
 
 
 def _exits(
