@@ -17,7 +17,7 @@ from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.sync_apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync_identity import CopiedDataFolder, note_copied
 from broker_app.store.base import SyncedRecord
-from broker_app.store.models import RECORD_TYPES
+from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import outbox as outbox_repo
 from broker_app.store.store import Store
@@ -169,6 +169,8 @@ class StoreReplica:
             )
             for item in page.get("exits") or []
         ]
+        back = [r["id"] for r in page["records"] if r["type"] == Worker.record_type]
+        departures.forget_moved_out(session, back)
         removed = departures.remove_departed(session, gone, self.now())
         if gone:
             log.info("%d records left this station's scope; %d deleted here", len(gone), removed)

@@ -233,3 +233,12 @@ def test_a_move_to_another_township_is_reported_once_in_cursor_order(
     assert snapshot(county.store)[("follow_up", follow)]["org_code"] == OTHER_TOWNSHIP_VILLAGE
     again = town.sync()
     assert (again.departed, again.written) == (0, 0)
+
+    # Moved back: the village holds the person and their follow-up again, and the
+    # moved-out line goes.
+    edit_worker(county.store, worker, org_code=VILLAGE_1)
+    county.sync()
+    a.sync()
+    assert _ids(a.store, Worker, worker) == {worker}
+    assert _ids(a.store, FollowUp, worker) == {follow}
+    assert moved_out_lines(a.store) == []

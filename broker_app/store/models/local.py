@@ -126,3 +126,14 @@ class MovedOut(Base):
     to_org_code: Mapped[str | None] = mapped_column(String(12))
     moved_on: Mapped[date] = mapped_column(Date)
     noted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class DepartedRecord(Base):
+    """A record deleted here because it left this station's scope. Should it come back
+    (the person moves back), this station's own old stamps in it are its own past,
+    not a sign of a copied data folder (see ``sync_identity``)."""
+
+    __tablename__ = "departed_record"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(24))
+    departed_at: Mapped[datetime] = mapped_column(DateTime)

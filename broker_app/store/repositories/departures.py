@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.models import RECORD_TYPES, Worker
-from broker_app.store.models.local import MovedOut, OutboxEntry, SyncConflict, SyncParked
+from broker_app.store.models.local import (
+    DepartedRecord,
+    MovedOut,
+    OutboxEntry,
+    SyncConflict,
+    SyncParked,
+)
 from broker_app.store.worker_search import worker_tokens
 
 _CHUNK = 500
@@ -77,8 +83,12 @@ def remove_departed(session: Session, departures: Sequence[Departure], now: date
     for kind in _children_first():
         cls = RECORD_TYPES[kind]
         for chunk in _chunks(doomed[kind]):
-            result = session.execute(delete(cls).where(cls.id.in_(chunk)))
-            removed += int(getattr(result, "rowcount", 0) or 0)
+            gone = _existing(session, cls, chunk)
+            for record_id in gone:
+                note = DepartedRecord(record_id=record_id, record_type=kind, departed_at=now)
+                session.merge(note)
+            session.execute(delete(cls).where(cls.id.in_(chunk)))
+            removed += len(gone)
     every_id = {record_id for ids in doomed.values() for record_id in ids}
     _remove_bookkeeping(session, every_id)
     for d in departures:
@@ -92,6 +102,21 @@ def remove_departed(session: Session, departures: Sequence[Departure], now: date
                 )
             )
     return removed
+
+
+def forget_moved_out(session: Session, worker_ids: Iterable[str]) -> None:
+    """Workers back in this station's scope (moved back): their line goes."""
+    for chunk in _chunks(worker_ids):
+        session.execute(delete(MovedOut).where(MovedOut.worker_id.in_(chunk)))
+
+
+def departed_among(session: Session, record_ids: Iterable[str]) -> set[str]:
+    """Those of ``record_ids`` that were deleted here for leaving the scope."""
+    found: set[str] = set()
+    for chunk in _chunks(record_ids):
+        stmt = select(DepartedRecord.record_id).where(DepartedRecord.record_id.in_(chunk))
+        found.update(session.scalars(stmt))
+    return found
 
 
 def moved_out(session: Session, limit: int = 200) -> list[MovedOut]:
