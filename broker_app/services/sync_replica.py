@@ -108,6 +108,10 @@ class StoreReplica:
             # Later local edits must carry stamps above everything seen here, even on a
             # PC whose clock is years behind (the server bounds what it hands out).
             self.store.clock.observe_trusted(newest)
+        if tally.departed:
+            # The deleted rows were overwritten; older copies of their pages are still
+            # in the write-ahead log until it is emptied.
+            self.store.truncate_log()
         return tally
 
     def _apply(self, page: PullPage, newest: str | None) -> PageTally:
