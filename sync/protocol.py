@@ -11,9 +11,13 @@ from typing import Any, Final, NotRequired, TypedDict
 
 from sync.schema import SCHEMA_VERSION
 
-PROTOCOL_VERSION: Final = 1
-#: Versions this code can serve (server) or speak (client).
-PROTOCOL_RANGE: Final = (1, 1)
+PROTOCOL_VERSION: Final = 2
+#: Versions this code can serve (server) or speak (client). 2 adds ``exits`` to a
+#: pull page (records that left the station's scope); a version-1 client gets pages
+#: without them, as before.
+PROTOCOL_RANGE: Final = (1, 2)
+#: The first protocol version whose pull pages list scope exits.
+EXITS_SINCE: Final = 2
 SCHEMA_RANGE: Final = (1, SCHEMA_VERSION)
 
 HEADER_PROTOCOL: Final = "X-Sync-Protocol"
@@ -105,10 +109,23 @@ class PulledRecord(TypedDict):
     versions: dict[str, str]
 
 
+class ScopeExitOut(TypedDict):
+    """A record that left the station's scope: the station deletes it (and the records
+    hanging on it). ``to`` is a worker's new unit; ``at`` the date (ISO) it moved."""
+
+    type: str
+    id: str
+    seq: int
+    to: str | None
+    at: str
+
+
 class PullPage(TypedDict):
     records: list[PulledRecord]
     cursor: int
     has_more: bool
+    #: Protocol 2: records that left the scope, in the page's sequence range.
+    exits: NotRequired[list[ScopeExitOut]]
 
 
 def error_body(code: str, message: str, message_en: str, **extra: Any) -> dict[str, Any]:

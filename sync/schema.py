@@ -16,10 +16,12 @@ SCHEMA_VERSION: Final = 1
 
 WORKER: Final = "worker"
 JOB: Final = "job"
+CARD: Final = "card"
+PROJECT: Final = "project"
 
 #: Every record kind that travels over sync, by wire name.
 RECORD_TYPES: Final = frozenset(
-    {WORKER, JOB, "match", "batch", "batch_member", "project", "card", "follow_up", "training"}
+    {WORKER, JOB, "match", "batch", "batch_member", PROJECT, CARD, "follow_up", "training"}
 )
 
 #: Kinds whose ``org_code`` is the publishing unit: a county or township posting
@@ -30,6 +32,10 @@ FLOWS_DOWN: Final = frozenset({JOB})
 #: The field of a child record that names its worker (used to repoint children when
 #: a county officer merges two records of the same person).
 WORKER_REF: Final = "worker_id"
+
+#: The field of a card that names its project: a station holding the card may read
+#: the project (the new village of a worker who moved, for one).
+PROJECT_REF: Final = "project_id"
 
 #: The worker field that identifies a person across stations.
 ID_NUMBER: Final = "id_number"

@@ -23,7 +23,7 @@ from broker_app.services.sync_identity import CopiedDataFolder
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.bulk import insert_rows
 from broker_app.store.models import RECORD_TYPES, Worker
-from broker_app.store.repositories import sync_state
+from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.wire import from_wire, to_wire
 from broker_app.store.worker_search import sort_key
@@ -220,8 +220,18 @@ class PageApplier:
         own stamp newer than what is kept here was written by another copy of this
         data folder (see ``sync_identity``)."""
         suffix = self._own_suffix or ""
+        signed = [
+            item.record_id
+            for item in items
+            if item.record_id not in existing
+            and any(str(v).endswith(suffix) for v in item.versions.values())
+        ]
+        # Records deleted here when they left the scope come back with our old stamps.
+        returning = departures.departed_among(self.session, signed)
         for item in items:
             if not any(str(v).endswith(suffix) for v in item.versions.values()):
+                continue
+            if item.record_id in returning:
                 continue
             kept = existing[item.record_id][2] if item.record_id in existing else {}
             for name in cls.sync_fields:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -16,9 +17,9 @@ from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.sync_apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync_identity import CopiedDataFolder, note_copied
 from broker_app.store.base import SyncedRecord
-from broker_app.store.models import RECORD_TYPES
+from broker_app.store.models import RECORD_TYPES, Worker
+from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import outbox as outbox_repo
-from broker_app.store.repositories import sync_state
 from broker_app.store.store import Store
 from broker_app.store.wire import record_to_wire
 from broker_app.store.writer import CREATE
@@ -114,14 +115,19 @@ class StoreReplica:
             # Later local edits must carry stamps above everything seen here, even on a
             # PC whose clock is years behind (the server bounds what it hands out).
             self.store.clock.observe_trusted(newest)
+        if tally.departed:
+            # The deleted rows were overwritten; older copies of their pages are still
+            # in the write-ahead log until it is emptied.
+            self.store.truncate_log()
         return tally
 
     def _apply(self, page: PullPage, newest: str | None) -> PageTally:
         try:
             with self.store.write() as session:
+                departed = self._depart(session, page)
                 tally = self._applier(session).apply(page["records"])
                 self._end_page(session, page, newest)
-            return tally
+            return replace(tally, departed=departed)
         except SyncError:
             raise
         except Exception:
@@ -137,6 +143,7 @@ class StoreReplica:
         again), and the page's cursor is stored as usual."""
         written = parked = unparked = 0
         with self.store.write() as session:
+            departed = self._depart(session, page)
             for record in page["records"]:
                 try:
                     with session.begin_nested():
@@ -157,12 +164,28 @@ class StoreReplica:
                 parked += tally.parked
                 unparked += tally.unparked
             self._end_page(session, page, newest)
-        return PageTally(len(page["records"]), written, parked, unparked)
+        return PageTally(len(page["records"]), written, parked, unparked, departed)
 
     def _applier(self, session: Session) -> PageApplier:
         return PageApplier(
             session, self.now(), self.store.node_id, sync_identity.own_writes_before(session)
         )
+
+    def _depart(self, session: Session, page: PullPage) -> int:
+        """Delete what left this station's scope (protocol 2 ``exits``), in the page's
+        transaction: a crash never leaves the cursor past an exit not yet applied."""
+        gone = [
+            departures.Departure(
+                str(item["type"]), str(item["id"]), item.get("to"), _day(item.get("at"))
+            )
+            for item in page.get("exits") or []
+        ]
+        back = [r["id"] for r in page["records"] if r["type"] == Worker.record_type]
+        departures.forget_moved_out(session, back)
+        removed = departures.remove_departed(session, gone, self.now())
+        if gone:
+            log.info("%d records left this station's scope; %d deleted here", len(gone), removed)
+        return removed
 
     @staticmethod
     def _end_page(session: Session, page: PullPage, newest: str | None) -> None:
@@ -186,6 +209,13 @@ class StoreReplica:
 
     def unpublished_keys(self) -> list[bytes]:
         return CardKeyService(self.store).unpublished_keys()
+
+
+def _day(text: object) -> date:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return date.today()
 
 
 def _restamp(session: Any, mutation: Mutation, stamp: str) -> None:

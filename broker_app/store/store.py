@@ -62,6 +62,16 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def truncate_log(self) -> bool:
+        """Copy the write-ahead log into the database file and empty it, so that pages
+        overwritten since (deleted personal data) leave no older copy behind. Returns
+        False when a reader kept part of the log (it is emptied at a later call)."""
+        with self.engine.connect() as conn:
+            busy, _frames, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:
+            log.warning("write-ahead log not emptied: the database is busy")
+        return not busy
+
     def _ensure_station(self) -> str:
         with self.write() as session:
             station = session.get(Station, 1)

@@ -2614,6 +2614,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>{0} people</translation>
     </message>
     <message>
+        <source>有 {0} 位劳动力已由镇街或县里调整到其他村，其信息已从本站删除。最近一位：{1}</source>
+        <translation>{0} workers were moved to another village by the township or county; their records were deleted from this station. Latest: {1}</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>another unit</translation>
+    </message>
+    <message>
+        <source>已迁出至 {0}（{1}）</source>
+        <translation>Moved out to {0} ({1})</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
     </message>

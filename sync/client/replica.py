@@ -35,6 +35,8 @@ class PageTally:
     parked: int = 0
     #: Earlier parked records that could now be written.
     unparked: int = 0
+    #: Records deleted because they left this station's scope (and their dependants).
+    departed: int = 0
 
 
 class Replica(Protocol):

@@ -33,6 +33,8 @@ class SyncReport:
     written: int = 0
     parked: int = 0
     unparked: int = 0
+    #: Records deleted here because they left this station's scope.
+    departed: int = 0
     cursor: int = 0
     #: Unresolved conflicts in this station's scope after the round.
     open_conflicts: int = 0
@@ -58,4 +60,5 @@ class SyncReport:
         self.written += tally.written
         self.parked += tally.parked
         self.unparked += tally.unparked
+        self.departed += tally.departed
         self.cursor = cursor

@@ -48,6 +48,11 @@ def check_versions(request: Request) -> None:
         )
 
 
+def protocol_of(request: Request) -> int | None:
+    """The protocol version the request says it speaks (checked by ``check_versions``)."""
+    return _version(request, HEADER_PROTOCOL)
+
+
 def _version(request: Request, header: str) -> int | None:
     text = request.headers.get(header, "").strip()
     return int(text) if text.isdigit() and len(text) < 6 else None

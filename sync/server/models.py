@@ -94,11 +94,28 @@ class Record(ServerBase):
     # Copies of two fields, indexed: duplicate-person detection and merging.
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     worker_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # A card's project: a station holding the card may read the project it names.
+    project_id: Mapped[str | None] = mapped_column(String(36), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(36))
 
     __table_args__ = (Index("ix_record_org_seq", "org_code", "seq"),)
+
+
+class ScopeExit(ServerBase):
+    """A record that left a unit at change ``seq`` (its ``org_code`` changed from
+    ``from_org`` to ``to_org``): a station pulling past ``seq`` that held it while it
+    was in ``from_org`` and may no longer read it is told to delete it."""
+
+    __tablename__ = "scope_exit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    record_type: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36))
+    from_org: Mapped[str] = mapped_column(String(12))
+    to_org: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AppliedMutation(ServerBase):

@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.hlc import Stamp, clamp_stamp, stamp_order
+from broker_app.domain.enums import OrgLevel
+from broker_app.domain.orgcodes import level_of
+from sync.hlc import HybridClock, Stamp, clamp_stamp, stamp_order
 from sync.merge import ALL_FIELDS, merge_record, stamp_of
 from sync.protocol import (
     APPLIED,
@@ -31,12 +33,12 @@ from sync.protocol import (
     PushResult,
 )
 from sync.record_fields import references
-from sync.schema import ARCHIVED, ID_NUMBER, ORG_CODE, WORKER, WORKER_REF
+from sync.schema import ARCHIVED, ID_NUMBER, ORG_CODE, PROJECT_REF, WORKER, WORKER_REF
 from sync.server import conflict_log, keys
 from sync.server.db import SeqAllocator
-from sync.server.identity import Writer
+from sync.server.identity import SERVER_NODE, Writer
 from sync.server.jsontext import dumps, loads
-from sync.server.models import AppliedMutation, Record, ScopeRefusal
+from sync.server.models import AppliedMutation, Record, ScopeExit, ScopeRefusal
 from sync.server.validation import CheckedMutation, Rejection, check, invalid
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,8 @@ class PushApplier:
         self._number_of: dict[str, str] = {}
         self._clock_flagged = False
         self._last_clamped: Stamp | None = None
+        # Stamps of the server's own writes: children following a worker who moved.
+        self._server_clock = HybridClock(SERVER_NODE, wall_ms=lambda: wall_ms)
 
     def apply_batch(self, items: Sequence[Any]) -> list[PushResult]:
         checked = [check(item) for item in items]
@@ -149,7 +153,9 @@ class PushApplier:
                     "(a township or the county: keys of stations in its scope)",
                 ),
             )
+        org_before = state.row.org_code if state is not None else None
         result = self._create(m, stamp) if state is None else self._merge(m, state, stamp)
+        self._keep_with_worker(self._states[m.record_id], org_before)
         if m.record_type == CARD:
             stored = self._states[m.record_id].values
             keys.note_serial(self.session, stored.get(KEY_ID), stored.get(SERIAL))
@@ -386,6 +392,7 @@ class PushApplier:
 
     def _store(self, state: _State) -> None:
         row, values = state.row, state.values
+        org_before = row.org_code
         row.fields = dumps(values)
         row.versions = dumps(state.versions)
         row.org_code = str(values.get(ORG_CODE) or row.org_code)
@@ -394,9 +401,66 @@ class PushApplier:
         row.id_number = str(number)[:18] if number else None
         worker = values.get(WORKER_REF)
         row.worker_id = str(worker)[:36] if isinstance(worker, str) else None
+        project = values.get(PROJECT_REF)
+        row.project_id = str(project)[:36] if isinstance(project, str) else None
         row.seq = self.seq.next()
         row.updated_at = self.now
         row.updated_by = self.writer.station_id
+        if org_before and org_before != row.org_code:
+            # Stations of the old unit learn from this that the record left them.
+            self.session.add(
+                ScopeExit(
+                    seq=row.seq,
+                    record_type=row.record_type,
+                    record_id=row.id,
+                    from_org=org_before,
+                    to_org=row.org_code,
+                    created_at=self.now,
+                )
+            )
+
+    # -- a worker's records follow the worker --------------------------------------------
+    def _keep_with_worker(self, state: _State, org_before: str | None) -> None:
+        """A worker's follow-ups, trainings, cards, matches and batch members carry the
+        worker's village as their ``org_code``: when the worker moves village they move
+        too (the old village's station then deletes them, the new one receives them),
+        and a child written with a village other than its worker's is put in the
+        worker's. Children of a township or county unit (a township's batch) stay."""
+        row = state.row
+        if row.record_type == WORKER:
+            if org_before is None or org_before == row.org_code:
+                return
+            known = self.session.scalars(select(Record.id).where(Record.worker_id == row.id))
+            self._load(list(known))
+            for child in list(self._states.values()):
+                if child.values.get(WORKER_REF) == row.id and child.row.record_type != WORKER:
+                    self._follow(child, state)
+        elif isinstance(state.values.get(WORKER_REF), str):
+            worker = self.state(state.values[WORKER_REF])
+            if worker is not None and worker.row.record_type == WORKER:
+                self._follow(state, worker)
+
+    def _follow(self, child: _State, worker: _State) -> None:
+        current, target = child.row.org_code, worker.row.org_code
+        if current == target or level_of(current) is not OrgLevel.VILLAGE:
+            return
+        # A write of the server's own, later than the child's and the worker's village.
+        for stamp in (stamp_of(child.versions, ORG_CODE), stamp_of(worker.versions, ORG_CODE)):
+            if stamp:
+                self._server_clock.observe(stamp)
+        child.values = {**child.values, ORG_CODE: target}
+        child.versions = {**child.versions, ORG_CODE: self._server_clock.now()}
+        self._store(child)
+        project = child.values.get(PROJECT_REF)
+        if isinstance(project, str):
+            self._touch(project)
+
+    def _touch(self, record_id: str) -> None:
+        """A new change sequence for an unchanged record: a station that may read it
+        now (it holds a card naming the project) but has pulled past it receives it."""
+        state = self.state(record_id)
+        if state is not None and not state.new:
+            state.row.seq = self.seq.next()
 
     def _check_duplicate_person(self, state: _State, result: PushResult) -> None:
         row = state.row

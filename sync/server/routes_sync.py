@@ -5,12 +5,19 @@ from __future__ import annotations
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from sync.protocol import CONFLICTS, ENROL, MAX_PULL_LIMIT, PULL, PUSH
+from sync.protocol import CONFLICTS, ENROL, EXITS_SINCE, MAX_PULL_LIMIT, PULL, PUSH
 from sync.server import conflicts, keys, stations
-from sync.server.deps import CurrentStation, Database, check_versions, utc_now, writer_for
+from sync.server.deps import (
+    CurrentStation,
+    Database,
+    check_versions,
+    protocol_of,
+    utc_now,
+    writer_for,
+)
 from sync.server.pull import pull_page
 from sync.server.push import apply_push
 from sync.server.schemas import ConflictsOut, EnrolIn, EnrolOut, PullOut, PushIn, PushOut
@@ -58,14 +65,17 @@ def push(body: PushIn, station: CurrentStation, db: Database) -> JSONResponse:
 
 @router.get(PULL, response_model=PullOut, tags=["sync"])
 def pull(
+    request: Request,
     station: CurrentStation,
     db: Database,
     after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
 ) -> Response:
-    """Records changed after the cursor ``after``, within the station's scope."""
+    """Records changed after the cursor ``after``, within the station's scope, and
+    (protocol 2) the records that left it."""
+    exits = (protocol_of(request) or 0) >= EXITS_SINCE
     with db.read() as session:
-        text = pull_page(session, Scope(station.org_code), after, limit)
+        text = pull_page(session, Scope(station.org_code), after, limit, exits=exits)
     return Response(content=text, media_type="application/json")
 
 

@@ -82,10 +82,21 @@ class PulledRecordOut(BaseModel):
     versions: dict[str, str] = Field(description="{field: stamp}; '*' = every field not listed")
 
 
+class ScopeExitItem(BaseModel):
+    type: str
+    id: str
+    seq: int
+    to: str | None = Field(None, description="a worker's new unit")
+    at: str = Field(description="date of the move (ISO)")
+
+
 class PullOut(BaseModel):
     records: list[PulledRecordOut]
     cursor: int
     has_more: bool
+    exits: list[ScopeExitItem] | None = Field(
+        None, description="protocol 2: records that left the station's scope"
+    )
 
 
 class ConflictSide(BaseModel):

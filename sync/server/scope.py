@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from broker_app.domain.enums import OrgLevel
 from broker_app.domain.orgcodes import COUNTY_CODE, level_of, scope_prefix
-from sync.schema import FLOWS_DOWN
-from sync.server.models import Record
+from sync.schema import CARD, FLOWS_DOWN, PROJECT
+from sync.server.models import Record, ScopeExit
+
+_Column = ColumnElement[str] | InstrumentedAttribute[str]
 
 
 def is_org_code(value: object) -> bool:
@@ -65,13 +68,36 @@ class Scope:
         return record_type in FLOWS_DOWN and code in ancestors_of(self.org_code)
 
     def readable(self) -> ColumnElement[bool]:
-        """SQL condition: records this station may pull."""
+        """SQL condition: records this station may pull (those of its units, postings
+        from above, and the projects named by the cards it holds)."""
+        own = self.covers(Record.org_code, Record.record_type)
+        return or_(own, and_(Record.record_type == PROJECT, Record.id.in_(self.held_projects())))
+
+    def held_projects(self) -> Select[str | None]:
+        """Ids of the projects named by cards that moved into this station's units
+        (with a worker who moved village): the card's project stays with the old unit,
+        and the station now holding the card may read it. Driven from the exit log,
+        which is small, so a pull does not scan every card of its scope."""
+        card = aliased(Record)
+        return (
+            select(card.project_id)
+            .join(ScopeExit, ScopeExit.record_id == card.id)
+            .where(
+                ScopeExit.record_type == CARD,
+                card.project_id.is_not(None),
+                self.covers(card.org_code, card.record_type),
+            )
+        )
+
+    def covers(self, org: _Column, kind: _Column) -> ColumnElement[bool]:
+        """SQL condition: a record of kind ``kind`` in unit ``org`` is this station's to
+        read (its own units, or a posting published above it)."""
         prefix = self.prefix
         if len(prefix) == 12:
-            own: ColumnElement[bool] = Record.org_code == prefix
+            own: ColumnElement[bool] = org == prefix
         else:
-            own = and_(Record.org_code >= prefix, Record.org_code < prefix + ":")
+            own = and_(org >= prefix, org < prefix + ":")
         above = ancestors_of(self.org_code)
         if not above:
             return own
-        return or_(own, and_(Record.record_type.in_(FLOWS_DOWN), Record.org_code.in_(above)))
+        return or_(own, and_(kind.in_(FLOWS_DOWN), org.in_(above)))

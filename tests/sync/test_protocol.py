@@ -12,7 +12,7 @@ import requests
 
 from sync.hlc import Stamp
 from sync.ids import uuid7
-from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, MAX_BODY_BYTES
+from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, MAX_BODY_BYTES, PROTOCOL_RANGE
 from sync.server.db import ServerDB
 from sync.server.models import Conflict
 from tests.sync.conftest import VILLAGE_1, StationFactory, new_code
@@ -64,7 +64,7 @@ def test_versions_outside_the_range_are_refused_clearly(shared_server: RunningSe
     missing = requests.post(url, json=body, timeout=5)
     assert missing.status_code == 426 and "升级" in missing.json()["message"]
     newer = requests.post(url, json=body, headers={**VERSIONS, HEADER_PROTOCOL: "9"}, timeout=5)
-    assert newer.status_code == 426 and newer.json()["accepted"] == [1, 1]
+    assert newer.status_code == 426 and newer.json()["accepted"] == list(PROTOCOL_RANGE)
     schema = requests.post(url, json=body, headers={**VERSIONS, HEADER_SCHEMA: "99"}, timeout=5)
     assert schema.status_code == 409 and schema.json()["error"] == "schema_version"
 

@@ -5,7 +5,14 @@ from broker_app.store.models.audit import AuditEntry
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
-from broker_app.store.models.local import OrgUnit, OutboxEntry, Setting, Station
+from broker_app.store.models.local import (
+    DepartedRecord,
+    MovedOut,
+    OrgUnit,
+    OutboxEntry,
+    Setting,
+    Station,
+)
 from broker_app.store.models.match import Match
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 
@@ -21,11 +28,13 @@ RECORD_TYPES = {
 __all__ = [
     "RECORD_TYPES",
     "AuditEntry",
+    "DepartedRecord",
     "DispatchBatch",
     "DispatchMember",
     "FollowUp",
     "JobPosting",
     "Match",
+    "MovedOut",
     "OrgUnit",
     "OutboxEntry",
     "Project",

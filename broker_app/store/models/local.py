@@ -3,10 +3,10 @@ and the sync bookkeeping (cursor, parked records, the server's open conflicts)."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from broker_app.store.base import Base, JsonDict
@@ -114,3 +114,26 @@ class SyncConflict(Base):
     winner: Mapped[dict[str, Any]] = mapped_column(JsonDict)
     loser: Mapped[dict[str, Any]] = mapped_column(JsonDict)
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+class MovedOut(Base):
+    """A worker who left this station's scope (moved to another village): the one line
+    kept after the person's records were deleted here. Deliberately no name, ID number
+    or phone: only the record id, the unit the person moved to and when."""
+
+    __tablename__ = "moved_out"
+    worker_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    to_org_code: Mapped[str | None] = mapped_column(String(12))
+    moved_on: Mapped[date] = mapped_column(Date)
+    noted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class DepartedRecord(Base):
+    """A record deleted here because it left this station's scope. Should it come back
+    (the person moves back), this station's own old stamps in it are its own past,
+    not a sign of a copied data folder (see ``sync_identity``)."""
+
+    __tablename__ = "departed_record"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(24))
+    departed_at: Mapped[datetime] = mapped_column(DateTime)

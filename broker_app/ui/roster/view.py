@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.services.moved_out import MovedOutLine, moved_out_lines
 from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
 from broker_app.store.writer import Change
@@ -50,10 +51,15 @@ class RosterPage(QWidget):
         self.model = RosterModel(self.service, self)
         self.table = QTableView(self)
         self._setup_table()
+        # Workers the township or county moved to another village: their records left
+        # this station; one line each (no name) says where to and when.
+        self.moved_label = QLabel(self)
+        self.moved_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.filters)
+        layout.addWidget(self.moved_label)
         layout.addWidget(self.table, 1)
 
         self._setup_actions()
@@ -65,6 +71,7 @@ class RosterPage(QWidget):
         ctx.changed.connect(self._on_change)
         self._shown_once = False
         self.model.reload()
+        self._show_moved_out()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Closing the window must not lose a column change still waiting to be saved.
@@ -167,6 +174,7 @@ class RosterPage(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.record_type != "worker":
             return
+        self._show_moved_out()
         current = self.table.currentIndex()
         selected = self.model.key(current.row()) if current.isValid() else None
         self.model.apply_change(change)
@@ -182,6 +190,22 @@ class RosterPage(QWidget):
             self.count_label.setText(self.tr("找到 {0} 人").format(number))
         else:
             self.count_label.setText(self.tr("共 {0} 人").format(number))
+
+    def _show_moved_out(self) -> None:
+        lines = moved_out_lines(self.ctx.store, limit=20)
+        self.moved_label.setVisible(bool(lines))
+        if not lines:
+            return
+        self.moved_label.setText(
+            self.tr(
+                "有 {0} 位劳动力已由镇街或县里调整到其他村，其信息已从本站删除。最近一位：{1}"
+            ).format(len(lines), self._moved_text(lines[0]))
+        )
+        self.moved_label.setToolTip("\n".join(self._moved_text(line) for line in lines))
+
+    def _moved_text(self, line: MovedOutLine) -> str:
+        place = line.to_place or self.tr("其他单位")
+        return self.tr("已迁出至 {0}（{1}）").format(place, line.moved_on.isoformat())
 
     def _focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -196,7 +196,7 @@ class SyncScheduler(QObject):
             self._online = True
         elif isinstance(report.error, ServerUnreachable):
             self._online = False
-        if report.written or report.unparked:
+        if report.written or report.unparked or report.departed:
             self._broadcast_pulled()
         self.refresh_status()
         self.round_finished.emit(report)

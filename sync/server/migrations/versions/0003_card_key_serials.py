@@ -1,7 +1,7 @@
 """card key serials and certification time
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-05 06:30:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
