@@ -7,12 +7,15 @@ import json
 import sqlite3
 from pathlib import Path
 
+from alembic import command
 from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import create_engine
 
 from broker_app import paths
 from broker_app.domain.rights_card import generate_key_pair, key_id_for
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.station import StationService
+from broker_app.store import migrate
 from broker_app.store.secrets import (
     CREDENTIAL,
     SERVICE,
@@ -46,6 +49,13 @@ def _old_station(data: Path) -> tuple[str, bytes]:
             }
         ]
     )
+    # Undo the later revisions' tables, then mark it 0002 (0004 changed no schema).
+    engine = create_engine(f"sqlite:///{paths.database_path(data)}")
+    with engine.begin() as alembic_conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = alembic_conn
+        command.downgrade(cfg, "0004")
+    engine.dispose()
     conn = sqlite3.connect(paths.database_path(data))
     with conn:
         conn.execute("UPDATE alembic_version SET version_num = '0002'")

@@ -15,7 +15,7 @@ from typing import Any
 
 import requests
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from broker_app.services.sync_config import load_config
 from broker_app.services.workers import WorkerService
@@ -218,12 +218,17 @@ def test_a_stored_malformed_stamp_is_repaired_and_keep_loser_changes_the_value(
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     with db.write() as session:
-        row = session.get(Record, worker)
-        assert row is not None
-        fields = {**json.loads(row.fields), "notes": "冻住的值"}
-        versions = {**json.loads(row.versions), "notes": frozen}
-        row.fields = json.dumps(fields, ensure_ascii=False)
-        row.versions = json.dumps(versions)
+        # Columns by name: at revision 0001 the table lacks later columns of the model.
+        stored = session.execute(
+            select(Record.fields, Record.versions).where(Record.id == worker)
+        ).one()
+        fields = {**json.loads(stored.fields), "notes": "冻住的值"}
+        versions = {**json.loads(stored.versions), "notes": frozen}
+        session.execute(
+            update(Record)
+            .where(Record.id == worker)
+            .values(fields=json.dumps(fields, ensure_ascii=False), versions=json.dumps(versions))
+        )
         session.add(
             Conflict(
                 kind="field",

@@ -12,6 +12,7 @@ import requests
 from sqlalchemy import func, select
 
 from broker_app.domain.jobs_place import place_name
+from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.moved_out import moved_out_lines
 from broker_app.services.sync_config import load_config
 from broker_app.store.models import (
@@ -92,7 +93,8 @@ def test_worker_moved_by_the_township_leaves_the_old_village(
     project = _create(a.store, Project, org_code=VILLAGE_1, name="城南安置房项目")
     card = _create(
         a.store, RightsCard, worker_id=worker, project_id=project, org_code=VILLAGE_1,
-        serial=1, issue_date=date(2026, 11, 2), expiry_date=date(2027, 11, 2), key_id="00aa00aa",
+        serial=1, issue_date=date(2026, 11, 2), expiry_date=date(2027, 11, 2),
+        key_id=CardKeyService(a.store).station_key().key_id_hex,
     )  # fmt: skip
     job = publish_job(town.store, TOWNSHIP, "太平镇蔬菜大棚")
     batch = _create(
