@@ -11,12 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QFont, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from broker_app import paths
 from broker_app.ui.cards.fonts import FontMissing, card_family
 from broker_app.ui.i18n import SOURCE_LANGUAGE, catalogue_path, chosen_language, locale_for
+from broker_app.version import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ def configure_application(
     app.setOrganizationName(paths.APP_AUTHOR)
     install_translations(app, language, catalogues)
     app.setApplicationDisplayName(app.translate("application", "劳务驿站"))
+    app.setApplicationVersion(VERSION)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "labor-station.png"))))
     font = QFont(app.font())
     font.setFamilies([*FONT_FAMILIES, *_bundled_family()])
     font.setPointSizeF(max(font.pointSizeF(), BASE_POINT_SIZE))
