@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于劳务驿站</source>
+        <translation>About Labor Station</translation>
+    </message>
+    <message>
+        <source>劳务驿站</source>
+        <translation>Labor Station</translation>
+    </message>
+    <message>
+        <source>版本 {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>农村劳动力实名台账、岗位匹配、劳务输出与维权卡</source>
+        <translation>Rural labor roster, job matching, labor dispatch and rights cards</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <source>界面组件：Qt {0}</source>
+        <translation>Interface toolkit: Qt {0}</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>审计日志</source>
@@ -1795,6 +1822,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>版本号和数据文件夹</source>
+        <translation>Version and data folder</translation>
+    </message>
+    <message>
+        <source>劳务驿站</source>
+        <translation>Labor Station</translation>
     </message>
 </context>
 <context>
