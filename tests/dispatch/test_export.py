@@ -178,15 +178,52 @@ def test_default_export_is_masked_and_audited(
     assert "370883********109X" in column(data_rows(rows), rows[3], "身份证号")
     phones = column(data_rows(rows), rows[3], "联系电话")
     assert "138****0001" in phones and "13800000001" not in phones
-    # Who is 脱贫 is not written per person; the count in the total row stays.
+    # Who is 脱贫 is not written per person, nor said by a small count in the total.
     assert set(column(data_rows(rows), rows[3], PRIORITY_HEADER)) == {"已隐藏"}
-    assert rows[-1][rows[3].index(PRIORITY_HEADER)] == "其中 2 人"
+    assert rows[-1][rows[3].index(PRIORITY_HEADER)] == "其中 <3 人"
+    assert "13900001111" not in rows[2][0] and "139****1111" in rows[2][0]  # 带队人电话
     with open(out, "rb") as handle:  # not even hidden somewhere in the package
         content = handle.read()
         assert ID_WITH_X.encode() not in content and b"13800000001" not in content
     (entry,) = AuditService(store).entries()
     assert (entry.action, entry.subject, entry.target) == ("export", "劳务输出名单", str(out))
     assert (entry.rows, entry.full) == (result.people, False)
+
+
+def test_masked_counts_of_sensitive_people_cannot_be_worked_out(
+    store: Store, two_batches: tuple[str, str], exports: Path
+) -> None:
+    """Batch 1 has two 脱贫/监测 people, batch 2 one: every count is below 3."""
+    out = exports / "masked.xlsx"
+    result = export(store, out)
+    summary = read_sheets(out)["汇总"]
+    header = summary[2]
+    rows = data_rows(summary)
+    priority = header.index("其中脱贫人口（含监测对象）")
+    assert [r[priority] for r in rows] == ["<3", "<3"]
+    # Total 3 with both parts hidden would give them away by subtraction: not said.
+    assert summary[-1][priority] == "若干"
+    assert summary[-1][header.index("人数")] == 5  # head counts are not sensitive
+    phones = [r[header.index("带队人电话")] for r in rows]
+    assert "139****1111" in phones and "13900001111" not in phones
+    assert result.priority_shown == "若干" and result.priority == 3
+    # The full export keeps the exact counts.
+    full = export(store, exports / "full.xlsx", full=True)
+    summary = read_sheets(exports / "full.xlsx")["汇总"]
+    assert [r[priority] for r in data_rows(summary)] == [2, 1]
+    assert summary[-1][priority] == 3 and full.priority_shown == 3
+
+
+def test_shown_total_hides_what_subtraction_would_reveal() -> None:
+    from broker_app.domain.privacy import shown_count, shown_total
+
+    assert [shown_count(n) for n in (0, 1, 2, 3, 40)] == ["<3", "<3", "<3", 3, 40]
+    assert shown_count(1, full=True) == 1
+    assert shown_total([5, 4]) == 9
+    assert shown_total([5, 1, 4]) == "≥9"
+    assert shown_total([1, 1]) == "<3"
+    assert shown_total([2, 2]) == "若干"
+    assert shown_total([5, 1], full=True) == 6
 
 
 def test_full_export_is_audited_with_operator_and_file(
