@@ -94,7 +94,9 @@ class MemberCells:
     ) -> None:
         self.full = full
         self.age_day = batch.departure_date or on
-        self.employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
+        # The project is in the list's title line: repeated on every row it would make
+        # each row two or three lines tall on paper.
+        self.employer = batch.employer
         self.destination = batch.destination
         self.tier = tier_label(batch.place_tier)
         self.departure = batch.departure_date

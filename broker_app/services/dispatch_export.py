@@ -124,12 +124,14 @@ class DispatchExportService:
                     SUMMARY_TITLE,
                     SUMMARY_COLUMNS,
                     title_rows=_summary_titles(station, batches, flt, today),
+                    paper=True,
                 )
                 for n, batch in enumerate(batches, start=1):
                     sheet = book.add_sheet(
                         batch.name,
                         MEMBER_COLUMNS,
                         title_rows=member_titles(batch, station, today, full=full),
+                        paper=True,
                     )
                     cells = run.write(sheet, batch, full, today)
                     summary.append(
@@ -171,6 +173,7 @@ class DispatchExportService:
                             batch.name,
                             MEMBER_COLUMNS,
                             title_rows=member_titles(batch, station, today, full=full),
+                            paper=True,
                         )
                         run.write(sheet, batch, full, today)
                 run.finish()

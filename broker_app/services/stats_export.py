@@ -128,7 +128,7 @@ class StatsExportService:
                     *(ColumnSpec(f.header, width=_width(f.header), kind="int") for f in figures),
                 ]
                 sheet = book.add_sheet(
-                    title, columns, title_rows=_titles(heading, station, stats, today)
+                    title, columns, title_rows=_titles(heading, station, stats, today), paper=True
                 )
                 write_units(sheet, stats, figures)
             write_batches(
@@ -136,6 +136,7 @@ class StatsExportService:
                     "输出批次明细",
                     BATCH_COLUMNS,
                     title_rows=_titles("劳务输出批次明细", station, stats, today),
+                    paper=True,
                 ),
                 stats,
             )

@@ -37,7 +37,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from . import fast_rows, styles
+from . import fast_rows, layout, styles
 from .cell_text import LITERAL_FIRST_CHARS, clean_text
 from .errors import Problem, WorkbookError
 from .sheet_titles import sanitize_sheet_title
@@ -51,6 +51,8 @@ _EXPORT_FILE_MODE = 0o644
 
 # Values openpyxl writes correctly as they are; everything else takes the slow path.
 _PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
+# Rows a paper sheet measures its columns on before writing anything.
+_MEASURED_ROWS = 200
 
 
 class XlsxWriter:
@@ -98,11 +100,18 @@ class XlsxWriter:
         freeze_header: bool = True,
         print_setup: PrintSetup | None = DEFAULT_PRINT_SETUP,
         autofilter: bool = True,
+        paper: bool = False,
     ) -> SheetWriter:
         """Add a sheet; ``title`` is made valid and unique (see ``sheet_titles``).
 
         ``title_rows`` go above the header, each merged across all columns; the first
-        is set large and bold as the sheet's heading. The header row follows.
+        is set large and bold as the sheet's heading. The header row follows. Title
+        and header rows are always as tall as their text needs.
+
+        ``paper``: a sheet meant to be printed and filed. Columns are as wide as
+        their content (measured on the first rows, in CJK width) up to their
+        ``ColumnSpec.width``, longer text wraps and its row is made tall enough, and
+        data cells get thin borders (see ``layout``).
         """
         self._require_open()
         if not columns:
@@ -117,6 +126,7 @@ class XlsxWriter:
             freeze_header=freeze_header,
             print_setup=print_setup,
             autofilter=autofilter,
+            paper=paper,
         )
         self._sheets.append(sheet)
         return sheet
@@ -180,14 +190,20 @@ class SheetWriter:
         freeze_header: bool,
         print_setup: PrintSetup | None,
         autofilter: bool,
+        paper: bool = False,
     ) -> None:
         self.title = title
+        self.paper = paper
+        # Paper sheets hold their first rows back to measure the columns on them.
+        self._pending: list[Sequence[object]] | None = [] if paper else None
+        self._print_setup = print_setup
         self.columns: tuple[ColumnSpec, ...] = tuple(columns)
         self.header_row = len(title_rows) + 1
         self._ws = worksheet
         self._ncols = len(self.columns)
         self._title_rows = tuple(title_rows)
         self._widths = [spec.effective_width() for spec in self.columns]
+        self._fixed_widths: set[int] = set()
         self._autofilter = autofilter
         self._started = False
         self._last_row = 0
@@ -198,6 +214,9 @@ class SheetWriter:
             self._make_literal_cell(styles.KIND_FORMATS[spec.kind]) for spec in self.columns
         ]
         self._styled = self._make_styled_columns()
+        # Text columns whose long values wrap and make their row taller (paper only).
+        self._wrapping = [i for i, spec in enumerate(self.columns) if spec.kind == "text"]
+        self._fits: list[float] = []
         fast_rows.install(worksheet)
         if freeze_header:
             worksheet.freeze_panes = f"A{self.header_row + 1}"
@@ -207,12 +226,20 @@ class SheetWriter:
     @property
     def rows_written(self) -> int:
         """Data rows appended so far (title, header and total rows not counted)."""
-        return max(self._last_data_row - self.header_row, 0)
+        held = len(self._pending) if self._pending else 0
+        return max(self._last_data_row - self.header_row, 0) + held
 
     @property
     def last_row(self) -> int:
         """Excel row number of the last row written, 0 before anything is written."""
+        if self._pending:
+            return max(self._last_row, self.header_row) + len(self._pending)
         return self._last_row
+
+    @property
+    def widths(self) -> tuple[float, ...]:
+        """Column widths in Excel character units (final once rows are written)."""
+        return tuple(self._widths)
 
     def set_column_widths(self, widths: Sequence[float | None] | Mapping[int, float]) -> None:
         """Override widths (Excel character units) by position; before the first row."""
@@ -222,6 +249,7 @@ class SheetWriter:
         for index, width in items:
             if width is not None:
                 self._widths[index] = float(width)
+                self._fixed_widths.add(index)
 
     def append(self, values: Sequence[object]) -> None:
         """Write one data row; ``values`` line up with the columns and may be shorter.
@@ -229,8 +257,31 @@ class SheetWriter:
         Strings that Excel could run as a formula are stored as plain text with the
         quote-prefix style; None and "" leave the cell empty.
         """
+        pending = self._pending
+        if pending is not None:
+            pending.append(values)
+            if len(pending) >= _MEASURED_ROWS:
+                self._flush()
+            return
         if not self._started:
             self._start()
+        self._write(values)
+
+    def _flush(self) -> None:
+        """Measure the held-back rows, start the sheet, write them."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        widths = layout.column_widths(self.columns, pending)
+        for i, width in enumerate(widths):
+            if i not in self._fixed_widths:
+                self._widths[i] = width
+        if not self._started:
+            self._start()
+        for values in pending:
+            self._write(values)
+
+    def _write(self, values: Sequence[object]) -> None:
         row: list[Any] = list(values)
         missing = self._ncols - len(row)
         if missing:
@@ -256,9 +307,26 @@ class SheetWriter:
                 continue
             cell.value = value if convert is None else convert(value)
             row[i] = cell
+        if self.paper:
+            self._size_row(values, self._last_row + 1)
         self._ws.append(row)
         self._last_row += 1
         self._last_data_row = self._last_row
+
+    def _size_row(self, values: Sequence[object], row_number: int) -> None:
+        """Make the row tall enough for its longest wrapped text."""
+        fits = self._fits
+        most = 1
+        for i in self._wrapping:
+            if i >= len(values):
+                break
+            value = values[i]
+            # len() bounds the display width from below and 2*len() from above, so
+            # the exact width is measured only for text that may not fit.
+            if value.__class__ is str and 2 * len(value) > fits[i]:
+                most = max(most, layout.lines_needed(value, self._widths[i]))
+        if most > 1:
+            self._ws.row_dimensions[row_number].height = layout.row_height(most)
 
     def append_total_row(
         self,
@@ -268,6 +336,7 @@ class SheetWriter:
         """Write a bold total row: ``label`` in the first column, sums of ``total``
         columns of the rows appended so far, then ``values`` (by column index or
         header) on top."""
+        self._flush()
         if not self._started:
             self._start()
         row: list[object] = [None] * self._ncols
@@ -281,17 +350,22 @@ class SheetWriter:
             spec = self.columns[i]
             cell = WriteOnlyCell(self._ws)
             cell.font = styles.TOTAL_FONT
-            cell.border = styles.TOTAL_BORDER
+            cell.border = styles.GRID_BORDER if self.paper else styles.TOTAL_BORDER
+            if self.paper:
+                cell.alignment = styles.GRID_ALIGNMENT
             number_format = styles.KIND_FORMATS[spec.kind]
             if number_format is not None:
                 cell.number_format = number_format
             self._set_static_value(cell, value)
             cells.append(cell)
+        if self.paper:
+            self._size_row(row, self._last_row + 1)
         self._ws.append(cells)
         self._last_row += 1
 
     def finish(self) -> None:
         """Complete the sheet before the workbook is saved (called by ``close``)."""
+        self._flush()
         if not self._started:
             self._start()
         if self._autofilter and self._last_data_row > self.header_row:
@@ -365,6 +439,9 @@ class SheetWriter:
         cell.quotePrefix = True
         if number_format is not None:
             cell.number_format = number_format
+        if self.paper:
+            cell.border = styles.GRID_BORDER
+            cell.alignment = styles.GRID_ALIGNMENT
         return cell
 
     def _make_styled_columns(
@@ -373,10 +450,15 @@ class SheetWriter:
         styled: list[tuple[int, Cell, Callable[[object], object] | None]] = []
         for i, spec in enumerate(self.columns):
             number_format = styles.KIND_FORMATS[spec.kind]
-            if number_format is None:
+            if number_format is None and not self.paper:
                 continue
             cell = WriteOnlyCell(self._ws)
-            cell.number_format = number_format
+            if number_format is not None:
+                cell.number_format = number_format
+            if self.paper:
+                # Every data cell of a paper sheet: thin borders, wrapped text.
+                cell.border = styles.GRID_BORDER
+                cell.alignment = styles.GRID_ALIGNMENT
             styled.append((i, cell, _as_id_text if spec.kind == "id_text" else None))
         return styled
 
@@ -393,7 +475,7 @@ class SheetWriter:
         if setup.footer_page_numbers:
             ws.oddFooter.center.text = styles.FOOTER_PAGE_NUMBERS
         ws.print_options.horizontalCentered = True
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+        ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.6, bottom=0.7)
 
     def _start(self) -> None:
         """Write widths, title rows and the header: all must precede the data rows."""
@@ -401,15 +483,21 @@ class SheetWriter:
         ws = self._ws
         for index, width in enumerate(self._widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
+        self._fits = [max(1.0, w - 1) for w in self._widths]
+        self._check_scale()
         last_column = get_column_letter(self._ncols)
+        # Title rows are merged across the sheet: their text wraps within its width.
+        across = sum(self._widths)
         for number, text in enumerate(self._title_rows, start=1):
             cell = WriteOnlyCell(ws)
             is_heading = number == 1
             cell.font = styles.TITLE_FONT if is_heading else styles.SUBTITLE_FONT
             cell.alignment = styles.TITLE_ALIGNMENT if is_heading else styles.SUBTITLE_ALIGNMENT
             self._set_static_value(cell, text)
-            ws.row_dimensions[number].height = (
-                styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
+            font_pt = styles.TITLE_FONT.sz if is_heading else styles.SUBTITLE_FONT.sz
+            least = styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
+            ws.row_dimensions[number].height = max(
+                least, layout.text_height(text, across, float(font_pt or layout.BODY_PT))
             )
             if self._ncols > 1:
                 ws.merged_cells.add(f"A{number}:{last_column}{number}")
@@ -423,8 +511,27 @@ class SheetWriter:
             cell.alignment = styles.HEADER_ALIGNMENT
             self._set_static_value(cell, spec.header)
             header.append(cell)
+        # A wrapped header must not spill over the rows above it (LibreOffice draws
+        # it over the 制表日期 line when the row keeps its default height).
+        ws.row_dimensions[self.header_row].height = max(
+            layout.header_height(spec.header, width)
+            for spec, width in zip(self.columns, self._widths, strict=True)
+        )
         ws.append(header)
         self._last_row = self._last_data_row = self.header_row
+
+    def _check_scale(self) -> None:
+        setup = self._print_setup
+        if not self.paper or setup is None or not setup.fit_width:
+            return
+        scale = layout.print_scale(self._widths, setup)
+        if scale * layout.BODY_PT < layout.MIN_BODY_PT:
+            # The layout of the columns is the caller's to fix (fewer columns per
+            # sheet, A3); the export still goes out.
+            log.warning(
+                "sheet %s prints at %.0f%% (%.1f pt text): too small to read",
+                self.title, scale * 100, scale * layout.BODY_PT,
+            )  # fmt: skip
 
     def _set_static_value(self, cell: Cell, value: object) -> None:
         if isinstance(value, str):
