@@ -7,6 +7,7 @@ from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.local import OrgUnit, OutboxEntry, Setting, Station
 from broker_app.store.models.match import Match
+from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 
 #: Every synced record kind, by its wire name.
@@ -35,4 +36,5 @@ __all__ = [
     "Training",
     "Worker",
     "WorkerSearchToken",
+    "WorkerStatusEvent",
 ]
