@@ -216,6 +216,11 @@ class SheetWriter:
         self._styled = self._make_styled_columns()
         # Text columns whose long values wrap and make their row taller (paper only).
         self._wrapping = [i for i, spec in enumerate(self.columns) if spec.kind == "text"]
+        self._wrap_cells: dict[int, Cell] = {}
+        for i in self._wrapping:
+            cell = WriteOnlyCell(worksheet)
+            cell.alignment = styles.GRID_ALIGNMENT
+            self._wrap_cells[i] = cell
         self._fits: list[float] = []
         fast_rows.install(worksheet)
         if freeze_header:
@@ -308,23 +313,47 @@ class SheetWriter:
             cell.value = value if convert is None else convert(value)
             row[i] = cell
         if self.paper:
-            self._size_row(values, self._last_row + 1)
+            self._wrap_long_text(row, self._last_row + 1)
         self._ws.append(row)
         self._last_row += 1
         self._last_data_row = self._last_row
 
-    def _size_row(self, values: Sequence[object], row_number: int) -> None:
-        """Make the row tall enough for its longest wrapped text."""
+    def _wrap_long_text(self, row: list[Any], row_number: int) -> None:
+        """Wrap the text cells too long for their column and make the row tall enough.
+
+        Only those cells get a style: a style on every cell would cost a third of
+        the export's time, and the lines between cells come from the printed
+        gridlines (``_apply_print_setup``)."""
         fits = self._fits
         most = 1
         for i in self._wrapping:
-            if i >= len(values):
-                break
-            value = values[i]
+            value = row[i]
             # len() bounds the display width from below and 2*len() from above, so
             # the exact width is measured only for text that may not fit.
             if value.__class__ is str and 2 * len(value) > fits[i]:
-                most = max(most, layout.lines_needed(value, self._widths[i]))
+                lines = layout.lines_needed(value, self._widths[i])
+                if lines > 1:
+                    cell = self._wrap_cells[i]
+                    cell.value = value
+                    row[i] = cell
+                    most = max(most, lines)
+            elif value.__class__ is Cell and value.value.__class__ is str:
+                lines = layout.lines_needed(value.value, self._widths[i])
+                if lines > 1:
+                    value.alignment = styles.GRID_ALIGNMENT  # a quote-prefixed text cell
+                    most = max(most, lines)
+        if most > 1:
+            self._ws.row_dimensions[row_number].height = layout.row_height(most)
+
+    def _size_total_row(self, row: Sequence[object], row_number: int) -> None:
+        most = max(
+            (
+                layout.lines_needed(value, self._widths[i])
+                for i, value in enumerate(row)
+                if isinstance(value, str)
+            ),
+            default=1,
+        )
         if most > 1:
             self._ws.row_dimensions[row_number].height = layout.row_height(most)
 
@@ -359,7 +388,7 @@ class SheetWriter:
             self._set_static_value(cell, value)
             cells.append(cell)
         if self.paper:
-            self._size_row(row, self._last_row + 1)
+            self._size_total_row(row, self._last_row + 1)
         self._ws.append(cells)
         self._last_row += 1
 
@@ -439,9 +468,6 @@ class SheetWriter:
         cell.quotePrefix = True
         if number_format is not None:
             cell.number_format = number_format
-        if self.paper:
-            cell.border = styles.GRID_BORDER
-            cell.alignment = styles.GRID_ALIGNMENT
         return cell
 
     def _make_styled_columns(
@@ -450,15 +476,10 @@ class SheetWriter:
         styled: list[tuple[int, Cell, Callable[[object], object] | None]] = []
         for i, spec in enumerate(self.columns):
             number_format = styles.KIND_FORMATS[spec.kind]
-            if number_format is None and not self.paper:
+            if number_format is None:
                 continue
             cell = WriteOnlyCell(self._ws)
-            if number_format is not None:
-                cell.number_format = number_format
-            if self.paper:
-                # Every data cell of a paper sheet: thin borders, wrapped text.
-                cell.border = styles.GRID_BORDER
-                cell.alignment = styles.GRID_ALIGNMENT
+            cell.number_format = number_format
             styled.append((i, cell, _as_id_text if spec.kind == "id_text" else None))
         return styled
 
@@ -475,6 +496,9 @@ class SheetWriter:
         if setup.footer_page_numbers:
             ws.oddFooter.center.text = styles.FOOTER_PAGE_NUMBERS
         ws.print_options.horizontalCentered = True
+        if self.paper:
+            # Thin lines between all cells on paper, at no cost per cell.
+            ws.print_options.gridLines = True
         ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.6, bottom=0.7)
 
     def _start(self) -> None:
