@@ -52,6 +52,9 @@ from broker_app.store.store import Store
 log = logging.getLogger(__name__)
 
 SUMMARY_TITLE = "汇总"
+#: The sheet that holds the one-person batches, one block each, so that printing
+#: does not spend a page on each of them.
+SINGLES_TITLE = "单人批次"
 SUMMARY_PRIORITY = SUMMARY_COLUMNS[-1].header
 _CANCEL_EVERY = 500
 _PROGRESS_EVERY = 2000
@@ -126,7 +129,24 @@ class DispatchExportService:
                     title_rows=_summary_titles(station, batches, flt, today),
                     paper=True,
                 )
+                singles = [b for b in batches if b.members == 1]
+                shared: SheetWriter | None = None
                 for n, batch in enumerate(batches, start=1):
+                    if len(singles) > 1 and batch.members == 1:
+                        if shared is None:
+                            shared = book.add_sheet(
+                                SINGLES_TITLE,
+                                MEMBER_COLUMNS,
+                                title_rows=_singles_titles(station, len(singles), today),
+                                paper=True,
+                            )
+                        shared.append_note_row(_block_heading(batch, full))
+                        sheet = shared
+                        cells = run.write(sheet, batch, full, today, total=False)
+                        summary.append(
+                            _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
+                        )
+                        continue
                     sheet = book.add_sheet(
                         batch.name,
                         MEMBER_COLUMNS,
@@ -137,6 +157,8 @@ class DispatchExportService:
                     summary.append(
                         _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
                     )
+                if shared is not None:
+                    shared.append_total_row("合计", {"姓名": f"共 {len(singles)} 人"})
                 summary.append_total_row(
                     "合计", {SUMMARY_PRIORITY: shown_total(run.priorities, full=full)}
                 )
@@ -234,13 +256,16 @@ class _Run:
         batch: queries.BatchRow,
         full: bool,
         today: date,
+        *,
+        total: bool = True,
     ) -> MemberCells:
         if self.cancel is not None:
             self.cancel.check()
         cells = MemberCells(batch, full=full, on=today)
         for row in self._checked(self._members_of(batch.id)):
             sheet.append(cells.cells(row))
-        write_member_total(sheet, cells)
+        if total:
+            write_member_total(sheet, cells)
         self.priority += cells.priority
         self.priorities.append(cells.priority)
         self.batches += 1
@@ -310,6 +335,29 @@ def member_titles(
         if part
     )
     return [f"{batch.name} 劳务输出人员名单", where, when]
+
+
+def _singles_titles(station: str, count: int, today: date) -> list[str]:
+    parts = [f"驿站：{station}"] if station else []
+    parts += [f"共 {count} 批，每批 1 人", f"制表日期：{today.isoformat()}"]
+    return ["单人批次 劳务输出人员名单", "　".join(parts)]
+
+
+def _block_heading(batch: queries.BatchRow, full: bool) -> str:
+    """One batch of the 单人批次 sheet: what its own sheet's title lines would say."""
+    employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
+    departure = batch.departure_date.isoformat() if batch.departure_date else "未定"
+    phone = shown(Personal.PHONE, batch.leader_phone, full=full)
+    leader = " ".join(p for p in (batch.leader_name, phone) if p)
+    parts = [
+        batch.name,
+        f"务工单位：{employer}",
+        f"务工地点：{batch.destination}" if batch.destination else "",
+        f"务工地域：{tier_label(batch.place_tier)}",
+        f"出发日期：{departure}",
+        f"带队人：{leader}" if leader else "",
+    ]
+    return "　".join(p for p in parts if p)
 
 
 def _summary_titles(

@@ -348,7 +348,8 @@ def test_sheet_and_file_names_are_made_safe(store: Store, exports: Path) -> None
     odd = "苏州/昆山[一期]:*?厂区" + "很长的名字" * 6
     for n in range(2):
         batch_id = add_batch(store, name=odd, departure_date="2025-03-18")
-        add_members(store, batch_id, add_worker(store, n))
+        # Two people each: one-person batches would share one sheet.
+        add_members(store, batch_id, add_worker(store, 2 * n), add_worker(store, 2 * n + 1))
     book = exports / "odd.xlsx"
     export(store, book)
     titles = list(read_sheets(book))[1:]
@@ -383,3 +384,30 @@ def test_undated_and_empty_batches_keep_their_place(
     ]
     assert data_rows(sheets["2025-03-01 丁公司"]) == []
     assert len(data_rows(sheets["丙公司"])) == 1
+
+
+def test_one_person_batches_share_a_sheet(store: Store, exports: Path) -> None:
+    """Printing a sheet per one-person batch would spend a page on each."""
+    singles = [
+        add_batch(store, employer=f"单人公司{n}", departure_date=f"2025-03-0{n}")
+        for n in range(1, 4)
+    ]
+    for n, batch in enumerate(singles):
+        add_members(store, batch, add_worker(store, 40 + n))
+    pair = add_batch(store, employer="两人公司", departure_date="2025-03-09")
+    add_members(store, pair, add_worker(store, 50), add_worker(store, 51))
+    out = exports / "mixed.xlsx"
+    result = export(store, out)
+    assert (result.batches, result.people) == (4, 5)
+    sheets = read_sheets(out)
+    assert list(sheets) == ["汇总", "单人批次", "2025-03-09 两人公司"]
+    shared = sheets["单人批次"]
+    text = [str(row[0]) for row in shared]
+    for n in range(1, 4):
+        heading = next(t for t in text if f"单人公司{n}" in t)
+        assert "出发日期：2025-03-0" in heading and "139****1111" in heading
+    assert shared[-1][0] == "合计" and shared[-1][1] == "共 3 人"
+    summary = sheets["汇总"]
+    header = summary[2]
+    placed = [r[header.index("工作表")] for r in data_rows(summary)]
+    assert placed == ["单人批次"] * 3 + ["2025-03-09 两人公司"]

@@ -56,6 +56,11 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Prin
         ]  # fmt: skip
         add_members(store, long_project, *workers[:20])
         add_members(store, other, *workers[20:])
+        for n in range(3):  # one-person batches: one shared sheet, not a page each
+            single = add_batch(
+                store, employer=f"邹城市单人用工单位{n}", departure_date=f"2025-03-0{n + 1}"
+            )
+            add_members(store, single, add_worker(store, 60 + n))
         out = root / "books"
         out.mkdir()
         DispatchExportService(store).export(out / "dispatch.xlsx", BatchFilter(), today=TODAY)
@@ -109,8 +114,9 @@ def test_page_counts(printed: dict[str, PrintedPdf]) -> None:
     assert len(LEDGER_GROUPS) <= printed["ledger"].pages <= 2 * len(LEDGER_GROUPS)
     for name, _ in LEDGER_GROUPS:
         assert printed["ledger"].find(f"就业帮扶台账（{name}）")
-    # Dispatch: the summary and two batches, the twenty-person one on one page.
-    assert printed["dispatch"].pages == 3
+    # Dispatch: the summary, the three one-person batches on one sheet, and two
+    # batches, the twenty-person one on one page.
+    assert printed["dispatch"].pages == 4
     # Statistics: four sheets, each a page.
     assert printed["stats"].pages == 4
 

@@ -55,6 +55,10 @@ _PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
 _MEASURED_ROWS = 200
 
 
+class _Note(str):
+    """A note row held back with the data rows of a paper sheet."""
+
+
 class XlsxWriter:
     """Writes one .xlsx file; use as a context manager.
 
@@ -231,7 +235,7 @@ class SheetWriter:
     @property
     def rows_written(self) -> int:
         """Data rows appended so far (title, header and total rows not counted)."""
-        held = len(self._pending) if self._pending else 0
+        held = sum(not isinstance(r, _Note) for r in self._pending) if self._pending else 0
         return max(self._last_data_row - self.header_row, 0) + held
 
     @property
@@ -277,14 +281,18 @@ class SheetWriter:
         pending, self._pending = self._pending, None
         if pending is None:
             return
-        widths = layout.column_widths(self.columns, pending)
+        rows = [values for values in pending if not isinstance(values, _Note)]
+        widths = layout.column_widths(self.columns, rows)
         for i, width in enumerate(widths):
             if i not in self._fixed_widths:
                 self._widths[i] = width
         if not self._started:
             self._start()
         for values in pending:
-            self._write(values)
+            if isinstance(values, _Note):
+                self._write_note(values)
+            else:
+                self._write(values)
 
     def _write(self, values: Sequence[object]) -> None:
         row: list[Any] = list(values)
@@ -356,6 +364,29 @@ class SheetWriter:
         )
         if most > 1:
             self._ws.row_dimensions[row_number].height = layout.row_height(most)
+
+    def append_note_row(self, text: str) -> None:
+        """A bold line across the whole sheet (a block's heading), as tall as its text."""
+        if self._pending is not None:
+            self._pending.append(_Note(text))  # written in order once columns are measured
+            return
+        if not self._started:
+            self._start()
+        self._write_note(text)
+
+    def _write_note(self, text: str) -> None:
+        cell = WriteOnlyCell(self._ws)
+        cell.font = styles.TOTAL_FONT
+        cell.alignment = styles.SUBTITLE_ALIGNMENT
+        self._set_static_value(cell, text)
+        number = self._last_row + 1
+        if self._ncols > 1:
+            self._ws.merged_cells.add(f"A{number}:{get_column_letter(self._ncols)}{number}")
+        height = layout.header_height(text, sum(self._widths))  # bold, like a header
+        if height > layout.row_height(1):
+            self._ws.row_dimensions[number].height = height
+        self._ws.append([cell])
+        self._last_row += 1
 
     def append_total_row(
         self,
