@@ -53,6 +53,8 @@ _EXPORT_FILE_MODE = 0o644
 _PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
 # Rows a paper sheet measures its columns on before writing anything.
 _MEASURED_ROWS = 200
+# Texts whose wrapped line count a sheet remembers (a bound on its memory).
+_MEASURED_TEXTS = 20_000
 
 
 class _Note(str):
@@ -221,6 +223,7 @@ class SheetWriter:
         # Text columns whose long values wrap and make their row taller (paper only).
         self._wrapping = [i for i, spec in enumerate(self.columns) if spec.kind == "text"]
         self._wrap_cells: dict[int, Cell] = {}
+        self._measured: dict[tuple[int, str], int] = {}
         for i in self._wrapping:
             cell = WriteOnlyCell(worksheet)
             cell.alignment = styles.GRID_ALIGNMENT
@@ -333,13 +336,20 @@ class SheetWriter:
         the export's time, and the lines between cells come from the printed
         gridlines (``_apply_print_setup``)."""
         fits = self._fits
+        measured = self._measured
         most = 1
         for i in self._wrapping:
             value = row[i]
             # len() bounds the display width from below and 2*len() from above, so
             # the exact width is measured only for text that may not fit.
             if value.__class__ is str and 2 * len(value) > fits[i]:
-                lines = layout.lines_needed(value, self._widths[i])
+                # The same text recurs (a batch's employer on every row): measure once.
+                key = (i, value)
+                lines = measured.get(key, 0)
+                if not lines:
+                    if len(measured) > _MEASURED_TEXTS:
+                        measured.clear()
+                    lines = measured[key] = layout.lines_needed(value, self._widths[i])
                 if lines > 1:
                     cell = self._wrap_cells[i]
                     cell.value = value
