@@ -3054,6 +3054,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Alert after how many days without follow-up</translation>
     </message>
     <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>预警名单按紧急程度排序，本周先处理的人数；默认 {0} 人</source>
+        <translation>The alert list is ranked by urgency: how many to handle this week; default {0}</translation>
+    </message>
+    <message>
+        <source>每周可处理人数</source>
+        <translation>People handled per week</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3496,6 +3508,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>{0} people ({1})</translation>
     </message>
     <message>
+        <source>；按紧急程度排序，本周先处理前 {0} 人</source>
+        <translation>; most urgent first, the first {0} for this week</translation>
+    </message>
+    <message>
         <source>全部重点群体</source>
         <translation>All priority groups</translation>
     </message>
@@ -3506,6 +3522,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 </context>
 <context>
     <name>WatchTableModel</name>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
     <message>
         <source>人员类别</source>
         <translation>Category</translation>
@@ -3844,6 +3864,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>较急</source>
+        <translation>Soon</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
     <message>
         <source>跟踪服务记录</source>
         <extracomment>Marked in the &quot;labels&quot; context. (service, worker id, values) (service, record id, values)</extracomment>
