@@ -50,6 +50,10 @@ SYSTEM_PACKAGES = (
     "libxcb-xkb1",
     "fonts-wqy-microhei",
     "poppler-utils",  # pdftoppm: tests rasterise the card PDFs and decode every QR
+    # Tests print every workbook to PDF as a clerk would (tests/excel/test_paper.py);
+    # Carlito has Calibri's metrics, the workbooks' font in Excel and WPS.
+    "libreoffice-calc-nogui",
+    "fonts-crosextra-carlito",
 )
 
 

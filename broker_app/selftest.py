@@ -81,12 +81,16 @@ def _demo_workers(run: _Run) -> str:
 
 
 def _main_window(run: _Run) -> str:
+    from broker_app.ui.application import chinese_is_drawn, create_application
     from broker_app.ui.screenshot import take_screenshot
 
     out = take_screenshot(run.store, run.folder, "roster", SCREEN, run.folder / "window.png")
     if not out.read_bytes().startswith(b"\x89PNG"):
         raise SelfTestFailed("主窗口截图不是 PNG 图片")
-    return f"离屏渲染花名册页 {SCREEN[0]}x{SCREEN[1]}"
+    # A picture of empty boxes is still a PNG: check the text itself is drawn.
+    if not chinese_is_drawn(create_application([])):
+        raise SelfTestFailed("界面上的中文画不出来（没有可用的中文字体）")
+    return f"离屏渲染花名册页 {SCREEN[0]}x{SCREEN[1]}，中文字形正常"
 
 
 def _roster_workbook(run: _Run) -> str:

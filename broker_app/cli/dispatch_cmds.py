@@ -86,7 +86,7 @@ def run_export_dispatch(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     ctx.say(
         f"已导出 {result.batches} 批、{result.people} 人"
-        f"（其中脱贫人口 {result.priority} 人）到：{result.path}"
+        f"（其中脱贫人口 {result.priority_shown} 人）到：{result.path}"
     )
     return 0
 

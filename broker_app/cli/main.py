@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from broker_app import paths
+from broker_app import paths, startup
 from broker_app.cli import (
     audit_cmds,
     backup_cmds,
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    startup.refuse_unsupported_windows()
+    startup.use_readable_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)

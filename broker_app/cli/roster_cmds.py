@@ -31,12 +31,14 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.say(
         f"导入完成：新增 {result.added} 人，更新 {result.updated} 人，"
         f"未变 {result.unchanged} 人，有误 {len(result.rejected)} 行"
+        + (f"，{len(result.warnings)} 处无法识别的值已留空" if result.warnings else "")
     )
-    for problem in result.problems[:50]:
+    for problem in [*result.problems, *result.warnings][:50]:
         print(f"第 {problem.row_number} 行 {problem.column}：{problem.message}", file=sys.stderr)
-    if len(result.problems) > 50:
-        print(f"……另有 {len(result.problems) - 50} 处错误", file=sys.stderr)
-    if args.errors and result.rejected:
+    shown = len(result.problems) + len(result.warnings)
+    if shown > 50:
+        print(f"……另有 {shown - 50} 处错误或提示", file=sys.stderr)
+    if args.errors and (result.rejected or result.warnings):
         path = write_errors_workbook(result, Path(args.errors))
         ctx.say(f"有误的行已写入：{path}")
     # Some rows were refused: the caller (a script) must notice.

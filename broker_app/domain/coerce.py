@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 from broker_app.domain.enums import LabeledEnum
 from broker_app.domain.errors import FieldError
+from broker_app.domain.written_forms import Unmapped, read_choice, read_flag
 
-_TRUE = {"是", "有", "√", "✓", "y", "yes", "true", "1", "对"}
-_FALSE = {"否", "无", "不是", "×", "x", "n", "no", "false", "0", "没有"}
+#: ``FieldError.reason`` of a value nobody can map: an import may keep the row and
+#: leave that (optional) field empty with a warning.
+UNMAPPED = "unmapped"
 _LIST_SPLIT = re.compile(r"[、,，;；/／\s]+")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日", "%Y-%m", "%Y年%m月")
 # Excel's day zero (the 1900 system counts a fictitious 1900-02-29, hence 30 Dec 1899).
@@ -29,6 +31,18 @@ def text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+def spreadsheet_general(value: float | int) -> str:
+    """What Excel's General format shows for a number in a column of default width:
+    up to 11 characters, so 370883198301137216 shows as 3.70883E+17."""
+    if float(value).is_integer() and len(str(abs(int(value)))) <= 11:
+        return str(int(value))
+    if abs(value) >= 1e11:
+        mantissa, exponent = f"{value:.5E}".split("E")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}E{exponent[0]}{int(exponent[1:]):02d}"
+    return f"{value:.10G}"[:11]
 
 
 def cell_text(value: Any, field: str, label: str) -> str:
@@ -63,21 +77,20 @@ def is_blank(value: Any) -> bool:
 
 
 def flag(value: Any, field: str, label: str) -> bool | None:
-    """是/否 style answers; None when blank."""
+    """是/否 style answers, as rosters write them (see ``written_forms``); None when
+    blank."""
     if isinstance(value, bool):
         return value
-    raw = folded(value).lower()
-    if not raw:
-        return None
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    raise FieldError(
-        field,
-        f"{label}应填“是”或“否”，而不是“{raw}”",
-        f"{field}: expected yes/no, got {raw!r}",
-    )
+    raw = folded(value)
+    try:
+        return read_flag(raw, field)
+    except Unmapped:
+        raise FieldError(
+            field,
+            f"{label}应填“是”或“否”，而不是“{raw}”",
+            f"{field}: expected yes/no, got {raw!r}",
+            reason=UNMAPPED,
+        ) from None
 
 
 def day(value: Any, field: str, label: str) -> date | None:
@@ -152,18 +165,19 @@ def words(value: Any) -> list[str]:
 
 
 def choice(value: Any, enum: type[E], field: str, label: str) -> E | None:
-    """An enum member from its Chinese label or its code; None when blank."""
+    """An enum member from its Chinese label, its code or any way rosters write it
+    (the table in ``written_forms``); None when blank or written as 无."""
     if isinstance(value, enum):
         return value
     raw = folded(value)
-    if not raw:
-        return None
-    member = enum.from_label(raw)
-    if member is None:
+    try:
+        member = read_choice(raw, enum)
+    except Unmapped:
         allowed = "、".join(m.label for m in enum)
         raise FieldError(
             field,
             f"{label}“{raw}”无法识别，可填：{allowed}",
             f"{field}: unknown value {raw!r}",
-        )
-    return member  # type: ignore[return-value]  # from_label returns the base type
+            reason=UNMAPPED,
+        ) from None
+    return member  # type: ignore[return-value]  # the table holds the base type

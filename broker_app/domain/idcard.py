@@ -9,10 +9,12 @@ abolished or renamed counties keep codes that no longer exist.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import NoReturn
 
+from broker_app.domain.coerce import spreadsheet_general
 from broker_app.domain.enums import Gender
 from broker_app.domain.errors import FieldError
 from broker_app.domain.textnorm import compact
@@ -27,6 +29,8 @@ _CHECK_CHARS = "10X98765432"
 _EARLIEST_BIRTH = date(1900, 1, 1)
 # Excel keeps 15 significant digits of any number it stores.
 _EXCEL_DIGITS = 15
+# Excel's General display of a long number: 3.70883E+17.
+_SHOWN_NUMBER = re.compile(r"\d(?:\.\d+)?E\+(\d{2})")
 # Apostrophes that spreadsheets and exports put in front of a number to keep it text.
 _TEXT_PREFIXES = ("'", "‘", "’")
 _MASK = "*" * 8
@@ -40,6 +44,31 @@ def check_char(first17: str) -> str:
     return _CHECK_CHARS[total % 11]
 
 
+_CHINESE_COUNT = "零一二三四五六七八九十"
+
+
+def _stored_as_number(digit_count: int, shown: str) -> NoReturn:
+    lost = digit_count - _EXCEL_DIGITS
+    count = _CHINESE_COUNT[lost] if lost < len(_CHINESE_COUNT) else str(lost)
+    # The same words whether the cell is still a number or is the text Excel showed
+    # for it (an errors workbook written back and imported again).
+    _fail(
+        "spreadsheet_number",
+        f"{LABEL}以数字形式保存，后{count}位已丢失，请把该列设为文本后重新填写"
+        f"（表格显示为 {shown}，Excel 只保留15位有效数字）",
+        f"ID number was stored as a spreadsheet number (shown as {shown}); "
+        "Excel keeps only 15 significant digits, so the last digits are lost",
+    )
+
+
+def id_number_from_shown_number(raw: str) -> None:
+    """Refuse text that is what Excel showed for an ID stored as a number
+    (``3.70883E+17``), with the reason the number itself would get."""
+    match = _SHOWN_NUMBER.fullmatch(compact(raw).upper())
+    if match is not None:
+        _stored_as_number(int(match.group(1)) + 1, compact(raw).upper())
+
+
 def normalize_id_number(raw: str, *, today: date | None = None) -> str:
     """The 18-character ID number in ``raw``, or FieldError saying what is wrong.
 
@@ -51,6 +80,7 @@ def normalize_id_number(raw: str, *, today: date | None = None) -> str:
     number = compact(raw).upper()
     if number.startswith(_TEXT_PREFIXES):
         number = number[1:]
+    id_number_from_shown_number(number)
     if not number:
         _fail("empty", f"{LABEL}为空", "ID number is empty")
     bad = [ch for ch in number if not ("0" <= ch <= "9" or ch == "X")]
@@ -112,16 +142,7 @@ def id_number_from_spreadsheet_number(value: float | int) -> str:
     if len(digits) == _EXCEL_DIGITS:
         return normalize_id_number(digits)
     if len(digits) > _EXCEL_DIGITS:
-        # Show what Excel itself displays; the float's binary tail (…1008) would
-        # only confuse.
-        kept = digits[:_EXCEL_DIGITS] + "0" * (len(digits) - _EXCEL_DIGITS)
-        _fail(
-            "spreadsheet_number",
-            f"{LABEL}在 Excel 里被存成了数字（{kept}）：Excel 只保留15位有效数字，"
-            "后几位已经丢失，无法恢复；请把这一列设置为“文本”格式后重新录入身份证号",
-            f"ID number was stored as a spreadsheet number ({kept}); "
-            "Excel keeps only 15 significant digits, so the last digits are lost",
-        )
+        _stored_as_number(len(digits), spreadsheet_general(value))
     _fail(
         "length",
         f"{LABEL}位数不对（应为18位，实为{len(digits)}位）；"

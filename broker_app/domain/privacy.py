@@ -18,7 +18,11 @@ unless the broker reveals them on purpose (an audited action):
   ``已隐藏`` for everybody, so even an empty category cannot be told apart.
 
 Searching and filtering always work on the full stored values; only what is shown or
-written out is masked. Counts (合计 其中脱贫人口 N 人) are not personal data and stay.
+written out is masked. A count of a sensitive category is personal data when it is
+small: "其中脱贫人口 1 人" under a three-person list says who. A masked export shows a
+count below ``SMALL_COUNT`` as ``<3``, and a total over such cells only as the part
+that can be shown (``≥N``), so a hidden count cannot be found by subtraction
+(``shown_count``, ``shown_total``). The full export keeps exact counts.
 """
 
 from __future__ import annotations
@@ -44,6 +48,16 @@ SENSITIVE_GROUPS: Final = frozenset(
         PriorityGroup.DISABLED,
     }
 )
+
+
+#: Counts of a sensitive category below this are not shown in a masked export.
+SMALL_COUNT: Final = 3
+#: What a masked export shows for such a count.
+SMALL_COUNT_MARK: Final = f"<{SMALL_COUNT}"
+
+
+#: A masked total made only of hidden small counts.
+SOME: Final = "若干"
 
 
 class Personal(StrEnum):
@@ -113,3 +127,32 @@ def shown_reasons(reasons: Iterable[str], *, full: bool = False) -> list[str]:
         if text not in out:
             out.append(text)
     return out
+
+
+def shown_count(count: int, *, full: bool = False) -> int | str:
+    """A count of people in a sensitive category (脱贫人口, 监测对象, …) as an export
+    shows it: exact in a full export; masked, ``<3`` when below 3 (0 included, so
+    "nobody" and "one person" look alike)."""
+    if full or count >= SMALL_COUNT:
+        return count
+    return SMALL_COUNT_MARK
+
+
+def shown_total(parts: Iterable[int], *, full: bool = False) -> int | str:
+    """The total of sensitive counts shown beside its parts. Masked, when some part
+    is hidden the total says only what the shown parts add up to (``≥N``): an exact
+    total next to the other exact parts would give the hidden one away."""
+    counts = list(parts)
+    total = sum(counts)
+    if full:
+        return total
+    hidden = [c for c in counts if c < SMALL_COUNT]
+    if not hidden:
+        return total
+    visible = total - sum(hidden)
+    if visible == 0:
+        # Only hidden parts: a total under 3 is said as such; above it even "≥3" would
+        # tell that each of two hidden batches has someone, so only "some" is said
+        # (it reads right in "其中脱贫人口 若干 人" too).
+        return SMALL_COUNT_MARK if total < SMALL_COUNT else SOME
+    return f"≥{visible}"

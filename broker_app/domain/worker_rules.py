@@ -14,6 +14,7 @@ from broker_app.domain.enums import (
     Education,
     EmploymentMode,
     EmploymentStatus,
+    Gender,
     MonitoringType,
     PlaceTier,
 )
@@ -67,6 +68,31 @@ LABELS = {
 _TEXT_FIELDS = ("household_address", "labor_brand", "employer", "work_place", "notes")
 _LIST_FIELDS = ("skills", "certificates", "intended_work_types")
 _FLAG_FIELDS = ("poverty_alleviated", "low_income", "disabled", "consent")
+# Coded fields a record may lack: an unreadable value there never loses the person.
+_OPTIONAL_CODED = frozenset(
+    {"education", "monitoring_type", "employment_mode", "intended_place_tier",
+     "employment_status", "place_tier", "willing_to_train", "poverty_alleviated",
+     "low_income", "disabled"}
+)  # fmt: skip
+# What "empty" is for a field that has a default.
+_EMPTY: dict[str, Any] = {
+    "employment_status": EmploymentStatus.UNEMPLOYED.value,
+    "place_tier": PlaceTier.NONE.value,
+    "poverty_alleviated": False,
+    "low_income": False,
+    "disabled": False,
+}
+
+
+def _left_empty(err: FieldError, written: Any) -> FieldError:
+    shown = coerce.text(written)
+    label = LABELS.get(err.field, err.field)
+    return FieldError(
+        err.field,
+        f"{label}“{shown}”无法识别，已留空，请核对后补填",
+        f"{err.field}: unknown value {shown!r} left empty",
+        reason=coerce.UNMAPPED,
+    )
 
 
 @dataclass
@@ -75,6 +101,8 @@ class CleanWorker:
 
     values: dict[str, Any] = field(default_factory=dict)
     errors: list[FieldError] = field(default_factory=list)
+    # Optional coded fields left empty because nobody can map what was written.
+    warnings: list[FieldError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -82,10 +110,16 @@ class CleanWorker:
 
 
 def clean_worker(
-    raw: Mapping[str, Any], *, today: date | None = None, partial: bool = False
+    raw: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    partial: bool = False,
+    lenient: bool = False,
 ) -> CleanWorker:
     """Validate ``raw`` (field -> value as typed). With ``partial`` only the fields
-    present are checked and returned (for edits and imports that update)."""
+    present are checked and returned (for edits and imports that update). With
+    ``lenient`` (imports) an optional coded field whose value nobody can map is left
+    empty and reported in ``warnings`` instead of refusing the record."""
     today = today or date.today()
     out = CleanWorker()
 
@@ -98,7 +132,14 @@ def clean_worker(
         try:
             fn()
         except FieldError as err:
-            out.errors.append(err)
+            if lenient and err.reason == coerce.UNMAPPED and name in _OPTIONAL_CODED:
+                out.warnings.append(_left_empty(err, raw.get(name)))
+                if partial:
+                    out.values.pop(name, None)  # an update keeps what is stored
+                else:
+                    out.values[name] = _EMPTY.get(name)
+            else:
+                out.errors.append(err)
 
     def set_name() -> None:
         name = coerce.cell_text(raw.get("name"), "name", LABELS["name"])
@@ -133,7 +174,13 @@ def clean_worker(
             id_number=info.number, birth_date=info.birth_date, gender=info.gender.value
         )
         typed_gender = coerce.text(raw.get("gender"))
-        if typed_gender and typed_gender not in (info.gender.label, info.gender.value):
+        try:
+            read_gender = coerce.choice(typed_gender, Gender, "gender", LABELS["gender"])
+        except FieldError as err:
+            # The ID number says the gender; an unreadable 性别 cell is only noted.
+            out.warnings.append(_left_empty(err, typed_gender))
+            return
+        if read_gender is not None and read_gender != info.gender:
             raise FieldError(
                 "gender",
                 f"性别“{typed_gender}”与身份证号不符（身份证号显示为{info.gender.label}）",

@@ -110,9 +110,6 @@ def export_diagnostics(
 
 
 def _app_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from broker_app.version import VERSION
 
-    try:
-        return version("labor-station")
-    except PackageNotFoundError:
-        return "dev"
+    return VERSION

@@ -32,23 +32,25 @@ from broker_app.services.excel.specs import ColumnSpec
 PRIORITY_HEADER: Final = "是否脱贫人口（含监测对象）"
 
 MEMBER_COLUMNS: Final = (
-    ColumnSpec("序号", width=6, kind="int"),
-    ColumnSpec("姓名", width=10),
+    # Widths are limits (``excel.layout``): columns take their content's width up to
+    # them, so that the whole list prints on A4 landscape with text of 9 pt or more.
+    ColumnSpec("序号", width=5, kind="int"),
+    ColumnSpec("姓名", width=9),
     ColumnSpec("性别", width=6),
     ColumnSpec("年龄", width=6, kind="int"),
     ColumnSpec("身份证号", kind="id_text"),
     ColumnSpec("联系电话", width=14, kind="id_text"),
-    ColumnSpec("文化程度", width=10),
-    ColumnSpec("户籍乡镇", width=12),
-    ColumnSpec("户籍村", width=14),
-    ColumnSpec(PRIORITY_HEADER, width=14),
+    ColumnSpec("文化程度", width=8),
+    ColumnSpec("户籍乡镇", width=10),
+    ColumnSpec("户籍村", width=10),
+    ColumnSpec(PRIORITY_HEADER, width=11),
     ColumnSpec("务工单位", width=26),
-    ColumnSpec("务工地点", width=16),
-    ColumnSpec("务工地域", width=10),
-    ColumnSpec("工种", width=12),
+    ColumnSpec("务工地点", width=10),
+    ColumnSpec("务工地域", width=8),
+    ColumnSpec("工种", width=8),
     ColumnSpec("出发日期", kind="date"),
-    ColumnSpec("带队人", width=10),
-    ColumnSpec("备注", width=20),
+    ColumnSpec("带队人", width=8),
+    ColumnSpec("备注", width=8),
 )
 MEMBER_HEADERS: Final = tuple(spec.header for spec in MEMBER_COLUMNS)
 
@@ -94,7 +96,9 @@ class MemberCells:
     ) -> None:
         self.full = full
         self.age_day = batch.departure_date or on
-        self.employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
+        # The project is in the list's title line: repeated on every row it would make
+        # each row two or three lines tall on paper.
+        self.employer = batch.employer
         self.destination = batch.destination
         self.tier = tier_label(batch.place_tier)
         self.departure = batch.departure_date

@@ -41,6 +41,8 @@ _ROSTER_DESTINATIONS = (
     ("浙江宁波服装有限公司", "浙江宁波", PlaceTier.OUT_OF_PROVINCE),
     ("济南鲁通物流有限公司", "济南市历城区", PlaceTier.OUT_COUNTY_IN_PROVINCE),
 )
+# The project each of those batches works on (the summary sheet's 项目 column).
+_ROSTER_PROJECTS = ("电子装配生产线", "黄岛厂房建设", "服装加工旺季用工", "仓储分拣")
 _ROSTER_STATUSES = (
     BatchStatus.PREPARING,
     BatchStatus.DEPARTED,
@@ -102,7 +104,9 @@ def _batch_from_matches(
         departure = max(max(hired), ctx.today - timedelta(days=rng.randint(0, 2)))
         status = BatchStatus.DEPARTED
     where = job_place_text(job.place_org_code, job.place_tier, job.place_text)
-    batch = _create_batch(ctx, job.employer_name, where, job.place_tier, departure, status)
+    batch = _create_batch(
+        ctx, job.employer_name, where, job.place_tier, departure, status, project=job.title
+    )
     picked = [m for m in matches if m.worker_id not in busy]
     for match in picked:
         busy.add(match.worker_id)
@@ -135,7 +139,10 @@ def _batch_from_roster(
         departure = ctx.today + timedelta(days=rng.randint(5, 30))
     else:
         departure = ctx.today - timedelta(days=rng.randint(5 + 20 * n, 25 + 20 * n))
-    batch = _create_batch(ctx, employer, destination, tier.value, departure, status)
+    project = _ROSTER_PROJECTS[n % len(_ROSTER_PROJECTS)]
+    batch = _create_batch(
+        ctx, employer, destination, tier.value, departure, status, project=project
+    )
     for worker_id, skill in chosen:
         busy.add(worker_id)
         ctx.writer.create(
@@ -176,6 +183,8 @@ def _create_batch(
     tier: str,
     departure: date,
     status: BatchStatus,
+    *,
+    project: str = "",
 ) -> DispatchBatch:
     rng = ctx.rng
     return ctx.writer.create(
@@ -183,7 +192,7 @@ def _create_batch(
         {
             "name": default_batch_name(employer, departure),
             "employer": employer,
-            "project": "",
+            "project": project,
             "destination": destination,
             "place_tier": tier,
             "departure_date": departure,

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import batch_status
+from broker_app.domain.privacy import Personal, shown, shown_count, shown_total
 from broker_app.services import dispatch_queries as queries
 from broker_app.services.audit import CHANNEL_APP, DISPATCH_LIST, AuditService
 from broker_app.services.dispatch_columns import (
@@ -51,6 +52,10 @@ from broker_app.store.store import Store
 log = logging.getLogger(__name__)
 
 SUMMARY_TITLE = "汇总"
+#: The sheet that holds the one-person batches, one block each, so that printing
+#: does not spend a page on each of them.
+SINGLES_TITLE = "单人批次"
+SUMMARY_PRIORITY = SUMMARY_COLUMNS[-1].header
 _CANCEL_EVERY = 500
 _PROGRESS_EVERY = 2000
 
@@ -65,6 +70,8 @@ class DispatchExportResult:
     people: int
     #: Of them 脱贫人口（含防止返贫监测对象）.
     priority: int
+    #: ``priority`` as the export may say it (``<3`` or ``≥N`` when masked).
+    priority_shown: int | str = 0
 
 
 class NothingToExport(WorkbookError):
@@ -120,21 +127,50 @@ class DispatchExportService:
                     SUMMARY_TITLE,
                     SUMMARY_COLUMNS,
                     title_rows=_summary_titles(station, batches, flt, today),
+                    paper=True,
                 )
+                singles = [b for b in batches if b.members == 1]
+                shared: SheetWriter | None = None
                 for n, batch in enumerate(batches, start=1):
+                    if len(singles) > 1 and batch.members == 1:
+                        if shared is None:
+                            shared = book.add_sheet(
+                                SINGLES_TITLE,
+                                MEMBER_COLUMNS,
+                                title_rows=_singles_titles(station, len(singles), today),
+                                paper=True,
+                            )
+                        shared.append_note_row(_block_heading(batch, full))
+                        sheet = shared
+                        cells = run.write(sheet, batch, full, today, total=False)
+                        summary.append(
+                            _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
+                        )
+                        continue
                     sheet = book.add_sheet(
-                        batch.name, MEMBER_COLUMNS, title_rows=member_titles(batch, station, today)
+                        batch.name,
+                        MEMBER_COLUMNS,
+                        title_rows=member_titles(batch, station, today, full=full),
+                        paper=True,
                     )
                     cells = run.write(sheet, batch, full, today)
-                    summary.append(_summary_row(n, batch, sheet.title, cells.rows, cells.priority))
-                summary.append_total_row()
+                    summary.append(
+                        _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
+                    )
+                if shared is not None:
+                    shared.append_total_row("合计", {"姓名": f"共 {len(singles)} 人"})
+                summary.append_total_row(
+                    "合计", {SUMMARY_PRIORITY: shown_total(run.priorities, full=full)}
+                )
                 run.finish()
         progress(1.0, "完成")
         log.info("dispatch lists of %d batches (%d people) to %s", len(batches), run.people, path)
         AuditService(self.store, channel=channel).record_export(
             DISPATCH_LIST, path, run.people, full=full
         )
-        return DispatchExportResult(path, [path], len(batches), run.people, run.priority)
+        return DispatchExportResult(
+            path, [path], len(batches), run.people, run.priority, run.priority_shown(full)
+        )
 
     def export_folder(
         self,
@@ -158,7 +194,8 @@ class DispatchExportService:
                         sheet = book.add_sheet(
                             batch.name,
                             MEMBER_COLUMNS,
-                            title_rows=member_titles(batch, station, today),
+                            title_rows=member_titles(batch, station, today, full=full),
+                            paper=True,
                         )
                         run.write(sheet, batch, full, today)
                 run.finish()
@@ -169,7 +206,9 @@ class DispatchExportService:
             DISPATCH_LIST, folder, run.people, full=full
         )
         files = [folder / name for name in names]
-        return DispatchExportResult(folder, files, len(batches), run.people, run.priority)
+        return DispatchExportResult(
+            folder, files, len(batches), run.people, run.priority, run.priority_shown(full)
+        )
 
     def _prepare(
         self,
@@ -205,7 +244,11 @@ class _Run:
         self.cancel = cancel
         self.people = 0
         self.priority = 0
+        self.priorities: list[int] = []  # per batch, for a total that hides small ones
         self.batches = 0
+
+    def priority_shown(self, full: bool) -> int | str:
+        return shown_total(self.priorities, full=full)
 
     def write(
         self,
@@ -213,14 +256,18 @@ class _Run:
         batch: queries.BatchRow,
         full: bool,
         today: date,
+        *,
+        total: bool = True,
     ) -> MemberCells:
         if self.cancel is not None:
             self.cancel.check()
         cells = MemberCells(batch, full=full, on=today)
         for row in self._checked(self._members_of(batch.id)):
             sheet.append(cells.cells(row))
-        write_member_total(sheet, cells)
+        if total:
+            write_member_total(sheet, cells)
         self.priority += cells.priority
+        self.priorities.append(cells.priority)
         self.batches += 1
         fraction = self.people / self.total if self.total else 0.0
         self.progress(fraction, f"已导出 {self.batches} 批、{self.people} 人")
@@ -250,14 +297,18 @@ class _Run:
 
 
 def write_member_total(sheet: SheetWriter, cells: MemberCells) -> None:
-    """The 合计 row: 人数 under 姓名, 脱贫人口 under its column."""
+    """The 合计 row: 人数 under 姓名, 脱贫人口 under its column (``<3`` when masked
+    and small: with 已隐藏 on every row, an exact small count would still say who)."""
+    priority = shown_count(cells.priority, full=cells.full)
     sheet.append_total_row(
         "合计",
-        {"姓名": f"共 {cells.rows} 人", PRIORITY_HEADER: f"其中 {cells.priority} 人"},
+        {"姓名": f"共 {cells.rows} 人", PRIORITY_HEADER: f"其中 {priority} 人"},
     )
 
 
-def member_titles(batch: queries.BatchRow, station: str, today: date) -> list[str]:
+def member_titles(
+    batch: queries.BatchRow, station: str, today: date, *, full: bool = False
+) -> list[str]:
     """Heading, then who/where, then when/how, of one batch's list."""
     employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
     where = "　".join(
@@ -270,7 +321,8 @@ def member_titles(batch: queries.BatchRow, station: str, today: date) -> list[st
         )
         if part
     )
-    leader = " ".join(p for p in (batch.leader_name, batch.leader_phone) if p)
+    phone = shown(Personal.PHONE, batch.leader_phone, full=full)
+    leader = " ".join(p for p in (batch.leader_name, phone) if p)
     departure = batch.departure_date.isoformat() if batch.departure_date else "未定"
     when = "　".join(
         part
@@ -283,6 +335,29 @@ def member_titles(batch: queries.BatchRow, station: str, today: date) -> list[st
         if part
     )
     return [f"{batch.name} 劳务输出人员名单", where, when]
+
+
+def _singles_titles(station: str, count: int, today: date) -> list[str]:
+    parts = [f"驿站：{station}"] if station else []
+    parts += [f"共 {count} 批，每批 1 人", f"制表日期：{today.isoformat()}"]
+    return ["单人批次 劳务输出人员名单", "　".join(parts)]
+
+
+def _block_heading(batch: queries.BatchRow, full: bool) -> str:
+    """One batch of the 单人批次 sheet: what its own sheet's title lines would say."""
+    employer = f"{batch.employer}（{batch.project}）" if batch.project else batch.employer
+    departure = batch.departure_date.isoformat() if batch.departure_date else "未定"
+    phone = shown(Personal.PHONE, batch.leader_phone, full=full)
+    leader = " ".join(p for p in (batch.leader_name, phone) if p)
+    parts = [
+        batch.name,
+        f"务工单位：{employer}",
+        f"务工地点：{batch.destination}" if batch.destination else "",
+        f"务工地域：{tier_label(batch.place_tier)}",
+        f"出发日期：{departure}",
+        f"带队人：{leader}" if leader else "",
+    ]
+    return "　".join(p for p in parts if p)
 
 
 def _summary_titles(
@@ -298,7 +373,7 @@ def _summary_titles(
 
 
 def _summary_row(
-    n: int, batch: queries.BatchRow, sheet_title: str, people: int, priority: int
+    n: int, batch: queries.BatchRow, sheet_title: str, people: int, priority: int, full: bool
 ) -> list[object]:
     status = batch_status(batch.status)
     return [
@@ -312,7 +387,7 @@ def _summary_row(
         batch.departure_date,
         status.label if status else batch.status,
         batch.leader_name,
-        batch.leader_phone,
+        shown(Personal.PHONE, batch.leader_phone, full=full),
         people,
-        priority,
+        shown_count(priority, full=full),
     ]

@@ -10,6 +10,11 @@ category, work (status, mode, tier, employer, work type, dates, income), trainin
 wish, and the support received as a count plus the latest entry, with the last
 follow-up date (a county that updates monthly looks for people not seen lately).
 
+On paper: 28 columns fitted to one A4 width print at about a third of their size, so
+the workbook holds the ledger as three sheets a clerk files separately, 基本信息,
+就业情况 and 帮扶与跟踪 (``LEDGER_GROUPS``), each printable on A4 landscape at full
+size with 序号, 姓名 and 身份证号 repeated, rows in the same order on all three.
+
 Unless exported ``full``, ID numbers and phones are masked, the 人员类别 cell folds
 脱贫户 / 监测对象 / 低收入 / 残疾 into 重点帮扶 and the monitoring type reads 已隐藏
 (``domain.privacy``). Every export is written to the audit log.
@@ -90,6 +95,22 @@ LEDGER_COLUMNS: Final = (
     ColumnSpec("备注", width=20),
 )
 LEDGER_HEADERS: Final = tuple(spec.header for spec in LEDGER_COLUMNS)
+#: Columns that begin every sheet, so each printed page says whose row it is.
+KEY_HEADERS: Final = ("序号", "姓名", "身份证号")
+#: The sheets of the ledger and the columns each holds after the key columns.
+LEDGER_GROUPS: Final = (
+    ("基本信息", ("性别", "年龄", "联系电话", "户籍乡镇", "户籍村", "人员类别", "监测对象类型",
+                 "文化程度", "培训意愿", "备注")),
+    ("就业情况", ("就业状态", "就业方式", "务工地域", "务工单位", "务工地点", "工种",
+                 "务工开始日期", "务工结束日期", "月收入（元）")),
+    ("帮扶与跟踪", ("跟踪服务次数", "最后跟踪日期", "最近一次服务", "参加培训次数",
+                   "最近一次培训", "最近培训结束日期")),
+)  # fmt: skip
+_BY_HEADER: Final = {spec.header: i for i, spec in enumerate(LEDGER_COLUMNS)}
+#: For each sheet, the positions in a full ledger row of the cells it holds.
+_GROUP_INDEXES: Final = tuple(
+    tuple(_BY_HEADER[h] for h in (*KEY_HEADERS, *headers)) for _, headers in LEDGER_GROUPS
+)
 
 
 def _labels(enum: Any) -> dict[str, str]:
@@ -135,15 +156,24 @@ class LedgerExportService:
             total = count_ledger(session, chosen, today)
             station = get_station(session).name
             rows = iter_ledger_rows(session, chosen, today)
+            titles = ledger_titles(station, chosen, total, today)
             with XlsxWriter(path) as book:
-                sheet = book.add_sheet(
-                    "就业帮扶台账",
-                    LEDGER_COLUMNS,
-                    title_rows=ledger_titles(station, chosen, total, today),
-                )
+                sheets = [
+                    book.add_sheet(
+                        name,
+                        [LEDGER_COLUMNS[i] for i in indexes],
+                        title_rows=[f"{titles[0]}（{name}）", *titles[1:]],
+                        paper=True,
+                    )
+                    for (name, _), indexes in zip(LEDGER_GROUPS, _GROUP_INDEXES, strict=True)
+                ]
+                parts = list(zip(sheets, _GROUP_INDEXES, strict=True))
                 for row in _checked(rows, cancel, progress, total):
-                    sheet.append(cells.cells(row))
-                sheet.append_total_row("合计", {"姓名": f"共 {cells.rows} 人"})
+                    values = cells.cells(row)
+                    for sheet, indexes in parts:
+                        sheet.append([values[i] for i in indexes])
+                for sheet in sheets:
+                    sheet.append_total_row("合计", {"姓名": f"共 {cells.rows} 人"})
         progress(1.0, "完成")
         log.info("ledger of %d people to %s (full=%s)", cells.rows, path, full)
         AuditService(self.store, channel=channel).record_export(LEDGER, path, cells.rows, full=full)

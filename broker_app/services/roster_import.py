@@ -85,10 +85,12 @@ class RosterImportService:
         outcomes = self._validate(data, header, progress=progress, cancel=cancel, today=today)
         good = [o for o in outcomes if not o.problems]
         result.rejected = [o for o in outcomes if o.problems]
+        result.warnings = [w for o in good for w in o.warnings]
         self._write(good, result, progress, cancel)
         log.info(
-            "roster import %s: added %d, updated %d, unchanged %d, rejected %d",
+            "roster import %s: added %d, updated %d, unchanged %d, rejected %d, warnings %d",
             path.name, result.added, result.updated, result.unchanged, len(result.rejected),
+            len(result.warnings),
         )  # fmt: skip
         return result
 
@@ -159,7 +161,7 @@ class RosterImportService:
             if name not in _PLACE_FIELDS:
                 raw[name] = header.value(outcome.cells, name)
 
-        def problem(err: FieldError) -> None:
+        def problem(err: FieldError, into: list[RowProblem] | None = None) -> None:
             column = header.columns.get(err.field)
             if err.field == "org_code":
                 column = header.columns.get("village", header.columns.get("township"))
@@ -168,7 +170,14 @@ class RosterImportService:
                 if column is not None
                 else LABELS.get(err.field, err.field)
             )
-            outcome.problems.append(RowProblem(outcome.row_number, err.field, label, err.message))
+            written = (
+                coerce.text(outcome.cells[column])
+                if column is not None and column < len(outcome.cells)
+                else ""
+            )
+            (outcome.problems if into is None else into).append(
+                RowProblem(outcome.row_number, err.field, label, err.message, written)
+            )
 
         try:
             raw["id_number"] = _id_number(header.value(outcome.cells, "id_number"))
@@ -195,11 +204,15 @@ class RosterImportService:
         if outcome.existing_id is not None:
             # Blank cells leave what is stored alone.
             raw = {k: v for k, v in raw.items() if not coerce.is_blank(v)}
-        cleaned = clean_worker(raw, today=today, partial=outcome.existing_id is not None)
+        cleaned = clean_worker(
+            raw, today=today, partial=outcome.existing_id is not None, lenient=True
+        )
         reported = {p.field for p in outcome.problems}
         for clean_err in cleaned.errors:
             if clean_err.field not in reported:  # e.g. an unknown village is said once
                 problem(clean_err)
+        for warning in cleaned.warnings:
+            problem(warning, outcome.warnings)
         outcome.values = cleaned.values
 
     def _write(

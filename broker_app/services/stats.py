@@ -7,11 +7,14 @@ to townships and the station's whole scope by ``monthly_statistics``.
 
 Two kinds of figure, and what "in the month" means for each:
 
-- **Stock** (劳动力, 就业状态, 务工地域, 重点群体): the roster as it stands when the
-  report is made. The roster keeps current values, not their history, so a report
-  for a past month made today shows today's roster; make it at the month's end.
-  大龄 (45-65 周岁) is judged on the month's last day, or today while the month
-  is running.
+- **Stock** (劳动力, 就业状态, 务工地域, 重点群体): as of the month's end. For the
+  running month that is the roster as it stands; for a past month, each worker's
+  status, tier, village and archived flag as of the month's last day, from the
+  history of status changes (``store.status_history``). A month that ended before
+  the history begins has no stock figures and says so (``before_history``); group
+  membership (脱贫, 监测, …) is today's, its changes are not kept. A future month is
+  refused. 大龄 (45-65 周岁) is judged on the month's last day, or today while the
+  month is running.
 - **Flow** (输出批次, 输出人数, 跟踪服务, 培训): things dated inside the month. A batch
   counts in the month of its departure date once it has departed (status 已出发,
   已到岗 or 结束; a batch that never left is cancelled while 筹备 and not counted);
@@ -49,6 +52,7 @@ from broker_app.domain.orgunits import load_zoucheng
 from broker_app.services.ledger_queries import group_condition
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
@@ -168,6 +172,17 @@ class MonthlyStatistics:
     townships: list[UnitFigures]
     total: UnitFigures
     batches: list[BatchFigures]
+    #: Stock figures from the status history (a past month), not the live roster.
+    from_history: bool = False
+    #: The first day of the status history (None: nothing recorded yet).
+    history_from: date | None = None
+
+    @property
+    def before_history(self) -> bool:
+        """The month ended before any status was recorded: no stock figures."""
+        return self.from_history and (
+            self.history_from is None or self.month.last < self.history_from
+        )
 
 
 @dataclass(frozen=True)
@@ -216,12 +231,27 @@ def monthly_statistics(store: Store, month: Month, today: date | None = None) ->
     """All figures of ``month``, per village, per township and in total, from one
     consistent read of the database."""
     today = today or date.today()
+    if month.first > today:
+        raise FieldError(
+            "month",
+            f"{month.label}还没有到，不能统计；请选择本月或以前的月份",
+            f"month {month} is in the future (today is {today})",
+            reason="future",
+        )
     as_of = min(month.last, today)
+    from_history = month.last < today
+    history_from: date | None = None
     with store.read() as session:
         scope = get_station(session).org_code or COUNTY_CODE
-        status = _workers_by_status(session)
-        tiers = _employed_by_tier(session)
-        priority = _priority_figures(session, as_of)
+        if from_history:
+            history_from = session.scalar(select(func.min(WorkerStatusEvent.day)))
+            states = _states_at(session, month.last)
+            status, tiers = _stock_from_states(states)
+            priority = _priority_from_states(session, as_of, states)
+        else:
+            status = _workers_by_status(session)
+            tiers = _employed_by_tier(session)
+            priority = _priority_figures(session, as_of)
         exports = _exports_in_month(session, month)
         services = _services_in_month(session, month)
     codes = set(status) | set(exports.by_village) | set(services)
@@ -236,7 +266,10 @@ def monthly_statistics(store: Store, month: Month, today: date | None = None) ->
         for code, members in sorted(by_township.items())
     ]
     total = _roll_up(scope, _name(scope), OrgLevel.COUNTY, villages)
-    return MonthlyStatistics(month, as_of, scope, villages, townships, total, exports.batches)
+    return MonthlyStatistics(
+        month, as_of, scope, villages, townships, total, exports.batches,
+        from_history, history_from,
+    )  # fmt: skip
 
 
 # -- queries ---------------------------------------------------------------------------
@@ -287,6 +320,65 @@ def _priority_figures(session: Session, on: date) -> dict[str, dict[str, GroupFi
         )
         for code, count, working in session.execute(stmt):
             out[code][key] = GroupFigures(int(count), int(working or 0))
+    return dict(out)
+
+
+_State = tuple[str, str, str]  # (employment status, place tier, village)
+
+
+def _states_at(session: Session, day: date) -> dict[str, _State]:
+    """Worker id -> its status, tier and village at the end of ``day``, for the
+    workers on the roster (not archived) then; the latest event wins."""
+    stmt = (
+        select(
+            WorkerStatusEvent.worker_id,
+            WorkerStatusEvent.employment_status,
+            WorkerStatusEvent.place_tier,
+            WorkerStatusEvent.org_code,
+            WorkerStatusEvent.archived,
+        )
+        .where(WorkerStatusEvent.day <= day)
+        .order_by(WorkerStatusEvent.day, WorkerStatusEvent.id)
+    )
+    latest: dict[str, tuple[str, str, str, bool]] = {}
+    for worker_id, status, tier, org, archived in session.execute(stmt):
+        latest[worker_id] = (status, tier, org, archived)
+    return {w: (s, t, o) for w, (s, t, o, archived) in latest.items() if not archived}
+
+
+def _stock_from_states(
+    states: Mapping[str, _State],
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    status: dict[str, dict[str, int]] = defaultdict(dict)
+    tiers: dict[str, dict[str, int]] = defaultdict(dict)
+    for value, tier, code in states.values():
+        status[code][value] = status[code].get(value, 0) + 1
+        if value in EMPLOYED_STATUSES:
+            tiers[code][tier] = tiers[code].get(tier, 0) + 1
+    return dict(status), dict(tiers)
+
+
+def _priority_from_states(
+    session: Session, on: date, states: Mapping[str, _State]
+) -> dict[str, dict[str, GroupFigures]]:
+    """Priority figures of the workers in ``states`` (group membership as stored
+    now; employed and village as in ``states``)."""
+    conditions: list[tuple[str, ColumnElement[bool]]] = [
+        (group.value, group_condition(group, on)) for group in PriorityGroup
+    ]
+    conditions.append((POVERTY_OR_MONITORED, _POVERTY_OR_MONITORED))
+    out: dict[str, dict[str, GroupFigures]] = defaultdict(dict)
+    for key, condition in conditions:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for worker_id in session.scalars(select(Worker.id).where(condition)):
+            state = states.get(worker_id)
+            if state is None:
+                continue
+            figures = counts[state[2]]
+            figures[0] += 1
+            figures[1] += state[0] in EMPLOYED_STATUSES
+        for code, (total, working) in counts.items():
+            out[code][key] = GroupFigures(total, working)
     return dict(out)
 
 

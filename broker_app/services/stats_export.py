@@ -128,7 +128,7 @@ class StatsExportService:
                     *(ColumnSpec(f.header, width=_width(f.header), kind="int") for f in figures),
                 ]
                 sheet = book.add_sheet(
-                    title, columns, title_rows=_titles(heading, station, stats, today)
+                    title, columns, title_rows=_titles(heading, station, stats, today), paper=True
                 )
                 write_units(sheet, stats, figures)
             write_batches(
@@ -136,6 +136,7 @@ class StatsExportService:
                     "输出批次明细",
                     BATCH_COLUMNS,
                     title_rows=_titles("劳务输出批次明细", station, stats, today),
+                    paper=True,
                 ),
                 stats,
             )
@@ -183,9 +184,18 @@ def _values(unit: UnitFigures, figures: Sequence[Figure], village: str) -> dict[
 
 def _titles(heading: str, station: str, stats: MonthlyStatistics, today: date) -> list[str]:
     parts = [f"驿站：{station}"] if station else []
+    if stats.before_history:
+        start = stats.history_from.isoformat() if stats.history_from else "尚无记录"
+        stock = (
+            f"本月早于就业状态记录的开始（{start}），无法得出月末的劳动力、就业状态和重点群体人数"
+        )
+    elif stats.from_history:
+        stock = f"人数为{stats.month.last.isoformat()}月末的就业状态（按状态变更记录）"
+    else:
+        stock = "人数为制表时花名册状态"
     parts += [
         f"统计月份：{stats.month.label}",
-        f"人数为制表时花名册状态，大龄按{stats.as_of.isoformat()}计",
+        f"{stock}，大龄按{stats.as_of.isoformat()}计",
         f"制表日期：{today.isoformat()}",
     ]
     return [f"{stats.month.label}{heading}统计表", "　".join(parts)]

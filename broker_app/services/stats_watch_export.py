@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 WATCH_COLUMNS: Final = (
     ColumnSpec("序号", width=6, kind="int"),
+    ColumnSpec("紧急程度", width=8),
     ColumnSpec("姓名", width=10),
     ColumnSpec("身份证号", kind="id_text"),
     ColumnSpec("联系电话", width=14, kind="id_text"),
@@ -77,6 +78,7 @@ def export_watch_list(
             sheet.append(
                 [
                     n,
+                    entry.urgency.label,
                     entry.name,
                     shown(Personal.ID_NUMBER, entry.id_number, full=full),
                     shown(Personal.PHONE, entry.phone, full=full),
@@ -114,5 +116,8 @@ def _titles(
         parts.append("范围：" + "、".join(GROUP_SHORT[g] for g in PriorityGroup if g in chosen))
     if reason is not None:
         parts.append(f"仅列：{reason.label}")
-    parts += [f"制表日期：{listed.today.isoformat()}", f"共 {len(listed.entries)} 人"]
+    parts += [
+        f"制表日期：{listed.today.isoformat()}",
+        f"共 {len(listed.entries)} 人，按紧急程度排序，建议本周先处理前 {len(listed.this_week)} 人",
+    ]
     return ["重点群体帮扶预警名单", "　".join(parts)]

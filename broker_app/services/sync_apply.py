@@ -25,6 +25,7 @@ from broker_app.store.bulk import insert_rows
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.status_history import TRACKED, add_events, event_row, record_current
 from broker_app.store.wire import from_wire, to_wire
 from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
@@ -333,6 +334,8 @@ class PageApplier:
         insert_rows(self.session, table, rows)
         if cls is Worker:
             self._index_workers([item.record_id for item in items])
+            day = self.now.date()
+            add_events(self.session, (event_row(r["id"], r, day) for r in rows))
 
     def _update(
         self,
@@ -361,6 +364,9 @@ class PageApplier:
         previous = {pk: (n, i, p) for pk, n, i, p in self._searched(reindex)} if reindex else {}
         for columns, params_list in by_columns.items():
             self.session.execute(_update_statement(table, columns), params_list)
+        if cls is Worker:
+            moved = [record_id for _, record_id, _, _, taken in updates if TRACKED & set(taken)]
+            record_current(self.session, moved, self.now.date())
         if reindex:
             worker_repo.reindex(self.session, self._searched(reindex), previous=previous)
 

@@ -14,8 +14,11 @@ in any priority group (脱贫享受政策人口, 防止返贫监测对象, 农�
 People recorded as 无劳动能力 are left out: employment assistance is not what
 they need. Both day counts are the station's settings (``save_rules``).
 
-Order: 脱贫人口（含监测对象） first (the mission's first priority), then by the
-number of reasons, then by household village and name.
+Order: most urgent first (``domain.watch_urgency``): 脱贫人口（含监测对象） first
+(the mission's first priority), then a recent job loss before unemployment before a
+missed follow-up, more reasons before fewer; ties by household village and name.
+Each entry says why it is on the list (``why``) and how urgent it is; ``this_week``
+is the head of the list a broker can work through in a week.
 """
 
 from __future__ import annotations
@@ -32,7 +35,13 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from broker_app.domain.enums import EmploymentStatus, LabeledEnum, PriorityGroup
 from broker_app.domain.errors import FieldError
 from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.priority import FIRST_PRIORITY, OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.domain.watch_urgency import (
+    WEEKLY_CAPACITY,
+    Urgency,
+    urgency_level,
+    urgency_score,
+)
 from broker_app.services.ledger_queries import ledger_conditions, years_before
 from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.worker import Worker
@@ -56,7 +65,6 @@ GROUP_SHORT: Final = {
 
 
 _UNEMPLOYED: Final = EmploymentStatus.UNEMPLOYED.value
-_FIRST: Final = set(FIRST_PRIORITY)
 
 
 class WatchReason(LabeledEnum):
@@ -69,11 +77,14 @@ class WatchReason(LabeledEnum):
 class WatchRules:
     job_end_days: int = DEFAULT_JOB_END_DAYS
     follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS
+    #: People a broker can contact in a week: the head of the list shown first.
+    weekly_capacity: int = WEEKLY_CAPACITY
 
     def check(self) -> WatchRules:
         for name, value in (
             ("job_end_days", self.job_end_days),
             ("follow_up_days", self.follow_up_days),
+            ("weekly_capacity", self.weekly_capacity),
         ):
             if not 1 <= value <= MAX_DAYS:
                 raise FieldError(
@@ -100,6 +111,12 @@ class WatchEntry:
     reasons: tuple[WatchReason, ...]
     #: The reasons in one Chinese sentence, with their days and dates.
     why: str
+    #: Higher is more urgent (``domain.watch_urgency``); the list is sorted by it.
+    score: int = 0
+
+    @property
+    def urgency(self) -> Urgency:
+        return urgency_level(self.score)
 
     @property
     def place(self) -> str:
@@ -120,6 +137,11 @@ class WatchList:
     def count(self, reason: WatchReason) -> int:
         return sum(reason in entry.reasons for entry in self.entries)
 
+    @property
+    def this_week(self) -> tuple[WatchEntry, ...]:
+        """The most urgent entries, as many as a broker works through in a week."""
+        return self.entries[: self.rules.weekly_capacity]
+
 
 def load_rules(store: Store) -> WatchRules:
     """The station's rules; the defaults where nothing (readable) is stored."""
@@ -133,7 +155,7 @@ def load_rules(store: Store) -> WatchRules:
         stored = {}
     values = {
         name: stored[name]
-        for name in ("job_end_days", "follow_up_days")
+        for name in ("job_end_days", "follow_up_days", "weekly_capacity")
         if isinstance(stored.get(name), int) and 1 <= stored[name] <= MAX_DAYS
     }
     return WatchRules(**values)
@@ -141,7 +163,11 @@ def load_rules(store: Store) -> WatchRules:
 
 def save_rules(store: Store, rules: WatchRules) -> None:
     rules.check()
-    value = {"job_end_days": rules.job_end_days, "follow_up_days": rules.follow_up_days}
+    value = {
+        "job_end_days": rules.job_end_days,
+        "follow_up_days": rules.follow_up_days,
+        "weekly_capacity": rules.weekly_capacity,
+    }
     with store.write() as session:
         put_setting(session, RULES_SETTING, json.dumps(value))
 
@@ -200,8 +226,11 @@ def watch_list(
     with store.read() as session:
         rows = session.execute(stmt).all()
     groups_of = _Groups(today)
-    entries = [_entry(tuple(row), groups_of, today, ended_since, followed_since) for row in rows]
-    entries.sort(key=lambda e: (not (_FIRST & set(e.groups)), -len(e.reasons)))
+    entries = [
+        _entry(tuple(row), groups_of, today, ended_since, followed_since, rules) for row in rows
+    ]
+    # Stable: equal scores keep the query's village-and-name order.
+    entries.sort(key=lambda e: -e.score)
     return WatchList(rules, today, tuple(entries))
 
 
@@ -227,7 +256,12 @@ class _Groups:
 
 
 def _entry(
-    row: tuple[Any, ...], groups_of: _Groups, today: date, ended_since: date, followed_since: date
+    row: tuple[Any, ...],
+    groups_of: _Groups,
+    today: date,
+    ended_since: date,
+    followed_since: date,
+    rules: WatchRules,
 ) -> WatchEntry:
     (worker_id, name, id_number, phone, org_code, poverty, monitoring, low_income, disabled,
      birth, status, employer, job_end, last) = row  # fmt: skip
@@ -248,19 +282,31 @@ def _entry(
             texts.append("从未跟踪服务")
         else:
             texts.append(f"{(today - last).days}天未跟踪服务（上次{last.isoformat()}）")
+    groups = groups_of.of(poverty, monitoring, low_income, disabled, birth)
+    score = urgency_score(
+        groups,
+        unemployed=WatchReason.UNEMPLOYED in reasons,
+        job_ended=job_end if WatchReason.JOB_ENDED in reasons else None,
+        job_end_days=rules.job_end_days,
+        never_followed=last is None,
+        last_follow_up=last if WatchReason.NO_FOLLOW_UP in reasons else None,
+        follow_up_days=rules.follow_up_days,
+        today=today,
+    )
     return WatchEntry(
         worker_id=worker_id,
         name=name,
         id_number=id_number,
         phone=phone,
         org_code=org_code,
-        groups=groups_of.of(poverty, monitoring, low_income, disabled, birth),
+        groups=groups,
         employment_status=status,
         employer=employer or "",
         job_end=job_end,
         last_follow_up=last,
         reasons=tuple(reasons),
         why="；".join(texts),
+        score=score,
     )
 
 

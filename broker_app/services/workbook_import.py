@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from broker_app.domain.coerce import spreadsheet_general
 from broker_app.services.excel.headers import HeaderMap
 from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
@@ -24,6 +25,7 @@ class RowProblem:
     field: str
     column: str  # the header as written in the sheet, or the field's label
     message: str
+    value: str = ""  # the cell as written, for warnings about values left empty
 
 
 @dataclass
@@ -66,7 +68,9 @@ def write_errors_workbook(
 ) -> Path:
     """The rejected rows as they were in the sheet, plus 行号 and 错误原因, so the broker
     can fix them and import that file again (the two extra columns are ignored).
-    ``text_fields`` (ID numbers, phones) are written as text, never as numbers."""
+    ``text_fields`` (ID numbers, phones) are written as text, never as numbers, and
+    as the user saw them. A second sheet 已留空的值 lists the values of imported rows
+    that nobody could map (row, column, the value), which were left empty."""
     header = result.header
     labels = header.labels if header else {}
     width = max([len(o.cells) for o in result.rejected] + [max(labels, default=-1) + 1])
@@ -79,12 +83,34 @@ def write_errors_workbook(
         sheet = book.add_sheet("有误的行", columns)
         for outcome in result.rejected:
             reasons = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
-            sheet.append([outcome.row_number, reasons, *(_as_shown(c) for c in outcome.cells)])
+            sheet.append(
+                [
+                    outcome.row_number,
+                    reasons,
+                    *(_as_shown(c, i in text_columns) for i, c in enumerate(outcome.cells)),
+                ]
+            )
+        if result.warnings:
+            notes = book.add_sheet(
+                "已留空的值",
+                [
+                    ColumnSpec("行号", width=6, kind="int"),
+                    ColumnSpec("列", width=14),
+                    ColumnSpec("填写的值", width=16),
+                    ColumnSpec("说明", width=48),
+                ],
+            )
+            for warning in result.warnings:
+                notes.append([warning.row_number, warning.column, warning.value, warning.message])
     return path
 
 
-def _as_shown(value: CellValue) -> CellValue:
-    # A number cell holding an ID or phone would be written back as 3.70883E+17.
+def _as_shown(value: CellValue, text_column: bool) -> CellValue:
+    """A cell as the user saw it in the sheet."""
     if isinstance(value, float) and value.is_integer():
+        if text_column and len(str(abs(int(value)))) > 15:
+            # An ID Excel stored as a number showed as 3.70883E+17 and its last digits
+            # are gone: the float's digits (…137216) were never what anyone typed.
+            return spreadsheet_general(value)
         return str(int(value))
     return value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,10 @@ from sync.hlc import HybridClock
 from sync.ids import uuid7
 
 log = logging.getLogger(__name__)
+
+
+def _wall_clock() -> datetime:
+    return datetime.now().replace(microsecond=0)
 
 
 class Store:
@@ -43,6 +47,9 @@ class Store:
         #: The credential and the card-signing key: never in the database.
         self.secrets = chooser.sharing_backend(self.node_id)
         self.clock = HybridClock(self.node_id)
+        # The wall clock of record writes (created/updated times, the day of a status
+        # change); tests that build a past month's data set it.
+        self.now: Callable[[], datetime] = _wall_clock
         self._resume_clock()
 
     @contextmanager
@@ -57,7 +64,7 @@ class Store:
             yield session
 
     def writer(self, session: Session) -> RecordWriter:
-        return RecordWriter(session, self.clock)
+        return RecordWriter(session, self.clock, self.now)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.bulk import deferred_indexes, insert_rows
 from broker_app.store.models.local import OutboxEntry
+from broker_app.store.status_history import TRACKED, add_events, event_row
 from broker_app.store.wire import to_wire
 from sync.hlc import HybridClock
 from sync.ids import uuid7
@@ -72,6 +73,8 @@ class RecordWriter:
         record.versions = {ALL_FIELDS: stamp}
         self.session.add(record)
         self._outbox(cls.record_type, record.id, CREATE, synced, stamp, moment)
+        if cls.record_type == "worker":
+            add_events(self.session, [event_row(record.id, _fields(record), moment.date())])
         return record
 
     def update(self, record: SyncedRecord, changes: Mapping[str, Any]) -> list[str]:
@@ -97,6 +100,8 @@ class RecordWriter:
         record.updated_at = moment
         op = ARCHIVE if changed.keys() == {"archived"} and changed["archived"] else UPDATE
         self._outbox(cls.record_type, record.id, op, changed, stamp, moment, base)
+        if cls.record_type == "worker" and TRACKED & changed.keys():
+            add_events(self.session, [event_row(record.id, _fields(record), moment.date())])
         return list(changed)
 
     def archive(self, record: SyncedRecord) -> bool:
@@ -134,6 +139,9 @@ class RecordWriter:
         for table, batch in ((table_of(cls), table_rows), (table_of(OutboxEntry), outbox_rows)):
             with deferred_indexes(self.session, table, len(batch)):
                 insert_rows(self.session, table, batch)
+        if cls.record_type == "worker":
+            day = moment.date()
+            add_events(self.session, (event_row(r["id"], r, day) for r in table_rows))
         return ids
 
     def _outbox(
@@ -200,6 +208,11 @@ def _base_stamps(versions: Mapping[str, str], changed: Mapping[str, Any]) -> dic
         if stamp:
             out[name] = stamp
     return out
+
+
+def _fields(record: SyncedRecord) -> dict[str, Any]:
+    names = (*TRACKED, "job_start", "job_end")
+    return {name: getattr(record, name, None) for name in names}
 
 
 def _differs(old: Any, new: Any) -> bool:

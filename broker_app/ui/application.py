@@ -11,11 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QIcon, QImage
+from PySide6.QtWidgets import QApplication, QLabel
 
 from broker_app import paths
+from broker_app.ui.cards.fonts import FontMissing, card_family
 from broker_app.ui.i18n import SOURCE_LANGUAGE, catalogue_path, chosen_language, locale_for
+from broker_app.version import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +53,39 @@ def configure_application(
     app.setOrganizationName(paths.APP_AUTHOR)
     install_translations(app, language, catalogues)
     app.setApplicationDisplayName(app.translate("application", "劳务驿站"))
+    app.setApplicationVersion(VERSION)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "labor-station.png"))))
     font = QFont(app.font())
-    font.setFamilies(FONT_FAMILIES)
+    font.setFamilies([*FONT_FAMILIES, *_bundled_family()])
     font.setPointSizeF(max(font.pointSizeF(), BASE_POINT_SIZE))
     app.setFont(font)
+
+
+def _bundled_family() -> list[str]:
+    """The font we ship, last: it draws Chinese where the system offers no CJK font.
+
+    Qt's offscreen platform on Windows (the self-test, screenshots) sees no system font
+    at all, so without it every character was an empty box."""
+    try:
+        return [card_family()]
+    except FontMissing:
+        log.warning("the bundled font is missing; Chinese needs a system CJK font")
+        return []
+
+
+def chinese_is_drawn(app: QApplication) -> bool:
+    """Whether the interface font really draws Chinese, not empty boxes or nothing.
+
+    Two different words of the same length give different pictures only when their
+    glyphs are drawn: missing glyphs are all the same box (or blank)."""
+
+    def picture(text: str) -> QImage:
+        label = QLabel(text)
+        label.setFont(app.font())
+        label.adjustSize()
+        return label.grab().toImage()
+
+    return bool(picture("劳务") != picture("驿站"))
 
 
 _TRANSLATOR_NAME = "labor_station_translator"

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton(self.tr("设置"), self)
         self.settings_button.setToolTip(self.tr("驿站所属单位和经纪人"))
         self.settings_button.clicked.connect(self.open_settings)
+        self.about_button = QPushButton(self.tr("关于"), self)
+        self.about_button.setToolTip(self.tr("版本号和数据文件夹"))
+        self.about_button.clicked.connect(self.open_about)
         metrics = self.nav.fontMetrics()
         widest = max(
             [metrics.horizontalAdvance(page_title(spec)) for spec in self.specs.values()]
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         side_layout.setContentsMargins(0, 0, 0, 8)
         side_layout.addWidget(self.nav, 1)
         side_layout.addWidget(self.settings_button)
+        side_layout.addWidget(self.about_button)
 
         self.stack = QStackedWidget(self)
         central = QWidget(self)
@@ -137,6 +141,13 @@ class MainWindow(QMainWindow):
         from broker_app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_about(self) -> None:
+        from broker_app.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -45,7 +45,22 @@ def use_offscreen_screen(width: int, height: int) -> None:
     handle, name = tempfile.mkstemp(prefix="screen-", suffix=".json")
     with os.fdopen(handle, "w") as file:
         json.dump(config, file)
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={name}"
+    where = _without_colon(name)
+    # Without the file the screen is 800x800; the window is still drawn at its own size.
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={where}" if where else "offscreen"
+
+
+def _without_colon(path: str) -> str | None:
+    """``path`` as Qt can take it in QT_QPA_PLATFORM, whose value Qt splits at every ':'.
+
+    A Windows path has a drive colon (``C:\\...``: Qt then looks for a file named ``C``
+    and aborts), so the path is given relative to the working folder; None when even that
+    has a colon (another drive, an odd folder name)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # Windows: the temporary folder is on another drive
+        return None
+    return None if ":" in relative else relative
 
 
 def check_page(key: str) -> None:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于劳务驿站</source>
+        <translation>About Labor Station</translation>
+    </message>
+    <message>
+        <source>劳务驿站</source>
+        <translation>Labor Station</translation>
+    </message>
+    <message>
+        <source>版本 {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>农村劳动力实名台账、岗位匹配、劳务输出与维权卡</source>
+        <translation>Rural labor roster, job matching, labor dispatch and rights cards</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <source>界面组件：Qt {0}</source>
+        <translation>Interface toolkit: Qt {0}</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>审计日志</source>
@@ -1796,6 +1823,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>版本号和数据文件夹</source>
+        <translation>Version and data folder</translation>
+    </message>
+    <message>
+        <source>劳务驿站</source>
+        <translation>Labor Station</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -3015,6 +3054,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Alert after how many days without follow-up</translation>
     </message>
     <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>预警名单按紧急程度排序，本周先处理的人数；默认 {0} 人</source>
+        <translation>The alert list is ranked by urgency: how many to handle this week; default {0}</translation>
+    </message>
+    <message>
+        <source>每周可处理人数</source>
+        <translation>People handled per week</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3457,6 +3508,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>{0} people ({1})</translation>
     </message>
     <message>
+        <source>；按紧急程度排序，本周先处理前 {0} 人</source>
+        <translation>; most urgent first, the first {0} for this week</translation>
+    </message>
+    <message>
         <source>全部重点群体</source>
         <translation>All priority groups</translation>
     </message>
@@ -3467,6 +3522,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 </context>
 <context>
     <name>WatchTableModel</name>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
     <message>
         <source>人员类别</source>
         <translation>Category</translation>
@@ -3805,6 +3864,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>较急</source>
+        <translation>Soon</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
     <message>
         <source>跟踪服务记录</source>
         <extracomment>Marked in the &quot;labels&quot; context. (service, worker id, values) (service, record id, values)</extracomment>

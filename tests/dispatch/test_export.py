@@ -103,7 +103,7 @@ def test_one_workbook_values_and_types(
     assert (x_person["户籍乡镇"], x_person["户籍村"]) == ("太平镇", "庄里村")
     assert x_person["年龄"] == 45  # on the departure day
     assert x_person["出发日期"] == date(2025, 3, 18)
-    assert x_person["务工单位"] == "江苏苏州精密电子有限公司（厂房扩建）"
+    assert x_person["务工单位"] == "江苏苏州精密电子有限公司"  # the project is in the title
     assert (x_person["务工地点"], x_person["务工地域"]) == ("江苏苏州", "省外")
     assert (x_person["工种"], x_person["带队人"]) == ("焊工", "王队长")
     assert by_name["测试乙一"][PRIORITY_HEADER] == "是"  # 监测对象 counts
@@ -159,7 +159,7 @@ def test_print_setup_and_frozen_header(
         assert sheet.freeze_panes == f"A{header_row + 1}"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
     members = book.worksheets[1]
-    assert members.column_dimensions["E"].width >= 20  # 身份证号
+    assert members.column_dimensions["E"].width >= 19  # 身份证号: 18 digits and padding
     assert members["E5"].number_format == "@" and members["E5"].data_type == "s"
 
 
@@ -178,15 +178,52 @@ def test_default_export_is_masked_and_audited(
     assert "370883********109X" in column(data_rows(rows), rows[3], "身份证号")
     phones = column(data_rows(rows), rows[3], "联系电话")
     assert "138****0001" in phones and "13800000001" not in phones
-    # Who is 脱贫 is not written per person; the count in the total row stays.
+    # Who is 脱贫 is not written per person, nor said by a small count in the total.
     assert set(column(data_rows(rows), rows[3], PRIORITY_HEADER)) == {"已隐藏"}
-    assert rows[-1][rows[3].index(PRIORITY_HEADER)] == "其中 2 人"
+    assert rows[-1][rows[3].index(PRIORITY_HEADER)] == "其中 <3 人"
+    assert "13900001111" not in rows[2][0] and "139****1111" in rows[2][0]  # 带队人电话
     with open(out, "rb") as handle:  # not even hidden somewhere in the package
         content = handle.read()
         assert ID_WITH_X.encode() not in content and b"13800000001" not in content
     (entry,) = AuditService(store).entries()
     assert (entry.action, entry.subject, entry.target) == ("export", "劳务输出名单", str(out))
     assert (entry.rows, entry.full) == (result.people, False)
+
+
+def test_masked_counts_of_sensitive_people_cannot_be_worked_out(
+    store: Store, two_batches: tuple[str, str], exports: Path
+) -> None:
+    """Batch 1 has two 脱贫/监测 people, batch 2 one: every count is below 3."""
+    out = exports / "masked.xlsx"
+    result = export(store, out)
+    summary = read_sheets(out)["汇总"]
+    header = summary[2]
+    rows = data_rows(summary)
+    priority = header.index("其中脱贫人口（含监测对象）")
+    assert [r[priority] for r in rows] == ["<3", "<3"]
+    # Total 3 with both parts hidden would give them away by subtraction: not said.
+    assert summary[-1][priority] == "若干"
+    assert summary[-1][header.index("人数")] == 5  # head counts are not sensitive
+    phones = [r[header.index("带队人电话")] for r in rows]
+    assert "139****1111" in phones and "13900001111" not in phones
+    assert result.priority_shown == "若干" and result.priority == 3
+    # The full export keeps the exact counts.
+    full = export(store, exports / "full.xlsx", full=True)
+    summary = read_sheets(exports / "full.xlsx")["汇总"]
+    assert [r[priority] for r in data_rows(summary)] == [2, 1]
+    assert summary[-1][priority] == 3 and full.priority_shown == 3
+
+
+def test_shown_total_hides_what_subtraction_would_reveal() -> None:
+    from broker_app.domain.privacy import shown_count, shown_total
+
+    assert [shown_count(n) for n in (0, 1, 2, 3, 40)] == ["<3", "<3", "<3", 3, 40]
+    assert shown_count(1, full=True) == 1
+    assert shown_total([5, 4]) == 9
+    assert shown_total([5, 1, 4]) == "≥9"
+    assert shown_total([1, 1]) == "<3"
+    assert shown_total([2, 2]) == "若干"
+    assert shown_total([5, 1], full=True) == 6
 
 
 def test_full_export_is_audited_with_operator_and_file(
@@ -311,7 +348,8 @@ def test_sheet_and_file_names_are_made_safe(store: Store, exports: Path) -> None
     odd = "苏州/昆山[一期]:*?厂区" + "很长的名字" * 6
     for n in range(2):
         batch_id = add_batch(store, name=odd, departure_date="2025-03-18")
-        add_members(store, batch_id, add_worker(store, n))
+        # Two people each: one-person batches would share one sheet.
+        add_members(store, batch_id, add_worker(store, 2 * n), add_worker(store, 2 * n + 1))
     book = exports / "odd.xlsx"
     export(store, book)
     titles = list(read_sheets(book))[1:]
@@ -346,3 +384,30 @@ def test_undated_and_empty_batches_keep_their_place(
     ]
     assert data_rows(sheets["2025-03-01 丁公司"]) == []
     assert len(data_rows(sheets["丙公司"])) == 1
+
+
+def test_one_person_batches_share_a_sheet(store: Store, exports: Path) -> None:
+    """Printing a sheet per one-person batch would spend a page on each."""
+    singles = [
+        add_batch(store, employer=f"单人公司{n}", departure_date=f"2025-03-0{n}")
+        for n in range(1, 4)
+    ]
+    for n, batch in enumerate(singles):
+        add_members(store, batch, add_worker(store, 40 + n))
+    pair = add_batch(store, employer="两人公司", departure_date="2025-03-09")
+    add_members(store, pair, add_worker(store, 50), add_worker(store, 51))
+    out = exports / "mixed.xlsx"
+    result = export(store, out)
+    assert (result.batches, result.people) == (4, 5)
+    sheets = read_sheets(out)
+    assert list(sheets) == ["汇总", "单人批次", "2025-03-09 两人公司"]
+    shared = sheets["单人批次"]
+    text = [str(row[0]) for row in shared]
+    for n in range(1, 4):
+        heading = next(t for t in text if f"单人公司{n}" in t)
+        assert "出发日期：2025-03-0" in heading and "139****1111" in heading
+    assert shared[-1][0] == "合计" and shared[-1][1] == "共 3 人"
+    summary = sheets["汇总"]
+    header = summary[2]
+    placed = [r[header.index("工作表")] for r in data_rows(summary)]
+    assert placed == ["单人批次"] * 3 + ["2025-03-09 两人公司"]

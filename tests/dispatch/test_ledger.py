@@ -10,7 +10,12 @@ import openpyxl
 from broker_app.domain.enums import PriorityGroup
 from broker_app.services.assistance import AssistanceService
 from broker_app.services.audit import AuditService
-from broker_app.services.ledger import LEDGER_HEADERS, LedgerExportService
+from broker_app.services.ledger import (
+    KEY_HEADERS,
+    LEDGER_GROUPS,
+    LEDGER_HEADERS,
+    LedgerExportService,
+)
 from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import valid_id
@@ -58,16 +63,34 @@ def people(store: Store) -> dict[str, str]:
     return ids
 
 
+def joined(out: Path) -> tuple[list[dict[str, object]], dict[str, object]]:
+    """The ledger's sheets put back together by 序号: one dict per person, and the
+    合计 rows merged; checks that every sheet repeats the key columns."""
+    sheets = read_sheets(out)
+    assert list(sheets) == [name for name, _ in LEDGER_GROUPS]
+    people: dict[object, dict[str, object]] = {}
+    total: dict[str, object] = {}
+    for (name, headers), rows in zip(LEDGER_GROUPS, sheets.values(), strict=True):
+        assert rows[0][0] == f"就业帮扶台账（{name}）"
+        header = rows[2]
+        assert tuple(header) == (*KEY_HEADERS, *headers)
+        for row in data_rows(rows):
+            person = people.setdefault(row[0], dict(zip(KEY_HEADERS, row, strict=False)))
+            assert tuple(row[:3]) == tuple(person[h] for h in KEY_HEADERS)  # same order
+            person.update(zip(header, row, strict=True))
+        total.update((h, v) for h, v in zip(header, rows[-1], strict=True) if v != "")
+    assert all(tuple(p) and set(p) == set(LEDGER_HEADERS) for p in people.values())
+    return list(people.values()), total
+
+
 def test_ledger_rows(store: Store, tmp_path: Path) -> None:
     people(store)
     out = tmp_path / "台账.xlsx"
     result = LedgerExportService(store).export(out, full=True, today=TODAY)
     assert result.people == 6
-    (rows,) = read_sheets(out).values()
-    assert rows[0][0] == "就业帮扶台账" and "共 6 人" in rows[1][0]
-    header = rows[2]
-    assert tuple(header) == LEDGER_HEADERS
-    body = [dict(zip(header, row, strict=True)) for row in data_rows(rows)]
+    first = next(iter(read_sheets(out).values()))
+    assert first[0][0] == "就业帮扶台账（基本信息）" and "共 6 人" in first[1][0]
+    body, total = joined(out)
     assert sorted(row["年龄"] for row in body) == [25, 30, 30, 45, 54, 65]
     poor = next(row for row in body if row["人员类别"] == "脱贫户")
     assert poor["身份证号"] == valid_id("19950101", "104") and poor["身份证号"].endswith("X")
@@ -100,7 +123,6 @@ def test_ledger_rows(store: Store, tmp_path: Path) -> None:
     assert (older["参加培训次数"], older["最近一次培训"]) == (1, "电商创业（创业培训）")
     assert older["最近培训结束日期"] == date(2025, 1, 2)  # no end date: the start date
     assert next(row for row in body if row["年龄"] == 25)["人员类别"] == "低收入、残疾"
-    total = dict(zip(header, rows[-1], strict=True))
     assert (total["序号"], total["姓名"]) == ("合计", "共 6 人")
     assert (total["跟踪服务次数"], total["参加培训次数"]) == (2, 3)
 
@@ -111,15 +133,14 @@ def test_ledger_groups_mask_and_print(store: Store, tmp_path: Path) -> None:
     only = {PriorityGroup.POVERTY_ALLEVIATED, PriorityGroup.MONITORED}
     result = LedgerExportService(store).export(out, groups=only, today=TODAY)
     assert result.people == 2
-    (rows,) = read_sheets(out).values()
-    numbers = [row[4] for row in data_rows(rows)]
+    body, _ = joined(out)
+    numbers = [str(row["身份证号"]) for row in body]
     assert numbers and all(n[:6] == "370883" and n[6:14] == "********" for n in numbers)
     assert "370883********104X" in numbers
-    body = [dict(zip(rows[2], row, strict=True)) for row in data_rows(rows)]
     # Masked by default: the category folds into 重点帮扶, the type and phones are hidden.
     assert {row["人员类别"] for row in body} == {"重点帮扶"}
     assert {row["监测对象类型"] for row in body} == {"已隐藏"}
-    assert all("****" in row["联系电话"] for row in body if len(row["联系电话"]) > 7)
+    assert all("****" in str(row["联系电话"]) for row in body if len(str(row["联系电话"])) > 7)
     (entry,) = AuditService(store).entries()
     assert (entry.subject, entry.target, entry.rows, entry.full) == (
         "就业帮扶台账",
@@ -128,9 +149,11 @@ def test_ledger_groups_mask_and_print(store: Store, tmp_path: Path) -> None:
         False,
     )
     assert entry.operator == "测试经纪人"
-    sheet = openpyxl.load_workbook(out).worksheets[0]
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    assert sheet.print_title_rows == "$3:$3" and sheet.freeze_panes == "A4"
-    assert "&P" in sheet.oddFooter.center.text
-    formula_cells = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
-    assert formula_cells == []
+    for sheet in openpyxl.load_workbook(out).worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        assert sheet.print_title_rows == "$3:$3" and sheet.freeze_panes == "A4"
+        assert "&P" in sheet.oddFooter.center.text
+        formula_cells = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+        assert formula_cells == []
+        # Thin lines between the data cells on paper: the printed gridlines.
+        assert sheet.print_options.gridLines

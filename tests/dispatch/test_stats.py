@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,10 @@ REPORT_DAY = date(2025, 4, 5)
 
 @pytest.fixture
 def county(store: Store) -> dict[str, str]:
-    """Seven workers, four batches, follow-ups and trainings; counted by hand below."""
+    """Seven workers, four batches, follow-ups and trainings; counted by hand below.
+    Written on 1 March 2025, so the March report of 5 April reads them from the status
+    history as they stood at the end of March."""
+    store.now = lambda: datetime(2025, 3, 1, 9, 0)
     StationService(store).configure("370883000000")
     ids = {
         "w1": add_worker(store, 1, org_code=A1, employment_status="已就业", place_tier="县内",

@@ -158,6 +158,12 @@ class TestNormalizeRejects:
 
 
 class TestSpreadsheetNumbers:
+    def test_excel_shown_text_of_a_number_gets_the_same_reason(self) -> None:
+        with pytest.raises(FieldError) as caught:
+            normalize_id_number("3.70883E+17")
+        assert caught.value.reason == "spreadsheet_number"
+        assert "后三位已丢失" in caught.value.message
+
     def test_18_digit_float_lost_its_last_digits(self) -> None:
         # What Excel hands back for 370883199001011238 typed into a General cell.
         with pytest.raises(FieldError) as caught:
@@ -166,7 +172,8 @@ class TestSpreadsheetNumbers:
         assert err.field == "id_number"
         assert err.reason == "spreadsheet_number"
         assert "15位有效数字" in err.message and "文本" in err.message
-        assert "370883199001011000" in err.message
+        # The cell as Excel showed it, the same words the errors workbook re-imports with.
+        assert "以数字形式保存，后三位已丢失" in err.message and "3.70883E+17" in err.message
         assert "15 significant digits" in err.message_en
 
     def test_18_digit_int_is_refused_too(self) -> None:

@@ -148,3 +148,15 @@ def test_preview_writes_nothing(store: Store, tmp_path: Path) -> None:
     assert preview.header.row_number == 2
     assert [bool(r.problems) for r in preview.rows] == [False] * 3 + [True] * 4
     assert count_jobs(store) == 0
+
+
+@pytest.mark.parametrize(("written", "kind"), [("临时工", "gig"), ("公益岗", "public_welfare"),
+                                               ("季节工", "seasonal"), ("长期工", "full_time")])  # fmt: skip
+def test_job_kinds_as_employers_write_them(
+    store: Store, tmp_path: Path, written: str, kind: str
+) -> None:
+    row = [*GOOD[0][:13], written]
+    result = JobImportService(store).run(workbook(tmp_path / "k.xlsx", [row]), today=TODAY)
+    assert result.added == 1 and result.rejected == []
+    with store.read() as session:
+        assert session.scalar(select(JobPosting.kind)) == kind

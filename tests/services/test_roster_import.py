@@ -223,3 +223,112 @@ def test_export_is_masked_by_default_and_audited(store: Store, tmp_path: Path) -
 def _ids(store: Store) -> list[str]:
     with store.read() as session:
         return list(session.scalars(select(Worker.id).order_by(Worker.pk)))
+
+
+# -- rosters as villages write them (issue 17, items 1 and 2) ---------------------------
+
+VILLAGE_HEADER = [
+    "姓名",
+    "性别",
+    "身份证号",
+    "村",
+    "文化程度",
+    "就业状态",
+    "务工地域",
+    "是否脱贫户",
+    "监测对象",
+]
+
+
+def village_roster(path: Path, rows: list[list[Any]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(VILLAGE_HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_rows_written_the_village_way_are_imported(store: Store, tmp_path: Path) -> None:
+    variants = [
+        ("中专", "M", "务工", "省内", "是", "无", "vocational", "employed", "in_province"),
+        ("技校", "男", "外出务工", "外省", "√", "边缘户", "vocational", "employed", "out_of_province"),
+        ("本科", "男性", "在家", "", "否", "", "bachelor", "unemployed", "none"),
+        ("研究生", "男", "已就业", "本县", "×", "不稳定户", "bachelor", "employed", "in_county"),
+        ("职高", "男", "打零工", "市内", "Y", "", "vocational", "flexible", "in_county"),
+        ("大学本科", "男", "务农", "", "N", "", "bachelor", "farming", "none"),
+        ("硕士", "男", "就业", "县内", "有", "", "bachelor", "employed", "in_county"),
+        ("大专", "男", "就业", "省外", "", "", "college", "employed", "out_of_province"),
+        ("专科", "男", "就业", "县外省内", "", "", "college", "employed", "in_province"),
+        ("初中毕业", "男", "就业", "境外", "", "", "junior", "employed", "abroad"),
+        ("小学", "男", "待业", "", "", "", "primary", "unemployed", "none"),
+        ("文盲", "男", "", "", "", "", "none", "unemployed", "none"),
+        ("半文盲", "男", "", "", "", "", "none", "unemployed", "none"),
+    ]  # fmt: skip
+    rows = [
+        [f"张{'一二三四五六七八九十甲乙丙'[i]}", g, valid_id("19800101", f"{i * 2 + 101:03d}"), "庄里村",
+         edu, status, tier, poor, mon]
+        for i, (edu, g, status, tier, poor, mon, *_ ) in enumerate(variants)
+    ]  # fmt: skip
+    result = RosterImportService(store).run(village_roster(tmp_path / "v.xlsx", rows))
+    assert result.rejected == [] and result.warnings == []
+    assert result.added == len(variants)
+    by_name = {w["name"]: w for w in (WorkerService(store).details(i) for i in _ids(store))}
+    for i, (_, _, _, _, poor, _mon, edu, status, tier) in enumerate(variants):
+        details = by_name[rows[i][0]]
+        assert (details["education"], details["employment_status"], details["place_tier"]) == (
+            edu,
+            status,
+            tier,
+        ), rows[i]
+        assert details["poverty_alleviated"] is (poor in ("是", "√", "Y", "有"))
+    assert by_name["张二"]["monitoring_type"] == "marginal"
+    assert by_name["张一"]["monitoring_type"] is None
+
+
+def test_an_unmappable_optional_value_is_left_empty_and_listed(
+    store: Store, tmp_path: Path
+) -> None:
+    rows = [
+        ["王大", "男", valid_id("19800101", "311"), "庄里村", "大概初中吧", "务工", "天涯海角", "是", ""],
+        ["王二", "男", "", "庄里村", "初中", "", "", "", ""],  # a required field still refuses
+    ]  # fmt: skip
+    result = RosterImportService(store).run(village_roster(tmp_path / "w.xlsx", rows))
+    assert result.added == 1 and [o.row_number for o in result.rejected] == [3]
+    details = WorkerService(store).details(_ids(store)[0])
+    assert details["education"] is None and details["employment_status"] == "employed"
+    assert details["place_tier"] == "none"
+    warned = {(w.row_number, w.column, w.value) for w in result.warnings}
+    assert warned == {(2, "文化程度", "大概初中吧"), (2, "务工地域", "天涯海角")}
+    out = write_errors_workbook(result, tmp_path / "errors.xlsx")
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == ["有误的行", "已留空的值"]
+    notes = book.get_sheet_by_name("已留空的值").to_python()
+    assert notes[0] == ["行号", "列", "填写的值", "说明"]
+    assert [r[:3] for r in notes[1:]] == [
+        [2, "文化程度", "大概初中吧"],
+        [2, "务工地域", "天涯海角"],
+    ]
+    assert all("已留空" in r[3] for r in notes[1:])
+
+
+REASON = "以数字形式保存，后三位已丢失，请把该列设为文本后重新填写"
+
+
+def test_errors_workbook_shows_an_id_stored_as_number_as_excel_showed_it(
+    store: Store, tmp_path: Path
+) -> None:
+    path = workbook(
+        tmp_path / "n.xlsx", [[1, "孙八", "男", 370883198301137216, "", "庄里村", "", "", ""]]
+    )
+    result = RosterImportService(store).run(path)
+    assert REASON in result.problems[0].message
+    out = write_errors_workbook(result, tmp_path / "errors.xlsx")
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[1][5] == "3.70883E+17"
+    # Importing the errors workbook again gives the same reason, not 校验码错误.
+    again = RosterImportService(store).run(out)
+    assert [p.message for p in again.problems] == [p.message for p in result.problems]
+    assert "校验码" not in again.problems[0].message

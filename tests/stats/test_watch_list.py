@@ -118,10 +118,25 @@ def test_the_workbook_masks_id_numbers_unless_asked(
     )  # the category is not written unless asked
     assert first["预警原因"] == "未就业；10天前离岗（2025-03-10，甲公司）；从未跟踪服务"
     assert first["原务工单位"] == "甲公司"
-    assert rows[-1][0] == "合计" and rows[-1][1] == "共 6 人"
+    assert rows[-1][0] == "合计" and rows[-1][header.index("姓名")] == "共 6 人"
+    assert first["紧急程度"] == "紧急"  # a job lost 10 days ago, never followed up
+    assert "建议本周先处理前 6 人" in rows[1][0]
     full = export_watch_list(
         store, tmp_path / "full.xlsx", WatchRules(), reason=J, full=True, today=TODAY
     )
     rows = read_sheets(full.path)["帮扶预警"]
     assert full.people == 1 and "仅列：近期离岗" in rows[1][0]
-    assert "*" not in rows[3][2] and len(rows[3][2]) == 18
+    assert "*" not in rows[3][3] and len(rows[3][3]) == 18
+
+
+def test_the_list_is_ranked_and_says_what_fits_in_a_week(store: Store, ids: dict[str, str]) -> None:
+    listed = watch_list(store, WatchRules(weekly_capacity=3), today=TODAY)
+    scores = [e.score for e in listed.entries]
+    assert scores == sorted(scores, reverse=True)
+    names = {worker_id: key for key, worker_id in ids.items()}
+    # A job lost 10 days ago beats unemployment (w2), which beats a missed follow-up (w1).
+    assert [names[e.worker_id] for e in listed.entries[:3]] == ["w6", "w2", "w1"]
+    assert [names[e.worker_id] for e in listed.this_week] == ["w6", "w2", "w1"]
+    assert listed.entries[0].urgency.label == "紧急" and listed.entries[0].why
+    save_rules(store, WatchRules(weekly_capacity=3))
+    assert load_rules(store).weekly_capacity == 3

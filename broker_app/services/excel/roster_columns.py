@@ -84,6 +84,8 @@ ROSTER_HEADER_SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "monitoring_type": (
         "监测对象类型",
+        "监测对象",
+        "监测户类型",
         "是否监测对象",
         "监测类型",
         "防返贫监测对象",

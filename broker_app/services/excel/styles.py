@@ -26,9 +26,9 @@ KIND_FORMATS: dict[str, str | None] = {
 _THIN = Side(style="thin", color="808080")
 
 TITLE_FONT = Font(size=16, bold=True)
-TITLE_ALIGNMENT = Alignment(horizontal="center", vertical="center")
+TITLE_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SUBTITLE_FONT = Font(size=11)
-SUBTITLE_ALIGNMENT = Alignment(horizontal="left", vertical="center")
+SUBTITLE_ALIGNMENT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 TITLE_ROW_HEIGHT = 28.0
 SUBTITLE_ROW_HEIGHT = 18.0
 
@@ -36,6 +36,10 @@ HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="D9E1F2")
 HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+# Data cells of a sheet meant for paper: thin lines, text wrapped within its column.
+GRID_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+GRID_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 TOTAL_FONT = Font(bold=True)
 TOTAL_BORDER = Border(top=_THIN, bottom=_THIN)

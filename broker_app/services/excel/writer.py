@@ -37,7 +37,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from . import fast_rows, styles
+from . import fast_rows, layout, styles
 from .cell_text import LITERAL_FIRST_CHARS, clean_text
 from .errors import Problem, WorkbookError
 from .sheet_titles import sanitize_sheet_title
@@ -51,6 +51,14 @@ _EXPORT_FILE_MODE = 0o644
 
 # Values openpyxl writes correctly as they are; everything else takes the slow path.
 _PLAIN_TYPES: frozenset[type] = frozenset({int, bool, type(None), date})
+# Rows a paper sheet measures its columns on before writing anything.
+_MEASURED_ROWS = 200
+# Texts whose wrapped line count a sheet remembers (a bound on its memory).
+_MEASURED_TEXTS = 20_000
+
+
+class _Note(str):
+    """A note row held back with the data rows of a paper sheet."""
 
 
 class XlsxWriter:
@@ -98,11 +106,18 @@ class XlsxWriter:
         freeze_header: bool = True,
         print_setup: PrintSetup | None = DEFAULT_PRINT_SETUP,
         autofilter: bool = True,
+        paper: bool = False,
     ) -> SheetWriter:
         """Add a sheet; ``title`` is made valid and unique (see ``sheet_titles``).
 
         ``title_rows`` go above the header, each merged across all columns; the first
-        is set large and bold as the sheet's heading. The header row follows.
+        is set large and bold as the sheet's heading. The header row follows. Title
+        and header rows are always as tall as their text needs.
+
+        ``paper``: a sheet meant to be printed and filed. Columns are as wide as
+        their content (measured on the first rows, in CJK width) up to their
+        ``ColumnSpec.width``, longer text wraps and its row is made tall enough, and
+        data cells get thin borders (see ``layout``).
         """
         self._require_open()
         if not columns:
@@ -117,6 +132,7 @@ class XlsxWriter:
             freeze_header=freeze_header,
             print_setup=print_setup,
             autofilter=autofilter,
+            paper=paper,
         )
         self._sheets.append(sheet)
         return sheet
@@ -180,14 +196,20 @@ class SheetWriter:
         freeze_header: bool,
         print_setup: PrintSetup | None,
         autofilter: bool,
+        paper: bool = False,
     ) -> None:
         self.title = title
+        self.paper = paper
+        # Paper sheets hold their first rows back to measure the columns on them.
+        self._pending: list[Sequence[object]] | None = [] if paper else None
+        self._print_setup = print_setup
         self.columns: tuple[ColumnSpec, ...] = tuple(columns)
         self.header_row = len(title_rows) + 1
         self._ws = worksheet
         self._ncols = len(self.columns)
         self._title_rows = tuple(title_rows)
         self._widths = [spec.effective_width() for spec in self.columns]
+        self._fixed_widths: set[int] = set()
         self._autofilter = autofilter
         self._started = False
         self._last_row = 0
@@ -198,6 +220,15 @@ class SheetWriter:
             self._make_literal_cell(styles.KIND_FORMATS[spec.kind]) for spec in self.columns
         ]
         self._styled = self._make_styled_columns()
+        # Text columns whose long values wrap and make their row taller (paper only).
+        self._wrapping = [i for i, spec in enumerate(self.columns) if spec.kind == "text"]
+        self._wrap_cells: dict[int, Cell] = {}
+        self._measured: dict[tuple[int, str], int] = {}
+        for i in self._wrapping:
+            cell = WriteOnlyCell(worksheet)
+            cell.alignment = styles.GRID_ALIGNMENT
+            self._wrap_cells[i] = cell
+        self._fits: list[float] = []
         fast_rows.install(worksheet)
         if freeze_header:
             worksheet.freeze_panes = f"A{self.header_row + 1}"
@@ -207,12 +238,20 @@ class SheetWriter:
     @property
     def rows_written(self) -> int:
         """Data rows appended so far (title, header and total rows not counted)."""
-        return max(self._last_data_row - self.header_row, 0)
+        held = sum(not isinstance(r, _Note) for r in self._pending) if self._pending else 0
+        return max(self._last_data_row - self.header_row, 0) + held
 
     @property
     def last_row(self) -> int:
         """Excel row number of the last row written, 0 before anything is written."""
+        if self._pending:
+            return max(self._last_row, self.header_row) + len(self._pending)
         return self._last_row
+
+    @property
+    def widths(self) -> tuple[float, ...]:
+        """Column widths in Excel character units (final once rows are written)."""
+        return tuple(self._widths)
 
     def set_column_widths(self, widths: Sequence[float | None] | Mapping[int, float]) -> None:
         """Override widths (Excel character units) by position; before the first row."""
@@ -222,6 +261,7 @@ class SheetWriter:
         for index, width in items:
             if width is not None:
                 self._widths[index] = float(width)
+                self._fixed_widths.add(index)
 
     def append(self, values: Sequence[object]) -> None:
         """Write one data row; ``values`` line up with the columns and may be shorter.
@@ -229,8 +269,35 @@ class SheetWriter:
         Strings that Excel could run as a formula are stored as plain text with the
         quote-prefix style; None and "" leave the cell empty.
         """
+        pending = self._pending
+        if pending is not None:
+            pending.append(values)
+            if len(pending) >= _MEASURED_ROWS:
+                self._flush()
+            return
         if not self._started:
             self._start()
+        self._write(values)
+
+    def _flush(self) -> None:
+        """Measure the held-back rows, start the sheet, write them."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        rows = [values for values in pending if not isinstance(values, _Note)]
+        widths = layout.column_widths(self.columns, rows)
+        for i, width in enumerate(widths):
+            if i not in self._fixed_widths:
+                self._widths[i] = width
+        if not self._started:
+            self._start()
+        for values in pending:
+            if isinstance(values, _Note):
+                self._write_note(values)
+            else:
+                self._write(values)
+
+    def _write(self, values: Sequence[object]) -> None:
         row: list[Any] = list(values)
         missing = self._ncols - len(row)
         if missing:
@@ -256,9 +323,80 @@ class SheetWriter:
                 continue
             cell.value = value if convert is None else convert(value)
             row[i] = cell
+        if self.paper:
+            self._wrap_long_text(row, self._last_row + 1)
         self._ws.append(row)
         self._last_row += 1
         self._last_data_row = self._last_row
+
+    def _wrap_long_text(self, row: list[Any], row_number: int) -> None:
+        """Wrap the text cells too long for their column and make the row tall enough.
+
+        Only those cells get a style: a style on every cell would cost a third of
+        the export's time, and the lines between cells come from the printed
+        gridlines (``_apply_print_setup``)."""
+        fits = self._fits
+        measured = self._measured
+        most = 1
+        for i in self._wrapping:
+            value = row[i]
+            # len() bounds the display width from below and 2*len() from above, so
+            # the exact width is measured only for text that may not fit.
+            if value.__class__ is str and 2 * len(value) > fits[i]:
+                # The same text recurs (a batch's employer on every row): measure once.
+                key = (i, value)
+                lines = measured.get(key, 0)
+                if not lines:
+                    if len(measured) > _MEASURED_TEXTS:
+                        measured.clear()
+                    lines = measured[key] = layout.lines_needed(value, self._widths[i])
+                if lines > 1:
+                    cell = self._wrap_cells[i]
+                    cell.value = value
+                    row[i] = cell
+                    most = max(most, lines)
+            elif value.__class__ is Cell and value.value.__class__ is str:
+                lines = layout.lines_needed(value.value, self._widths[i])
+                if lines > 1:
+                    value.alignment = styles.GRID_ALIGNMENT  # a quote-prefixed text cell
+                    most = max(most, lines)
+        if most > 1:
+            self._ws.row_dimensions[row_number].height = layout.row_height(most)
+
+    def _size_total_row(self, row: Sequence[object], row_number: int) -> None:
+        most = max(
+            (
+                layout.lines_needed(value, self._widths[i])
+                for i, value in enumerate(row)
+                if isinstance(value, str)
+            ),
+            default=1,
+        )
+        if most > 1:
+            self._ws.row_dimensions[row_number].height = layout.row_height(most)
+
+    def append_note_row(self, text: str) -> None:
+        """A bold line across the whole sheet (a block's heading), as tall as its text."""
+        if self._pending is not None:
+            self._pending.append(_Note(text))  # written in order once columns are measured
+            return
+        if not self._started:
+            self._start()
+        self._write_note(text)
+
+    def _write_note(self, text: str) -> None:
+        cell = WriteOnlyCell(self._ws)
+        cell.font = styles.TOTAL_FONT
+        cell.alignment = styles.SUBTITLE_ALIGNMENT
+        self._set_static_value(cell, text)
+        number = self._last_row + 1
+        if self._ncols > 1:
+            self._ws.merged_cells.add(f"A{number}:{get_column_letter(self._ncols)}{number}")
+        height = layout.header_height(text, sum(self._widths))  # bold, like a header
+        if height > layout.row_height(1):
+            self._ws.row_dimensions[number].height = height
+        self._ws.append([cell])
+        self._last_row += 1
 
     def append_total_row(
         self,
@@ -268,6 +406,7 @@ class SheetWriter:
         """Write a bold total row: ``label`` in the first column, sums of ``total``
         columns of the rows appended so far, then ``values`` (by column index or
         header) on top."""
+        self._flush()
         if not self._started:
             self._start()
         row: list[object] = [None] * self._ncols
@@ -281,17 +420,22 @@ class SheetWriter:
             spec = self.columns[i]
             cell = WriteOnlyCell(self._ws)
             cell.font = styles.TOTAL_FONT
-            cell.border = styles.TOTAL_BORDER
+            cell.border = styles.GRID_BORDER if self.paper else styles.TOTAL_BORDER
+            if self.paper:
+                cell.alignment = styles.GRID_ALIGNMENT
             number_format = styles.KIND_FORMATS[spec.kind]
             if number_format is not None:
                 cell.number_format = number_format
             self._set_static_value(cell, value)
             cells.append(cell)
+        if self.paper:
+            self._size_total_row(row, self._last_row + 1)
         self._ws.append(cells)
         self._last_row += 1
 
     def finish(self) -> None:
         """Complete the sheet before the workbook is saved (called by ``close``)."""
+        self._flush()
         if not self._started:
             self._start()
         if self._autofilter and self._last_data_row > self.header_row:
@@ -393,7 +537,10 @@ class SheetWriter:
         if setup.footer_page_numbers:
             ws.oddFooter.center.text = styles.FOOTER_PAGE_NUMBERS
         ws.print_options.horizontalCentered = True
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+        if self.paper:
+            # Thin lines between all cells on paper, at no cost per cell.
+            ws.print_options.gridLines = True
+        ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.6, bottom=0.7)
 
     def _start(self) -> None:
         """Write widths, title rows and the header: all must precede the data rows."""
@@ -401,15 +548,21 @@ class SheetWriter:
         ws = self._ws
         for index, width in enumerate(self._widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
+        self._fits = [max(1.0, w - 1) for w in self._widths]
+        self._check_scale()
         last_column = get_column_letter(self._ncols)
+        # Title rows are merged across the sheet: their text wraps within its width.
+        across = sum(self._widths)
         for number, text in enumerate(self._title_rows, start=1):
             cell = WriteOnlyCell(ws)
             is_heading = number == 1
             cell.font = styles.TITLE_FONT if is_heading else styles.SUBTITLE_FONT
             cell.alignment = styles.TITLE_ALIGNMENT if is_heading else styles.SUBTITLE_ALIGNMENT
             self._set_static_value(cell, text)
-            ws.row_dimensions[number].height = (
-                styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
+            font_pt = styles.TITLE_FONT.sz if is_heading else styles.SUBTITLE_FONT.sz
+            least = styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
+            ws.row_dimensions[number].height = max(
+                least, layout.text_height(text, across, float(font_pt or layout.BODY_PT))
             )
             if self._ncols > 1:
                 ws.merged_cells.add(f"A{number}:{last_column}{number}")
@@ -423,8 +576,27 @@ class SheetWriter:
             cell.alignment = styles.HEADER_ALIGNMENT
             self._set_static_value(cell, spec.header)
             header.append(cell)
+        # A wrapped header must not spill over the rows above it (LibreOffice draws
+        # it over the 制表日期 line when the row keeps its default height).
+        ws.row_dimensions[self.header_row].height = max(
+            layout.header_height(spec.header, width)
+            for spec, width in zip(self.columns, self._widths, strict=True)
+        )
         ws.append(header)
         self._last_row = self._last_data_row = self.header_row
+
+    def _check_scale(self) -> None:
+        setup = self._print_setup
+        if not self.paper or setup is None or not setup.fit_width:
+            return
+        scale = layout.print_scale(self._widths, setup)
+        if scale * layout.BODY_PT < layout.MIN_BODY_PT:
+            # The layout of the columns is the caller's to fix (fewer columns per
+            # sheet, A3); the export still goes out.
+            log.warning(
+                "sheet %s prints at %.0f%% (%.1f pt text): too small to read",
+                self.title, scale * 100, scale * layout.BODY_PT,
+            )  # fmt: skip
 
     def _set_static_value(self, cell: Cell, value: object) -> None:
         if isinstance(value, str):

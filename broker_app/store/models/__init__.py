@@ -14,6 +14,7 @@ from broker_app.store.models.local import (
     Station,
 )
 from broker_app.store.models.match import Match
+from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 
 #: Every synced record kind, by its wire name.
@@ -44,4 +45,5 @@ __all__ = [
     "Training",
     "Worker",
     "WorkerSearchToken",
+    "WorkerStatusEvent",
 ]

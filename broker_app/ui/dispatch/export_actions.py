@@ -166,7 +166,7 @@ def start_dispatch_export(
         _tell(
             parent,
             _tr("已导出 {0} 批、{1} 人（其中脱贫人口 {2} 人）到：\n{3}").format(
-                result.batches, result.people, result.priority, result.path
+                result.batches, result.people, result.priority_shown, result.path
             ),
         )
 

@@ -164,7 +164,8 @@ class RunPage(QWizardPage):
         self.completeChanged.emit()
 
     def _list_problems(self, result: ImportResult) -> None:
-        problems = result.problems[:SHOWN_PROBLEMS]
+        # Values left empty are listed after the refused rows, with their own reason.
+        problems = [*result.problems, *result.warnings][:SHOWN_PROBLEMS]
         names = names_by_row(result)
         self.problems.setRowCount(len(problems))
         for row, problem in enumerate(problems):
@@ -175,10 +176,11 @@ class RunPage(QWizardPage):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problems.setItem(row, column, item)
-        self.save_button.setEnabled(bool(result.rejected))
+        self.save_button.setEnabled(bool(result.rejected or result.warnings))
 
     def _show_results_area(self, shown: bool) -> None:
-        has_problems = shown and bool(self.state.result and self.state.result.rejected)
+        result = self.state.result
+        has_problems = shown and bool(result and (result.rejected or result.warnings))
         self.summary.setVisible(shown)
         self.problems.setVisible(has_problems)
         self.save_button.setVisible(has_problems)

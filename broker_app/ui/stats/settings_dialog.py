@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.domain.watch_urgency import WEEKLY_CAPACITY
 from broker_app.services.stats_training import (
     MAX_TARGET,
     TARGET_LINES,
@@ -87,6 +88,14 @@ class StatsSettingsDialog(QDialog):
         self.follow_up_days = self._days(rules.follow_up_days, DEFAULT_FOLLOW_UP_DAYS)
         rules_form.addRow(self.tr("离岗后多少天内预警"), self.job_end_days)
         rules_form.addRow(self.tr("多少天未跟踪服务即预警"), self.follow_up_days)
+        self.weekly_capacity = QSpinBox(self)
+        self.weekly_capacity.setRange(1, MAX_DAYS)
+        self.weekly_capacity.setSuffix(self.tr(" 人"))
+        self.weekly_capacity.setValue(rules.weekly_capacity)
+        self.weekly_capacity.setToolTip(
+            self.tr("预警名单按紧急程度排序，本周先处理的人数；默认 {0} 人").format(WEEKLY_CAPACITY)
+        )
+        rules_form.addRow(self.tr("每周可处理人数"), self.weekly_capacity)
 
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -115,7 +124,9 @@ class StatsSettingsDialog(QDialog):
         return TrainingTargets(self.year, {k: s.value() for k, s in self.target_spins.items()})
 
     def rules(self) -> WatchRules:
-        return WatchRules(self.job_end_days.value(), self.follow_up_days.value())
+        return WatchRules(
+            self.job_end_days.value(), self.follow_up_days.value(), self.weekly_capacity.value()
+        )
 
     def save(self) -> None:
         store, targets, rules = self.ctx.store, self.targets(), self.rules()

@@ -1,4 +1,5 @@
-"""The 帮扶预警 table: one row per person on the watch list, ID numbers masked and the
+"""The 帮扶预警 table: one row per person on the watch list, most urgent first with its
+urgency in a word, ID numbers masked and the
 帮扶 categories folded into 重点帮扶 (``domain.privacy``). The
 list is built whole by the service (tens of thousands of rows at most), so the
 model holds it and is reset on every load."""
@@ -41,8 +42,13 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+def _urgency(entry: WatchEntry) -> str:
+    return enum_label(entry.urgency)
+
+
 #: (title, cell text, width in Chinese characters).
 COLUMNS: Final[tuple[tuple[str, Callable[[WatchEntry], str], float], ...]] = (
+    (QT_TRANSLATE_NOOP(_CONTEXT, "紧急程度"), _urgency, 4),
     (QT_TRANSLATE_NOOP(_CONTEXT, "姓名"), lambda e: e.name, 5),
     (QT_TRANSLATE_NOOP(_CONTEXT, "身份证号"), lambda e: shown(Personal.ID_NUMBER, e.id_number), 10),
     (QT_TRANSLATE_NOOP(_CONTEXT, "户籍地"), lambda e: e.place, 11),

@@ -159,6 +159,9 @@ class WatchPanel(QWidget):
         )
         self.count_label.setText(
             self.tr("共 {0} 人（{1}）").format(count_text(len(found.entries)), counts)
+            + self.tr("；按紧急程度排序，本周先处理前 {0} 人").format(
+                count_text(len(found.this_week))
+            )
         )
         self.export_button.setEnabled(bool(found.entries))
         self.loaded.emit(len(found.entries))
