@@ -10,6 +10,7 @@ import argparse
 import ipaddress
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from sync.server import conflicts, keys, stations
-from sync.server.config import database_url
+from sync.server.config import API_DOCS_ENV, DB_URL_ENV, PROCESSES_ENV, database_url
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import load_org_units, prepare, upgrade
@@ -49,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="允许在非本机地址上以明文 HTTP 运行（凭证和个人信息将不加密传输）",
     )
     p.add_argument("--api-docs", action="store_true", help="提供 /docs、/redoc 和 /openapi.json")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="服务进程数（大于 1 时只支持 PostgreSQL；县级服务器建议与 CPU 核数相同）",
+    )
     add("init", run_init, "建库并载入市、镇街、村区划")
     p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
     p.add_argument("--org", default="", help="12位区划代码（新驿站必填）")
@@ -118,14 +125,40 @@ def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    uvicorn.run(
-        create_app(db, ServerSettings(api_docs=args.api_docs)),
+    if args.workers < 1:
+        print("--workers 至少为 1", file=sys.stderr)
+        return 2
+    if args.workers > 1 and db.sqlite:
+        # One SQLite file has one writer at a time: more processes would only queue on
+        # its lock (and wait out busy timeouts), so the choice is refused, not degraded.
+        log.error("refusing --workers %d on SQLite: use PostgreSQL", args.workers)
+        print(
+            "拒绝启动：嵌入式 SQLite 数据库同一时刻只能有一个进程写入，多个服务进程不会更快。"
+            "请去掉 --workers，或改用 PostgreSQL（--db postgresql+psycopg://…）。",
+            file=sys.stderr,
+        )
+        return 2
+    served = dict(
         host=args.host,
         port=args.port,
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
         log_level="info",
         access_log=False,
+    )
+    if args.workers == 1:
+        uvicorn.run(create_app(db, ServerSettings(api_docs=args.api_docs)), **served)
+        return 0
+    # N processes on one PostgreSQL database: each one opens its own connections; the
+    # change-sequence lock is a row lock in the database, so writers of every process
+    # still commit in sequence order.
+    os.environ[DB_URL_ENV] = db.url
+    os.environ[PROCESSES_ENV] = str(args.workers)
+    os.environ[API_DOCS_ENV] = "1" if args.api_docs else ""
+    db.dispose()
+    log.info("serving with %d processes", args.workers)
+    uvicorn.run(
+        "sync.server.app:app_from_environment", factory=True, workers=args.workers, **served
     )
     return 0
 
