@@ -50,6 +50,7 @@ SYSTEM_PACKAGES = (
     "libxcb-xkb1",
     "fonts-wqy-microhei",
     "poppler-utils",  # pdftoppm: tests rasterise the card PDFs and decode every QR
+    "postgresql-client",  # pg_dump/pg_restore: the channel server's restore drill test
 )
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync.server import conflicts, keys, stations
 from sync.server.config import API_DOCS_ENV, DB_URL_ENV, PROCESSES_ENV, database_url
-from sync.server.db import ServerDB
+from sync.server.db import SeqAllocator, ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import load_org_units, prepare, upgrade
 from sync.server.models import Station
@@ -27,6 +27,9 @@ from sync.server.stations import StationError
 
 log = logging.getLogger(__name__)
 Command = Callable[[ServerDB, argparse.Namespace], int]
+#: How far ``after-restore`` moves the change sequence: more changes than the county
+#: makes between two backups, far below the 64-bit limit even after many restores.
+RESTORE_MARGIN = 1_000_000_000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="为已有驿站重新生成注册码（驿站编号）：换电脑、从备份恢复或恢复停用的驿站，"
         "编号和历史不变，旧凭证在新码使用后失效",
     )
+    p = add(
+        "after-restore",
+        run_after_restore,
+        "从备份恢复数据库后、启动服务前运行一次：变更序号跳到各驿站游标之后",
+    )
+    p.add_argument("--margin", type=int, default=RESTORE_MARGIN, help=argparse.SUPPRESS)
     p = add("revoke-station", run_revoke, "停用驿站凭证")
     p.add_argument("station_id")
     p = add("list-stations", run_list_stations, "列出驿站")
@@ -180,6 +189,18 @@ def run_enrol(db: ServerDB, args: argparse.Namespace) -> int:
         print(f"驿站：{station.name}（{station.org_code}） 编号 {station.id}")
         print(f"注册码 {args.hours} 小时内有效，只能使用一次：")
     print(code)
+    return 0
+
+
+def run_after_restore(db: ServerDB, args: argparse.Namespace) -> int:
+    # A restored database's change sequence is behind the cursors stations took from
+    # the lost one: without this, their next pulls would pass over every new change.
+    with db.write() as session:
+        seq = SeqAllocator(session)
+        last = seq.advance(args.margin)
+        seq.close()
+    log.info("change sequence advanced by %d to %d after a restore", args.margin, last)
+    print(f"变更序号已推进到 {last}：各驿站下次同步会收到恢复之后的所有变更")
     return 0
 
 

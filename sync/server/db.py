@@ -114,6 +114,11 @@ class SeqAllocator:
         self._value += 1
         return self._value
 
+    def advance(self, count: int) -> int:
+        """Skip ``count`` numbers; the last one taken."""
+        self._value += count
+        return self._value
+
     def close(self) -> None:
         if self._value != self._start:
             self.session.execute(
