@@ -30,6 +30,8 @@ Command = Callable[[ServerDB, argparse.Namespace], int]
 #: How far ``after-restore`` moves the change sequence: more changes than the county
 #: makes between two backups, far below the 64-bit limit even after many restores.
 RESTORE_MARGIN = 1_000_000_000
+#: What each process of ``serve --workers N`` imports and calls to build its app.
+APP_FACTORY = "sync.server.app:app_from_environment"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,9 +168,7 @@ def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
     os.environ[API_DOCS_ENV] = "1" if args.api_docs else ""
     db.dispose()
     log.info("serving with %d processes", args.workers)
-    uvicorn.run(
-        "sync.server.app:app_from_environment", factory=True, workers=args.workers, **served
-    )
+    uvicorn.run(APP_FACTORY, factory=True, workers=args.workers, **served)
     return 0
 
 
