@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -233,10 +234,12 @@ def _check(stations: Sequence[SimStation], db_url: str) -> list[str]:
         problems.append(f"server holds {stored} workers, {len(home_of)} were pushed")
     if distinct_seqs != total:
         problems.append("two records share a change sequence")
+    by_village: dict[str, set[str]] = defaultdict(set)
+    for rid, home in home_of.items():
+        by_village[home].add(rid)
     for station in stations:
-        expected = {
-            rid for rid, home in home_of.items() if directory.in_scope(station.org_code, home)
-        }
+        villages = directory.village_codes_in_scope(station.org_code)
+        expected = set().union(*(by_village[v] for v in villages if v in by_village))
         missing = expected - station.pulled.keys()
         extra = station.pulled.keys() - expected
         if missing:
