@@ -137,6 +137,7 @@ def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
         )
         return 2
     if args.workers < 1:
+        log.error("refusing --workers %d: at least 1", args.workers)
         print("--workers 至少为 1", file=sys.stderr)
         return 2
     if args.workers > 1 and db.sqlite:
