@@ -14,13 +14,16 @@ server. Then every station pulls once more and the run checks: every push applie
 the server holds exactly the workers pushed (none lost, none twice), every station
 holds exactly the workers in its scope (converged), and none was skipped by a cursor
 that passed it before it committed. Reported: records pushed per second, requests
-per second, push and pull p50/p95. Exits non-zero on any problem or after --timeout.
+per second, push and pull p50/p95, and the CPU seconds the server processes and this
+load generator used over the whole run (enrolment included; PostgreSQL's own are not
+counted). Exits non-zero on any problem or after --timeout.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -48,6 +51,7 @@ def main() -> None:
     )
     failed = False
     for processes in args.processes:
+        cpu_before = _cpu_seconds()
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             with (
@@ -65,6 +69,8 @@ def main() -> None:
                     concurrency=args.concurrency,
                     timeout=args.timeout,
                 )
+        # The server (and its worker processes) have been waited for: their CPU is counted.
+        server_cpu, own_cpu = (a - b for a, b in zip(_cpu_seconds(), cpu_before, strict=True))
         requests = result.push_requests + result.pull_requests
         push, pull = result.push_latencies, result.pull_latencies
         print(
@@ -75,12 +81,20 @@ def main() -> None:
             f"{result.pull_requests} pulls); push p50 {median(push) * 1000:.0f} ms "
             f"p95 {percentile(push, 0.95) * 1000:.0f} ms; pull p50 {median(pull) * 1000:.0f} ms "
             f"p95 {percentile(pull, 0.95) * 1000:.0f} ms; "
+            f"CPU: server {server_cpu:.0f} s, load generator {own_cpu:.0f} s; "
             f"problems: {len(result.problems)}"
         )
         for problem in result.problems[:20]:
             print("  ", problem)
         failed = failed or bool(result.problems)
     sys.exit(1 if failed else 0)
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """(waited-for child processes, this process): user + system CPU seconds."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return children.ru_utime + children.ru_stime, own.ru_utime + own.ru_stime
 
 
 if __name__ == "__main__":
