@@ -57,9 +57,7 @@ def make_engine(url: str, processes: int = 1) -> Engine:
     # Writers queue on the change-sequence lock anyway, so more connections than this
     # buy no throughput; readers share what is left.
     per_process = max(2, PG_CONNECTIONS // (2 * processes))
-    return create_engine(
-        url, pool_size=per_process, max_overflow=per_process, pool_pre_ping=True
-    )
+    return create_engine(url, pool_size=per_process, max_overflow=per_process, pool_pre_ping=True)
 
 
 class ServerDB:
