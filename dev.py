@@ -54,6 +54,7 @@ SYSTEM_PACKAGES = (
     # Carlito has Calibri's metrics, the workbooks' font in Excel and WPS.
     "libreoffice-calc-nogui",
     "fonts-crosextra-carlito",
+    "postgresql-client",  # pg_dump/pg_restore: the channel server's restore drill test
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from fastapi import FastAPI
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from sync.protocol import HEALTH, MAX_BODY_BYTES, PROTOCOL_RANGE, SCHEMA_RANGE
 from sync.server import routes_cards, routes_sync
+from sync.server.config import API_DOCS_ENV, PROCESSES_ENV, database_url
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
 from sync.server.errors import install_handlers
@@ -70,3 +72,12 @@ def create_app(db: ServerDB, settings: ServerSettings | None = None) -> FastAPI:
     # Outermost: the body is bounded (and inflated) before anything else looks at it.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of ``serve --workers N``'s processes: uvicorn imports this by name
+    in each process it starts, and the parent passes the database URL and settings in
+    the environment."""
+    processes = int(os.environ.get(PROCESSES_ENV, "1"))
+    db = ServerDB(database_url(None), processes)
+    return create_app(db, ServerSettings(api_docs=os.environ.get(API_DOCS_ENV) == "1"))

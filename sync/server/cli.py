@@ -10,6 +10,7 @@ import argparse
 import ipaddress
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,8 +18,8 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from sync.server import conflicts, keys, stations
-from sync.server.config import database_url
-from sync.server.db import ServerDB
+from sync.server.config import API_DOCS_ENV, DB_URL_ENV, PROCESSES_ENV, database_url
+from sync.server.db import SeqAllocator, ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import load_org_units, prepare, upgrade
 from sync.server.models import Station
@@ -26,6 +27,11 @@ from sync.server.stations import StationError
 
 log = logging.getLogger(__name__)
 Command = Callable[[ServerDB, argparse.Namespace], int]
+#: How far ``after-restore`` moves the change sequence: more changes than the county
+#: makes between two backups, far below the 64-bit limit even after many restores.
+RESTORE_MARGIN = 1_000_000_000
+#: What each process of ``serve --workers N`` imports and calls to build its app.
+APP_FACTORY = "sync.server.app:app_from_environment"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="允许在非本机地址上以明文 HTTP 运行（凭证和个人信息将不加密传输）",
     )
     p.add_argument("--api-docs", action="store_true", help="提供 /docs、/redoc 和 /openapi.json")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="服务进程数（大于 1 时只支持 PostgreSQL；县级服务器建议与 CPU 核数相同）",
+    )
     add("init", run_init, "建库并载入市、镇街、村区划")
     p = add("enrol-station", run_enrol, "登记驿站并生成一次性注册码（最后一行）")
     p.add_argument("--org", default="", help="12位区划代码（新驿站必填）")
@@ -59,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="为已有驿站重新生成注册码（驿站编号）：换电脑、从备份恢复或恢复停用的驿站，"
         "编号和历史不变，旧凭证在新码使用后失效",
     )
+    p = add(
+        "after-restore",
+        run_after_restore,
+        "从备份恢复数据库后、启动服务前运行一次：变更序号跳到各驿站游标之后",
+    )
+    p.add_argument("--margin", type=int, default=RESTORE_MARGIN, help=argparse.SUPPRESS)
     p = add("revoke-station", run_revoke, "停用驿站凭证")
     p.add_argument("station_id")
     p = add("list-stations", run_list_stations, "列出驿站")
@@ -118,8 +136,21 @@ def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    uvicorn.run(
-        create_app(db, ServerSettings(api_docs=args.api_docs)),
+    if args.workers < 1:
+        log.error("refusing --workers %d: at least 1", args.workers)
+        print("--workers 至少为 1", file=sys.stderr)
+        return 2
+    if args.workers > 1 and db.sqlite:
+        # One SQLite file has one writer at a time: more processes would only queue on
+        # its lock (and wait out busy timeouts), so the choice is refused, not degraded.
+        log.error("refusing --workers %d on SQLite: use PostgreSQL", args.workers)
+        print(
+            "拒绝启动：嵌入式 SQLite 数据库同一时刻只能有一个进程写入，多个服务进程不会更快。"
+            "请去掉 --workers，或改用 PostgreSQL（--db postgresql+psycopg://…）。",
+            file=sys.stderr,
+        )
+        return 2
+    served = dict(
         host=args.host,
         port=args.port,
         ssl_certfile=args.ssl_certfile,
@@ -127,6 +158,18 @@ def run_serve(db: ServerDB, args: argparse.Namespace) -> int:
         log_level="info",
         access_log=False,
     )
+    if args.workers == 1:
+        uvicorn.run(create_app(db, ServerSettings(api_docs=args.api_docs)), **served)
+        return 0
+    # N processes on one PostgreSQL database: each one opens its own connections; the
+    # change-sequence lock is a row lock in the database, so writers of every process
+    # still commit in sequence order.
+    os.environ[DB_URL_ENV] = db.url
+    os.environ[PROCESSES_ENV] = str(args.workers)
+    os.environ[API_DOCS_ENV] = "1" if args.api_docs else ""
+    db.dispose()
+    log.info("serving with %d processes", args.workers)
+    uvicorn.run(APP_FACTORY, factory=True, workers=args.workers, **served)
     return 0
 
 
@@ -147,6 +190,18 @@ def run_enrol(db: ServerDB, args: argparse.Namespace) -> int:
         print(f"驿站：{station.name}（{station.org_code}） 编号 {station.id}")
         print(f"注册码 {args.hours} 小时内有效，只能使用一次：")
     print(code)
+    return 0
+
+
+def run_after_restore(db: ServerDB, args: argparse.Namespace) -> int:
+    # A restored database's change sequence is behind the cursors stations took from
+    # the lost one: without this, their next pulls would pass over every new change.
+    with db.write() as session:
+        seq = SeqAllocator(session)
+        last = seq.advance(args.margin)
+        seq.close()
+    log.info("change sequence advanced by %d to %d after a restore", args.margin, last)
+    print(f"变更序号已推进到 {last}：各驿站下次同步会收到恢复之后的所有变更")
     return 0
 
 

@@ -10,6 +10,9 @@ import platformdirs
 DATA_DIR_ENV = "LABOR_STATION_SERVER_DIR"
 DB_URL_ENV = "LABOR_STATION_SERVER_DB"
 DB_FILENAME = "channel.sqlite3"
+#: ``serve --workers N`` hands these to its N processes (uvicorn starts each one afresh).
+API_DOCS_ENV = "LABOR_STATION_SERVER_API_DOCS"
+PROCESSES_ENV = "LABOR_STATION_SERVER_PROCESSES"
 
 
 def data_dir() -> Path:

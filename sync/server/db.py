@@ -4,6 +4,8 @@ SQLite (the embedded default) runs in WAL mode with ``synchronous=FULL``, and ev
 write transaction starts with ``BEGIN IMMEDIATE``. PostgreSQL runs at READ COMMITTED
 (its defaults otherwise); a write transaction first locks the ``seq`` counter row,
 which serialises writers so that change sequence numbers become visible in order.
+The lock is a row lock in the database, held until commit, so it serialises the
+writers of every server process alike (``serve --workers N``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str) -> Engine:
+#: PostgreSQL connections one server may hold, shared among its processes: a county
+#: database also serves backups and admin commands, and PostgreSQL allows 100 by default.
+PG_CONNECTIONS = 32
+
+
+def make_engine(url: str, processes: int = 1) -> Engine:
+    """The engine of one server process (``processes``: how many share the database)."""
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -46,16 +54,19 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
         return engine
-    return create_engine(url, pool_size=16, max_overflow=16, pool_pre_ping=True)
+    # Writers queue on the change-sequence lock anyway, so more connections than this
+    # buy no throughput; readers share what is left.
+    per_process = max(2, PG_CONNECTIONS // (2 * processes))
+    return create_engine(url, pool_size=per_process, max_overflow=per_process, pool_pre_ping=True)
 
 
 class ServerDB:
     """One per process; hands out transactions."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, processes: int = 1) -> None:
         self.url = url
         self.sqlite = is_sqlite(url)
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, processes)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         writer_engine = (
             self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
@@ -99,6 +110,11 @@ class SeqAllocator:
 
     def next(self) -> int:
         self._value += 1
+        return self._value
+
+    def advance(self, count: int) -> int:
+        """Skip ``count`` numbers; the last one taken."""
+        self._value += count
         return self._value
 
     def close(self) -> None:
