@@ -126,6 +126,8 @@ class PullPage(TypedDict):
     has_more: bool
     #: Protocol 2: records that left the scope, in the page's sequence range.
     exits: NotRequired[list[ScopeExitOut]]
+    #: Asked with ``count``: records of the scope changed after the request's cursor.
+    remaining: NotRequired[int]
 
 
 def error_body(code: str, message: str, message_en: str, **extra: Any) -> dict[str, Any]:

@@ -26,12 +26,12 @@ from typing import Any
 
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
+from broker_app.cli.progress import terminal_progress
 from broker_app.domain.rights_card import VerifyReason, card_key_id
 from broker_app.services.cards import CardService
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.cards_print import CardPrintService, CardSelection, batch_worker_ids
 from broker_app.services.cards_verify import EXIT_CODES, verification_report
-from broker_app.services.progress import Progress
 from broker_app.services.settings import load_settings
 
 _NO_QR_EXIT = EXIT_CODES[VerifyReason.MALFORMED]
@@ -114,7 +114,7 @@ def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise CliError("输出文件应以 .pdf 结尾", f"output {out} is not a .pdf")
     selection = _selection(args, issue=not args.no_issue)
-    progress = _terminal_progress()
+    progress = terminal_progress()
     plan = CardPrintService(ctx.store).prepare(
         selection, progress=lambda f, m: progress(0.3 * f, m)
     )
@@ -274,14 +274,3 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CliError(f"日期格式不对：{text}（例：2026-03-01）", f"bad date {text!r}") from None
-
-
-def _terminal_progress() -> Progress:
-    if not sys.stderr.isatty():
-        return lambda _f, _m: None
-
-    def show(fraction: float, message: str) -> None:
-        end = "\n" if fraction >= 1.0 else ""
-        print(f"\r{round(fraction * 100):3d}% {message:<8}", end=end, file=sys.stderr, flush=True)
-
-    return show

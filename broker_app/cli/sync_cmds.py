@@ -7,6 +7,7 @@ from typing import Any
 
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
+from broker_app.cli.progress import terminal_progress
 from broker_app.services.sync_enrol import enrol
 from broker_app.services.sync_runner import SyncRunner
 from sync.client.errors import ServerUnreachable, SyncError
@@ -39,7 +40,8 @@ def run_enrol(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_sync(ctx: CliContext, args: argparse.Namespace) -> int:
-    report = SyncRunner(ctx.store).sync_once()
+    # A county station's first pull takes a while: records done, the total, time left.
+    report = SyncRunner(ctx.store).sync_once(progress=terminal_progress(piped_step=0.1))
     ctx.say(
         f"上传 {report.pushed} 条：已应用 {report.applied}，重复 {report.duplicates}，"
         f"被拒 {report.rejected}"

@@ -26,7 +26,7 @@ from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.status_history import TRACKED, add_events, event_row, record_current
-from broker_app.store.wire import from_wire, to_wire
+from broker_app.store.wire import dated_fields, from_wire, to_wire
 from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
 from sync.hlc import Stamp
@@ -193,15 +193,16 @@ class PageApplier:
                     continue
                 updates.append((pk, item.record_id, merged.values, merged.versions, merged.taken))
             else:
-                missing = (
-                    self._missing_parent(cls, remote)
-                    or self._incomplete(cls, remote)
-                    or _unreadable(cls, remote)
-                )
-                if missing:
-                    self._park(cls, item.record_id, missing, remote, versions)
+                missing = self._missing_parent(cls, remote) or self._incomplete(cls, remote)
+                # Each value is converted once, to what is stored (most of a first
+                # pull's time went into converting every field twice).
+                stored = None if missing else _stored_values(cls, remote)
+                if stored is None:
+                    if not missing:
+                        log.warning("pulled %s has an unreadable value; parked", cls.record_type)
+                    self._park(cls, item.record_id, missing or INCOMPLETE, remote, versions)
                     continue
-                inserts.append(_Item(item.record_id, remote, versions))
+                inserts.append(_Item(item.record_id, stored, versions))
                 self._present.setdefault(cls.record_type, set()).add(item.record_id)
         self._insert(cls, inserts)
         self._update(cls, updates)
@@ -318,9 +319,7 @@ class PageApplier:
         table = table_of(cls)
         rows = []
         for item in items:
-            row: dict[str, Any] = {
-                name: _column_value(cls, name, item.fields.get(name)) for name in cls.sync_fields
-            }
+            row = dict(item.fields)  # as stored (see _stored_values)
             row.update(
                 id=item.record_id,
                 versions=item.versions,
@@ -396,6 +395,38 @@ def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
         log.warning("pulled %s has an unreadable value; parked", cls.record_type)
         return INCOMPLETE
     return None
+
+
+def _stored_values(cls: type[SyncedRecord], values: dict[str, Any]) -> dict[str, Any] | None:
+    """Every synced field of a new record as stored (what ``_column_value`` gives each),
+    or None when a value cannot be stored (a malformed date)."""
+    row = {name: values.get(name) for name in cls.sync_fields}
+    try:
+        for name in _dated(cls.record_type):
+            if row[name] is not None:
+                row[name] = from_wire(cls, name, row[name])
+    except (TypeError, ValueError):
+        return None
+    for name, default in _defaults(cls.record_type).items():
+        if row[name] is None:
+            row[name] = default.arg if default.is_scalar else default.arg(None)
+    return row
+
+
+@cache
+def _dated(record_type: str) -> tuple[str, ...]:
+    return dated_fields(RECORD_TYPES[record_type])
+
+
+@cache
+def _defaults(record_type: str) -> dict[str, Any]:
+    """Defaults of the NOT NULL synced columns that have one."""
+    table = table_of(RECORD_TYPES[record_type])
+    return {
+        name: table.c[name].default
+        for name in RECORD_TYPES[record_type].sync_fields
+        if table.c[name].default is not None and not table.c[name].nullable
+    }
 
 
 def _column_value(cls: type[SyncedRecord], name: str, wire_value: Any) -> Any:

@@ -123,7 +123,9 @@ class StoreReplica:
 
     def _apply(self, page: PullPage, newest: str | None) -> PageTally:
         try:
-            with self.store.write() as session:
+            # Replayable: a page lost to a power cut goes with its cursor, and is pulled
+            # again (nothing of this station's own is in it).
+            with self.store.write(replayable=True) as session:
                 departed = self._depart(session, page)
                 tally = self._applier(session).apply(page["records"])
                 self._end_page(session, page, newest)

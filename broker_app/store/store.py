@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.store import migrate
-from broker_app.store.db import WRITE, make_engine
+from broker_app.store.db import REPLAYABLE, WRITE, make_engine
 from broker_app.store.models.local import MAX_SEEN_STAMP, OrgUnit, OutboxEntry, Station, SyncState
 from broker_app.store.secrets import SecretStore
 from broker_app.store.writer import RecordWriter
@@ -43,6 +43,9 @@ class Store:
         )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
+        self._replayable = sessionmaker(
+            self.engine.execution_options(**REPLAYABLE), expire_on_commit=False
+        )
         self.node_id = self._ensure_station()
         #: The credential and the card-signing key: never in the database.
         self.secrets = chooser.sharing_backend(self.node_id)
@@ -58,9 +61,12 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: everything inside commits together or not at all."""
-        with self._writer() as session, session.begin():
+    def write(self, *, replayable: bool = False) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all.
+        ``replayable``: what it writes is fetched again if a power cut loses it (a
+        pulled page and its cursor), so its commit does not wait for the disk (see
+        ``db.REPLAYABLE``); local edits are always written through to the disk."""
+        with (self._replayable if replayable else self._writer)() as session, session.begin():
             yield session
 
     def writer(self, session: Session) -> RecordWriter:

@@ -119,8 +119,13 @@ class ChannelClient:
         answer = self._call("POST", PUSH, json_body={"mutations": list(mutations)})
         return cast(list[PushResult], answer["results"])
 
-    def pull(self, after: int, limit: int = 1000) -> PullPage:
-        answer = self._call("GET", PULL, params={"after": after, "limit": limit})
+    def pull(self, after: int, limit: int = 1000, count: bool = False) -> PullPage:
+        """A page after ``after``; ``count``: the answer also says how many records
+        are left to pull (``remaining``, from a server that knows it)."""
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if count:
+            params["count"] = "true"
+        answer = self._call("GET", PULL, params=params)
         return cast(PullPage, answer)
 
     def conflicts(self, limit: int = 500) -> list[dict[str, Any]]:

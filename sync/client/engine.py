@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from sync.client.api import ChannelClient
 from sync.client.errors import ServerError, ServerFailed, SyncError
+from sync.client.progress import PullMeter
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
 from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PushResult
@@ -40,6 +43,7 @@ class SyncEngine:
         *,
         push_batch: int = 500,
         pull_page: int = 1000,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
         self.replica = replica
@@ -49,6 +53,7 @@ class SyncEngine:
         # their data), and whether it answered any push this round.
         self._suspects: dict[str, tuple[Mutation, ServerError]] = {}
         self._server_answered = False
+        self._clock = clock
 
     def run(
         self,
@@ -176,12 +181,27 @@ class SyncEngine:
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
         cursor = self.replica.cursor()
         report.cursor = cursor
-        while not cancelled():
-            page = self.client.pull(cursor, self.pull_page)
-            tally = self.replica.apply_page(page)
-            cursor = page["cursor"]
-            report.add_page(tally, cursor)
-            say(0.5 + 0.4 * (0 if page["has_more"] else 1), f"下载 {report.pulled} 条")
-            if not page["has_more"]:
-                return
-        report.cancelled = True
+        # The first page says how many records are left (a server that knows):
+        # enough for records done of the total and the time left on a long first pull.
+        started = self._clock()
+        # The next page is fetched while this one is applied: the server assembles
+        # and sends it meanwhile (a first pull of a county is half waiting otherwise).
+        # Each page is still applied with its cursor in one local transaction, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+            coming = fetcher.submit(self.client.pull, cursor, self.pull_page, True)
+            meter: PullMeter | None = None
+            while not cancelled():
+                page = coming.result()
+                if page["has_more"]:
+                    coming = fetcher.submit(self.client.pull, page["cursor"], self.pull_page)
+                if meter is None:
+                    meter = PullMeter(page.get("remaining"), started)
+                tally = self.replica.apply_page(page)
+                cursor = page["cursor"]
+                report.add_page(tally, cursor)
+                meter.done += tally.received
+                fraction, message = meter.progress(self._clock(), finished=not page["has_more"])
+                say(0.5 + 0.4 * fraction, message)
+                if not page["has_more"]:
+                    return
+            report.cancelled = True

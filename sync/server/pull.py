@@ -6,6 +6,11 @@ A page ends at ``limit`` records or once it holds ``max_bytes`` (whichever comes
 first; a page always carries at least one record), and rows are streamed from the
 database, so the server never holds more than one page of big records in memory.
 
+Asked with ``count``, a page also says how many records of the scope changed after
+``after`` (``remaining``): one count on the ``(org_code, seq)`` index (or on ``seq`` for
+the county) that lets a station joining the county show records done, the total and
+the time left. Stations ask on the first page of a round only.
+
 From protocol 2 a page also lists the records that left the station's scope (a worker
 who moved village) in the same change-sequence order, so a station pulling from a
 cursor learns of each exit once, in the page whose cursor passes it.
@@ -16,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, not_, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import MAX_PULL_BYTES, MAX_PULL_LIMIT
@@ -36,6 +41,7 @@ def pull_page(
     max_bytes: int = MAX_PULL_BYTES,
     *,
     exits: bool = False,
+    count: bool = False,
 ) -> bytes:
     """JSON of a PullPage: records changed after ``after`` in ``seq`` order, and
     (``exits``) the records that left the scope in that range."""
@@ -74,9 +80,11 @@ def pull_page(
     cursor = merged[-1][0] if merged else after
     parts = [item for _seq, kind, item in merged if kind == 0]
     tail = b""
+    if count:
+        tail += f',"remaining":{_remaining(session, scope, after)}'.encode()
     if exits:
         gone = [item for _seq, kind, item in merged if kind == 1]
-        tail = b',"exits":' + json.dumps(gone, ensure_ascii=False, separators=(",", ":")).encode()
+        tail += b',"exits":' + json.dumps(gone, ensure_ascii=False, separators=(",", ":")).encode()
     return (
         b'{"records":['
         + b",".join(parts)
@@ -84,6 +92,15 @@ def pull_page(
         + tail
         + b"}"
     )
+
+
+def _remaining(session: Session, scope: Scope, after: int) -> int:
+    """Records of the scope changed after ``after`` (the few projects held through a
+    moved card are not counted: the figure is for progress, not for correctness)."""
+    stmt = select(func.count()).select_from(Record).where(Record.seq > after)
+    if not scope.everything:
+        stmt = stmt.where(scope.covers(Record.org_code, Record.record_type))
+    return int(session.scalar(stmt) or 0)
 
 
 def _record_json(row: Any) -> bytes:

@@ -70,12 +70,14 @@ def pull(
     db: Database,
     after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
+    count: bool = False,
 ) -> Response:
     """Records changed after the cursor ``after``, within the station's scope, and
-    (protocol 2) the records that left it."""
+    (protocol 2) the records that left it; ``count``: also how many records of the
+    scope changed after ``after`` (``remaining``), for a station's progress."""
     exits = (protocol_of(request) or 0) >= EXITS_SINCE
     with db.read() as session:
-        text = pull_page(session, Scope(station.org_code), after, limit, exits=exits)
+        text = pull_page(session, Scope(station.org_code), after, limit, exits=exits, count=count)
     return Response(content=text, media_type="application/json")
 
 

@@ -97,6 +97,9 @@ class PullOut(BaseModel):
     exits: list[ScopeExitItem] | None = Field(
         None, description="protocol 2: records that left the station's scope"
     )
+    remaining: int | None = Field(
+        None, description="asked with count=true: records of the scope after the cursor"
+    )
 
 
 class ConflictSide(BaseModel):

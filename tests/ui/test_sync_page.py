@@ -199,3 +199,28 @@ def test_the_page_warns_when_the_pc_clock_is_a_day_off_the_servers(
     qtbot.waitUntil(lambda: not label.isVisibleTo(page))
     assert page.status_panel.error_label.text() == "无"
     assert "时钟" not in bar.sync_label.text()
+
+
+@on_sqlite
+def test_the_page_shows_records_pulled_as_the_round_goes(
+    shared_server: RunningServer,  # noqa: F811
+    shared_stations: StationFactory,  # noqa: F811
+    ctx: AppContext,
+    qtbot: QtBot,
+) -> None:
+    enrol(ctx.store, shared_server.url, new_code(shared_server.db_url, VILLAGE), policy=FAST)
+    other = shared_stations("other", VILLAGE)
+    for name in ("孔繁星", "孟庆云", "颜世杰"):
+        register_worker(other.store, VILLAGE, name)
+    other.sync()
+    scheduler = install(ctx)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    panel = page.status_panel
+    shown: list[str] = []
+    # Connected after the panel: reads what the panel has just put on screen.
+    scheduler.progress.connect(lambda _f, _m: shown.append(panel.progress_label.text()))
+    panel.sync_button.click()
+    pulled = [text for text in shown if text.startswith("下载")]
+    assert pulled and pulled[-1].endswith("条，完成"), shown
+    assert "同步完成" in panel.result_label.text()

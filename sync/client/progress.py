@@ -1,0 +1,53 @@
+"""Progress of a pull: records done of the total and the time left, in Chinese.
+
+The total comes from the server's count on the first page of a round (``remaining``);
+the rate is measured over the round so far, so the estimate settles after a few pages.
+A server that does not count gives records done only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: No estimate before this many seconds of pulling: the first pages are not typical.
+_SETTLE_SECONDS = 2.0
+
+
+@dataclass
+class PullMeter:
+    total: int | None
+    started: float
+    done: int = 0
+
+    def progress(self, now: float, *, finished: bool = False) -> tuple[float, str]:
+        """(fraction of the pull done, message) after ``done`` records at ``now``."""
+        if finished:
+            return 1.0, f"下载 {self.done:,} 条，完成"
+        if not self.total:
+            return 0.0, f"下载 {self.done:,} 条"
+        # A record pulled twice in the round (changed again meanwhile) may push the
+        # count past the total: stay below 100% until the last page.
+        fraction = min(self.done / self.total, 0.99)
+        message = f"下载 {self.done:,}/{self.total:,} 条"
+        left = self.seconds_left(now)
+        if left is not None:
+            message += f"，约剩 {time_left(left)}"
+        return fraction, message
+
+    def seconds_left(self, now: float) -> float | None:
+        elapsed = now - self.started
+        if not self.total or self.done <= 0 or elapsed < _SETTLE_SECONDS:
+            return None
+        return max(0.0, (self.total - self.done) * elapsed / self.done)
+
+
+def time_left(seconds: float) -> str:
+    """Seconds as a person reads them: "8 秒", "3 分钟", "1 小时 5 分钟"."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{max(whole, 1)} 秒"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} 分钟"
+    hours = f"{minutes // 60} 小时"
+    return f"{hours} {minutes % 60} 分钟" if minutes % 60 else hours

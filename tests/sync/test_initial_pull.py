@@ -1,0 +1,152 @@
+"""A station joining with a big scope: progress of its first pull (records of the
+total, time left) and resuming after the pull is killed at any point."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from broker_app.domain.roster_query import RosterFilter, RosterSort
+from broker_app.services.demo_data import DemoDataService
+from broker_app.services.sync_config import load_config, make_client
+from broker_app.services.sync_replica import StoreReplica
+from broker_app.services.workers import WorkerService
+from broker_app.store.models import Worker
+from broker_app.store.repositories import sync_state
+from broker_app.store.store import open_store
+from sync.client.engine import SyncEngine
+from sync.client.progress import PullMeter, time_left
+from tests.sync.conftest import (
+    COUNTY,
+    FAST,
+    TOWNSHIP,
+    VILLAGE_1,
+    StationFactory,
+    station_factory,
+)
+from tests.sync.records import snapshot
+from tests.sync.server_process import RunningServer
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Several pages of 1000 (workers with their follow-ups, trainings, cards, jobs).
+WORKERS = 1200
+
+
+@pytest.fixture(scope="module")
+def township_data(
+    shared_server: RunningServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[int]:
+    """A township station with demo data pushed to the server (once per server);
+    yields how many records its scope holds there."""
+    make = station_factory(shared_server, tmp_path_factory.mktemp("township"))
+    source = next(make)("source", TOWNSHIP)
+    DemoDataService(source.store).generate(WORKERS, seed=18)
+    assert source.sync().rejected == 0
+    config = load_config(source.store)
+    assert config is not None
+    yield make_client(config, FAST).pull(0, 1, count=True)["remaining"]
+    make.close()
+
+
+def test_first_pull_says_records_of_the_total_and_time_left(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    county = shared_stations("county", COUNTY)
+    config = load_config(county.store)
+    assert config is not None
+    ticks = iter(range(0, 10_000, 3))  # a clock that advances 3 s per reading
+    engine = SyncEngine(
+        make_client(config, FAST),
+        StoreReplica(county.store),
+        pull_page=500,
+        clock=lambda: float(next(ticks)),
+    )
+    said: list[tuple[float, str]] = []
+    report = engine.run(progress=lambda f, m: said.append((f, m)))
+    assert report.error is None and report.pulled == township_data
+    pulling = [(f, m) for f, m in said if m.startswith("下载")]
+    # Records done of the total the server counted, rising, then done.
+    total = f"{report.pulled:,}"
+    assert all(f"/{total} 条" in m for _f, m in pulling[:-1]), pulling
+    assert [f for f, _m in pulling] == sorted(f for f, _m in pulling)
+    assert pulling[-1][1] == f"下载 {total} 条，完成" and said[-1] == (1.0, "同步完成")
+    assert any("约剩" in m for _f, m in pulling[:-1])
+
+
+def test_a_village_is_told_only_its_own_records(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    village = shared_stations("village", VILLAGE_1)
+    config = load_config(village.store)
+    assert config is not None
+    page = make_client(config, FAST).pull(0, 1, count=True)
+    with village.store.read() as session:
+        assert sync_state.cursor(session) == 0
+    report = village.sync()
+    assert page["remaining"] == report.pulled < township_data
+    # Not asked, not counted (every later page of a round).
+    assert "remaining" not in make_client(config, FAST).pull(0, 1)
+
+
+def test_a_pull_killed_at_any_point_resumes_and_converges(
+    shared_server: RunningServer,
+    shared_stations: StationFactory,
+    township_data: int,
+    tmp_path: Path,
+) -> None:
+    """The ``sync`` command is killed (SIGKILL) right after it printed its first
+    progress line, mid-pull; the next ``sync`` goes on from the stored cursor and the
+    station ends with exactly what a station that pulled in one go holds."""
+    county = shared_stations("county", COUNTY)
+    county.store.close()
+    command = [sys.executable, "-m", "broker_app", "--data-dir", str(county.data_dir), "sync"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stderr is not None
+    first = process.stderr.readline()
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert "下载" in first and "/" in first, first  # records done of the total
+
+    store = open_store(county.data_dir)
+    try:
+        with store.read() as session:
+            stopped_at = sync_state.cursor(session)
+            half = session.scalar(select(func.count()).select_from(Worker))
+        assert stopped_at > 0 and half is not None and half < WORKERS  # really mid-pull
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "完成" in done.stderr.splitlines()[-1]
+        whole = shared_stations("whole", COUNTY)
+        whole.sync()
+        assert snapshot(store) == snapshot(whole.store)
+        with store.read() as session:
+            assert session.scalar(select(func.count()).select_from(Worker)) == WORKERS
+            some = session.scalar(select(Worker.name).limit(1))
+        hits = WorkerService(store).search_keys(RosterFilter(text=some), RosterSort())
+        assert hits, "pulled workers are searchable"
+    finally:
+        store.close()
+
+
+def test_time_left_reads_like_a_person_says_it() -> None:
+    assert [time_left(s) for s in (0.2, 8, 59.4, 61, 3599, 3900)] == [
+        "1 秒", "8 秒", "59 秒", "1 分钟", "1 小时", "1 小时 5 分钟",
+    ]  # fmt: skip
+    meter = PullMeter(total=400_000, started=0.0)
+    meter.done = 100_000
+    assert meter.progress(10.0) == (0.25, "下载 100,000/400,000 条，约剩 30 秒")
+    # No estimate in the first seconds, none without a total, never past 99% early.
+    assert meter.progress(1.0) == (0.25, "下载 100,000/400,000 条")
+    assert PullMeter(total=None, started=0.0).progress(5.0) == (0.0, "下载 0 条")
+    meter.done = 400_100
+    assert meter.progress(20.0)[0] == 0.99
