@@ -11,11 +11,11 @@ from sqlalchemy import select
 from broker_app.domain import coerce
 from broker_app.domain.enums import FollowUpKind, TrainingKind
 from broker_app.domain.errors import FieldError
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 
 class InvalidRecord(Exception):
@@ -127,7 +127,9 @@ class AssistanceService:
             record = self.store.writer(session).create(
                 cls, {**values, "worker_id": worker_id, "org_code": worker.org_code}
             )
-            return Change(cls.record_type, CREATE, (record.id,), frozenset({"worker_id"}))
+            return Change(
+                RecordKind(cls.record_type), Op.CREATE, (record.id,), frozenset({"worker_id"})
+            )
 
     def _edit(self, cls: type[SyncedRecord], record_id: str, values: dict[str, Any]) -> Change:
         with self.store.write() as session:
@@ -135,4 +137,4 @@ class AssistanceService:
             if record is None:
                 raise LookupError(f"找不到该记录（{record_id}）")
             changed = self.store.writer(session).update(record, values)
-            return Change(cls.record_type, UPDATE, (record_id,), frozenset(changed))
+            return Change(RecordKind(cls.record_type), Op.UPDATE, (record_id,), frozenset(changed))

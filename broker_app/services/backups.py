@@ -145,9 +145,14 @@ def backup_folder(store: Store, data: Path) -> Path:
     return load_settings(store).backup.folder_path(data)
 
 
+def check_backup(backup: Path) -> None:
+    """Refuse a file that is not a healthy station database (``BackupError`` says why)."""
+    check_database_file(backup)
+
+
 def request_restore(data: Path, backup: Path) -> None:
     """Check ``backup`` and ask for it to be restored once the database is closed."""
-    check_database_file(backup)
+    check_backup(backup)
     (data / _PENDING_RESTORE).write_text(str(backup.resolve()), encoding="utf-8")
     log.info("restore from %s requested", backup)
 

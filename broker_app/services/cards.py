@@ -44,13 +44,14 @@ from broker_app.services.cards_queries import (
     select_cards,
     workers_by_id,
 )
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker
 from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
+from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class IssueReport:
     @property
     def change(self) -> Change:
         ids = (*self.issued, *self.replaced)
-        return Change(RightsCard.record_type, CREATE if self.issued else UPDATE, ids)
+        return Change(RecordKind.CARD, Op.CREATE if self.issued else Op.UPDATE, ids)
 
 
 class CardService:
@@ -207,7 +208,7 @@ class CardService:
                 raise CardNotFound(card_id)
             changed = RecordWriter(session, self.store.clock).update(card, {"revoked": True})
         log.info("revoked card %s", card_id)
-        return Change(RightsCard.record_type, UPDATE, (card_id,), frozenset(changed))
+        return Change(RecordKind.CARD, Op.UPDATE, (card_id,), frozenset(changed))
 
     def find_by_serial(self, serial: int, key_id_hex: str | None = None) -> list[str]:
         """Ids of the cards with this serial (of one key when given), newest first."""

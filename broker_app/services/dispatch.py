@@ -29,12 +29,12 @@ from broker_app.domain.dispatch_status import (
 from broker_app.domain.enums import BatchStatus
 from broker_app.domain.errors import FieldError
 from broker_app.services import dispatch_queries as queries
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.dispatch_journey import JourneyReport, apply_journey
 from broker_app.store.models.card import Project
-from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.dispatch import DispatchBatch
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class DispatchService:
             batch = self.store.writer(session).create(DispatchBatch, values)
             batch_id = batch.id
         log.info("created dispatch batch %s", batch_id)
-        return Change(DispatchBatch.record_type, CREATE, (batch_id,))
+        return Change(RecordKind.BATCH, Op.CREATE, (batch_id,))
 
     def edit_batch(self, batch_id: str, raw: Mapping[str, Any]) -> Change:
         """Change the fields present in ``raw``; a finished batch keeps all but its notes."""
@@ -151,7 +151,7 @@ class DispatchService:
             ):
                 _link_project(session, cleaned.values, current=batch.project)
             changed = self.store.writer(session).update(batch, cleaned.values)
-        return Change(DispatchBatch.record_type, UPDATE, (batch_id,), frozenset(changed))
+        return Change(RecordKind.BATCH, Op.UPDATE, (batch_id,), frozenset(changed))
 
     def cancel_batch(self, batch_id: str) -> list[Change]:
         """A batch that will not leave: archived with its members (only while 筹备)."""
@@ -177,11 +177,11 @@ class DispatchService:
                 member_ids.append(member.id)
             writer.archive(batch)
         log.info("cancelled dispatch batch %s (%d members)", batch_id, len(member_ids))
-        changes = [Change(DispatchBatch.record_type, ARCHIVE, (batch_id,), frozenset({"archived"}))]
+        changes = [Change(RecordKind.BATCH, Op.ARCHIVE, (batch_id,), frozenset({"archived"}))]
         if member_ids:
             changes.append(
                 Change(
-                    DispatchMember.record_type, ARCHIVE, tuple(member_ids), frozenset({"archived"})
+                    RecordKind.BATCH_MEMBER, Op.ARCHIVE, tuple(member_ids), frozenset({"archived"})
                 )
             )
         return changes
@@ -236,7 +236,7 @@ class DispatchService:
             writer = self.store.writer(session)
             changed = writer.update(batch, changes_to_batch)
             report = apply_journey(session, writer, batch, members, target, day, today)
-        changes = [Change(DispatchBatch.record_type, UPDATE, (batch_id,), frozenset(changed))]
+        changes = [Change(RecordKind.BATCH, Op.UPDATE, (batch_id,), frozenset(changed))]
         changes.extend(report.changes)
         log.info(
             "batch %s now %s (%d workers updated, %d matches on duty)",

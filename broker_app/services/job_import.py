@@ -24,6 +24,7 @@ from broker_app.domain.errors import FieldError
 from broker_app.domain.jobs import LABELS, clean_job
 from broker_app.domain.jobs_place import place_name
 from broker_app.domain.orgcodes import code_in_scope
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.values import CellValue
@@ -40,7 +41,6 @@ from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -157,9 +157,9 @@ class JobImportService:
                 cancel.check()
         result.added, result.updated = len(added), len(updated)
         if added:
-            result.changes.append(Change(JobPosting.record_type, CREATE, tuple(added)))
+            result.changes.append(Change(RecordKind.JOB, Op.CREATE, tuple(added)))
         if updated:
-            result.changes.append(Change(JobPosting.record_type, UPDATE, tuple(updated)))
+            result.changes.append(Change(RecordKind.JOB, Op.UPDATE, tuple(updated)))
         progress(1.0, "完成")
 
 

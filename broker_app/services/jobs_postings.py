@@ -22,11 +22,11 @@ from broker_app.domain.jobs_query import JobFilter, JobSort
 from broker_app.domain.jobs_status import check_job_status
 from broker_app.domain.jobs_welfare import RuleWarning
 from broker_app.domain.orgcodes import code_in_scope
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class JobPostingService:
             job = repo.create(self.store.writer(session), values)
             job_id = job.id
         log.info("created job posting %s", job_id)
-        return JobSaved(Change(JobPosting.record_type, CREATE, (job_id,)), cleaned.warnings)
+        return JobSaved(Change(RecordKind.JOB, Op.CREATE, (job_id,)), cleaned.warnings)
 
     def edit(self, job_id: str, raw: Mapping[str, Any], today: date | None = None) -> JobSaved:
         """Change the fields present in ``raw``; the rest stay as they are."""
@@ -134,7 +134,7 @@ class JobPostingService:
                 raise InvalidJob(cleaned.errors)
             changed = repo.update(self.store.writer(session), job, cleaned.values)
         return JobSaved(
-            Change(JobPosting.record_type, UPDATE, (job_id,), frozenset(changed)),
+            Change(RecordKind.JOB, Op.UPDATE, (job_id,), frozenset(changed)),
             cleaned.warnings,
         )
 
@@ -153,7 +153,7 @@ class JobPostingService:
             job = _get(session, job_id)
             _require_editable(session, job)
             repo.update(self.store.writer(session), job, {"archived": True})
-        return Change(JobPosting.record_type, ARCHIVE, (job_id,), frozenset({"archived"}))
+        return Change(RecordKind.JOB, Op.ARCHIVE, (job_id,), frozenset({"archived"}))
 
     def _set_status(self, job_id: str, status: JobStatus) -> Change:
         with self.store.write() as session:
@@ -162,7 +162,7 @@ class JobPostingService:
             check_job_status(job.status, status, repo.filled_count(session, job_id), job.headcount)
             changed = repo.update(self.store.writer(session), job, {"status": status.value})
         log.info("job posting %s now %s", job_id, status.value)
-        return Change(JobPosting.record_type, UPDATE, (job_id,), frozenset(changed))
+        return Change(RecordKind.JOB, Op.UPDATE, (job_id,), frozenset(changed))
 
 
 def _station_org(session: Session) -> str | None:

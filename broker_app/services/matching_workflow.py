@@ -28,6 +28,7 @@ from broker_app.domain.matching_status import (
     placement_follow_up,
     status_date,
 )
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.matching import RecordNotFound, job_place_text
 from broker_app.services.matching_profiles import job_profile_by_id, worker_profile_by_id
 from broker_app.store.models.assistance import FollowUp
@@ -39,7 +40,7 @@ from broker_app.store.repositories import matches as repo
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
+from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,7 @@ class MatchWorkflowService:
                 )
                 created.append(match.id)
         log.info("job %s: %d matches created, %d skipped", job_id, len(created), len(skipped))
-        changes = [Change(Match.record_type, CREATE, tuple(created))] if created else []
+        changes = [Change(RecordKind.MATCH, Op.CREATE, tuple(created))] if created else []
         return MatchesCreated(created, skipped, changes)
 
     def change_status(
@@ -181,19 +182,21 @@ class MatchWorkflowService:
             entry = history_entry(match.history, target, day, note, today)
             writer = self.store.writer(session)
             repo.update(writer, match, {"status": target.value, "history": [*match.history, entry]})
-            changes = [Change(Match.record_type, UPDATE, (match_id,), frozenset({"status"}))]
+            changes = [Change(RecordKind.MATCH, Op.UPDATE, (match_id,), frozenset({"status"}))]
             worker_fields: list[str] = []
             if target is MatchStatus.ON_DUTY:
                 worker_fields = self._go_on_duty(session, writer, match, day)
                 follow_up = self._placement_follow_up(session, writer, match, day, entry["note"])
                 changes.append(
-                    Change(FollowUp.record_type, CREATE, (follow_up,), frozenset({"worker_id"}))
+                    Change(RecordKind.FOLLOW_UP, Op.CREATE, (follow_up,), frozenset({"worker_id"}))
                 )
             elif target is MatchStatus.LEFT:
                 worker_fields = self._leave(session, writer, match, day)
             if worker_fields:
                 changes.append(
-                    Change(Worker.record_type, UPDATE, (match.worker_id,), frozenset(worker_fields))
+                    Change(
+                        RecordKind.WORKER, Op.UPDATE, (match.worker_id,), frozenset(worker_fields)
+                    )
                 )
             job_full = target in (MatchStatus.HIRED, MatchStatus.ON_DUTY) and _full(
                 session, match.job_id
@@ -205,7 +208,7 @@ class MatchWorkflowService:
         with self.store.write() as session:
             match = _get(session, match_id)
             changed = repo.update(self.store.writer(session), match, {"notes": notes.strip()})
-        return Change(Match.record_type, UPDATE, (match_id,), frozenset(changed))
+        return Change(RecordKind.MATCH, Op.UPDATE, (match_id,), frozenset(changed))
 
     # -- the worker's record -------------------------------------------------------
     def _go_on_duty(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.errors import FieldError
 from broker_app.domain.projects import clean_project
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.projects_defaults import (
     DEFAULT_FIELDS,
     ProjectDefaults,
@@ -23,7 +24,6 @@ from broker_app.services.settings import load_settings, save_settings
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class ProjectService:
             project = self.store.writer(session).create(Project, {**values, "org_code": org_code})
             project_id = project.id
         log.info("created project %s", project_id)
-        return Change(Project.record_type, CREATE, (project_id,))
+        return Change(RecordKind.PROJECT, Op.CREATE, (project_id,))
 
     def edit(self, project_id: str, raw: Mapping[str, Any]) -> Change:
         """Change the fields present in ``raw``; the rest stay as they are.
@@ -120,12 +120,12 @@ class ProjectService:
                     [FieldError("end_date", "竣工日期早于开工日期", "end_date before start_date")]
                 )
             changed = self.store.writer(session).update(project, cleaned.values)
-        return Change(Project.record_type, UPDATE, (project_id,), frozenset(changed))
+        return Change(RecordKind.PROJECT, Op.UPDATE, (project_id,), frozenset(changed))
 
     def archive(self, project_id: str) -> Change:
         with self.store.write() as session:
             self.store.writer(session).archive(get_project(session, project_id))
-        return Change(Project.record_type, ARCHIVE, (project_id,), frozenset({"archived"}))
+        return Change(RecordKind.PROJECT, Op.ARCHIVE, (project_id,), frozenset({"archived"}))
 
 
 def get_project(session: Session, project_id: str) -> Project:

@@ -21,6 +21,7 @@ from broker_app.domain.idcard import id_number_from_spreadsheet_number, normaliz
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.village_names import VillageResolver
 from broker_app.domain.worker_rules import LABELS, clean_worker
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.headers import HeaderMap, detect_header
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
@@ -37,7 +38,6 @@ from broker_app.services.workbook_import import write_errors_workbook as write_r
 from broker_app.store.repositories import workers as repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -234,9 +234,9 @@ class RosterImportService:
         result.added = len(added_ids)
         result.updated = len(updated_ids)
         if added_ids:
-            result.changes.append(Change("worker", CREATE, tuple(added_ids)))
+            result.changes.append(Change(RecordKind.WORKER, Op.CREATE, tuple(added_ids)))
         if updated_ids:
-            result.changes.append(Change("worker", UPDATE, tuple(updated_ids)))
+            result.changes.append(Change(RecordKind.WORKER, Op.UPDATE, tuple(updated_ids)))
         progress(1.0, "完成")
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from broker_app.services.changes import Change
 from broker_app.services.excel.headers import HeaderMap
 from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
 from broker_app.services.excel.writer import XlsxWriter
-from broker_app.store.writer import Change
 
 
 @dataclass(frozen=True)

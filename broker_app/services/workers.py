@@ -12,13 +12,16 @@ from broker_app.domain.errors import FieldError
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.domain.worker_rules import clean_worker
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
 from broker_app.store.wire import record_to_wire
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
+
+#: Fields of a roster row (``rows``, ``page``), in order: the UI indexes rows by these.
+WORKER_ROW_FIELDS = repo.ROW_FIELDS
 
 
 class InvalidWorker(Exception):
@@ -98,7 +101,7 @@ class WorkerService:
             worker = repo.create(self.store.writer(session), cleaned.values)
             worker_id = worker.id
         log.info("registered worker %s", worker_id)
-        return Change(Worker.record_type, CREATE, (worker_id,))
+        return Change(RecordKind.WORKER, Op.CREATE, (worker_id,))
 
     def edit(self, worker_id: str, raw: Mapping[str, Any], today: date | None = None) -> Change:
         """Change the fields present in ``raw``; the rest stay as they are."""
@@ -113,20 +116,20 @@ class WorkerService:
                 if other is not None:
                     raise DuplicateWorker(other.id, other.name, other.id_number)
             changed = repo.update(self.store.writer(session), worker, cleaned.values)
-        return Change(Worker.record_type, UPDATE, (worker_id,), frozenset(changed))
+        return Change(RecordKind.WORKER, Op.UPDATE, (worker_id,), frozenset(changed))
 
     def archive(self, worker_id: str) -> Change:
         with self.store.write() as session:
             worker = self._get(session, worker_id)
             repo.update(self.store.writer(session), worker, {"archived": True})
         log.info("archived worker %s", worker_id)
-        return Change(Worker.record_type, ARCHIVE, (worker_id,), frozenset({"archived"}))
+        return Change(RecordKind.WORKER, Op.ARCHIVE, (worker_id,), frozenset({"archived"}))
 
     def restore(self, worker_id: str) -> Change:
         with self.store.write() as session:
             worker = self._get(session, worker_id)
             repo.update(self.store.writer(session), worker, {"archived": False})
-        return Change(Worker.record_type, UPDATE, (worker_id,), frozenset({"archived"}))
+        return Change(RecordKind.WORKER, Op.UPDATE, (worker_id,), frozenset({"archived"}))
 
     @staticmethod
     def _get(session: Any, worker_id: str) -> Worker:
