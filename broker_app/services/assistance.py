@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from broker_app.domain import coerce
 from broker_app.domain.enums import FollowUpKind, TrainingKind
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models.assistance import FollowUp, Training
@@ -18,10 +18,8 @@ from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store
 
 
-class InvalidRecord(Exception):
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
+class InvalidRecord(InvalidInput):
+    """The input breaks one or more rules; ``errors`` says which, field by field."""
 
 
 def clean_follow_up(raw: Mapping[str, Any], today: date) -> dict[str, Any]:

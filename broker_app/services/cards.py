@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from broker_app.domain.errors import UserError
 from broker_app.domain.projects_cards import (
     CardTermsError,
     build_card_facts,
@@ -56,11 +57,9 @@ from broker_app.store.writer import RecordWriter
 log = logging.getLogger(__name__)
 
 
-class CardNotFound(LookupError):
+class CardNotFound(UserError, LookupError):
     def __init__(self, card_id: str) -> None:
-        super().__init__(f"找不到该维权卡（{card_id}）")
-        self.message = str(self)
-        self.message_en = f"no rights card {card_id}"
+        super().__init__(f"找不到该维权卡（{card_id}）", f"no rights card {card_id}")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from broker_app.domain.dispatch_status import (
     next_batch_statuses,
 )
 from broker_app.domain.enums import BatchStatus
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.services import dispatch_queries as queries
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.dispatch_journey import JourneyReport, apply_journey
@@ -39,19 +39,13 @@ from broker_app.store.store import Store
 log = logging.getLogger(__name__)
 
 
-class InvalidBatch(Exception):
+class InvalidBatch(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
 
-
-class BatchNotFound(LookupError):
+class BatchNotFound(UserError, LookupError):
     def __init__(self, batch_id: str) -> None:
-        self.message = f"找不到该劳务输出批次（{batch_id}）"
-        self.message_en = f"no dispatch batch {batch_id}"
-        super().__init__(self.message)
+        super().__init__(f"找不到该劳务输出批次（{batch_id}）", f"no dispatch batch {batch_id}")
         self.batch_id = batch_id
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from broker_app.domain.enums import JobStatus
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.jobs import CleanJob, clean_job
 from broker_app.domain.jobs_query import JobFilter, JobSort
 from broker_app.domain.jobs_status import check_job_status
@@ -34,19 +34,13 @@ log = logging.getLogger(__name__)
 JOB_ROW_FIELDS = repo.ROW_FIELDS
 
 
-class InvalidJob(Exception):
+class InvalidJob(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
-
-class JobNotFound(LookupError):
+class JobNotFound(UserError, LookupError):
     def __init__(self, job_id: str) -> None:
-        super().__init__(f"找不到该岗位（{job_id}）")
-        self.message = f"找不到该岗位（{job_id}）"
-        self.message_en = f"no job posting {job_id}"
+        super().__init__(f"找不到该岗位（{job_id}）", f"no job posting {job_id}")
         self.job_id = job_id
 
 

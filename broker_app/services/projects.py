@@ -4,14 +4,14 @@ and pay day of a new project are filled from this station's local defaults."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.projects import clean_project
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.projects_defaults import (
@@ -28,19 +28,13 @@ from broker_app.store.store import Store
 log = logging.getLogger(__name__)
 
 
-class InvalidProject(Exception):
+class InvalidProject(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
-
-class ProjectNotFound(LookupError):
+class ProjectNotFound(UserError, LookupError):
     def __init__(self, project_id: str) -> None:
-        super().__init__(f"找不到该工程项目（{project_id}）")
-        self.message = str(self)
-        self.message_en = f"no project {project_id}"
+        super().__init__(f"找不到该工程项目（{project_id}）", f"no project {project_id}")
         self.project_id = project_id
 
 

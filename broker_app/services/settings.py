@@ -31,7 +31,7 @@ from typing import Any, ClassVar, TypeVar
 from sqlalchemy.orm import Session
 
 from broker_app.domain import coerce
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput
 from broker_app.domain.jobs_welfare import DEFAULT_EXIT_THRESHOLD, EXIT_THRESHOLD_SETTING
 from broker_app.domain.phone import normalize_mobile
 from broker_app.domain.projects import NATIONAL_HOTLINE, clean_project
@@ -330,14 +330,8 @@ class Settings:
         return [_qualified(section, err) for section in self.sections() for err in section.check()]
 
 
-class InvalidSettings(ValueError):
+class InvalidSettings(InvalidInput, ValueError):
     """Settings refused by their checks; ``errors`` name ``section.field``."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(err.message for err in errors))
-        self.errors = errors
-        self.message = str(self)
-        self.message_en = "; ".join(err.message_en for err in errors)
 
 
 # -- loading and saving ---------------------------------------------------------------

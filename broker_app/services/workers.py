@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.domain.worker_rules import clean_worker
@@ -24,12 +24,8 @@ log = logging.getLogger(__name__)
 WORKER_ROW_FIELDS = repo.ROW_FIELDS
 
 
-class InvalidWorker(Exception):
+class InvalidWorker(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
-
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
 
 class DuplicateWorker(FieldError):
@@ -45,9 +41,9 @@ class DuplicateWorker(FieldError):
         self.existing_id = existing_id
 
 
-class WorkerNotFound(LookupError):
+class WorkerNotFound(UserError, LookupError):
     def __init__(self, worker_id: str) -> None:
-        super().__init__(f"找不到该劳动力记录（{worker_id}）")
+        super().__init__(f"找不到该劳动力记录（{worker_id}）", f"no worker {worker_id}")
         self.worker_id = worker_id
 
 

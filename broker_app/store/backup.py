@@ -11,12 +11,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from broker_app.domain.errors import UserError
 
-class BackupError(Exception):
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+
+class BackupError(UserError):
+    """A backup could not be taken, checked or restored."""
 
 
 def backup_database(source: Path, destination: Path) -> Path:

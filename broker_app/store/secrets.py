@@ -21,6 +21,8 @@ import stat
 from pathlib import Path
 from typing import Any, Final
 
+from broker_app.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "LaborStation"
@@ -50,13 +52,11 @@ _OS_BACKENDS: Final = (
 )
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(UserError):
     """The secret could not be read or written (Chinese and English reasons)."""
 
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message = message
-        self.message_en = message_en
+    def __str__(self) -> str:
+        return self.message_en  # what the log line of a failed credential read says
 
 
 def os_keyring() -> Any | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from broker_app.domain.errors import UserError
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.ui.cards.pdf_print_scaling import add_print_scaling_none
@@ -23,11 +24,12 @@ from broker_app.ui.cards.sheets import SheetLayout
 PDF_RESOLUTION = 1200
 
 
-class PdfWriteError(OSError):
+class PdfWriteError(UserError, OSError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"cannot write {path}")
-        self.message = f"无法写入文件：{path}（请检查文件夹是否存在、文件是否被其他程序打开）"
-        self.message_en = f"cannot write PDF {path}"
+        super().__init__(
+            f"无法写入文件：{path}（请检查文件夹是否存在、文件是否被其他程序打开）",
+            f"cannot write PDF {path}",
+        )
 
 
 def write_cards_pdf(
