@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from broker_app import paths
+from broker_app import atomic_write, paths
 from broker_app.services.settings import BackupSettings, load_settings
 from broker_app.services.sync_identity import mark_restored
 from broker_app.store.backup import (
@@ -153,7 +153,7 @@ def check_backup(backup: Path) -> None:
 def request_restore(data: Path, backup: Path) -> None:
     """Check ``backup`` and ask for it to be restored once the database is closed."""
     check_backup(backup)
-    (data / _PENDING_RESTORE).write_text(str(backup.resolve()), encoding="utf-8")
+    atomic_write.write_text(data / _PENDING_RESTORE, str(backup.resolve()))
     log.info("restore from %s requested", backup)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from broker_app import paths
+from broker_app.atomic_write import atomic_path
 from broker_app.logs import LOG_FILE
 from broker_app.services.station import StationService
 from broker_app.store.base import Base
@@ -98,13 +99,14 @@ def export_diagnostics(
         "record_counts": record_counts(store),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        atomic_path(out) as tmp,
+        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("summary.json", json.dumps(summary, ensure_ascii=False, indent=2))
         for path in sorted(paths.log_dir(data).glob(LOG_FILE + "*")):
             text = path.read_text(encoding="utf-8", errors="replace")
             archive.writestr(f"logs/{path.name}", scrub(text))
-    os.replace(tmp, out)
     log.info("diagnostics exported to %s", out)
     return out
 

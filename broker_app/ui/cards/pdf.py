@@ -4,15 +4,13 @@ file asks the viewer to print at 100% (pdf_print_scaling)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from broker_app.atomic_write import atomic_path
 from broker_app.domain.errors import UserError
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
@@ -69,10 +67,8 @@ def write_a4_pdf(
     out = Path(out)
     if not out.parent.is_dir():
         raise PdfWriteError(out)
-    # Same folder, so the final rename is atomic; the writer creates the file itself,
-    # so it gets the usual permissions.
-    temp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
+    # The writer creates the scratch file itself, so it gets the usual permissions.
+    with atomic_path(out) as temp:
         writer = QPdfWriter(str(temp))
         writer.setResolution(PDF_RESOLUTION)
         writer.setPageLayout(
@@ -93,9 +89,4 @@ def write_a4_pdf(
             painter.end()
         del writer  # closes the file
         add_print_scaling_none(temp)
-        os.replace(temp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return pages

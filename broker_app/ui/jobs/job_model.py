@@ -16,7 +16,7 @@ from broker_app.domain.orgcodes import COUNTY_CODE
 from broker_app.services.changes import Change, RecordKind
 from broker_app.services.jobs_postings import JOB_ROW_FIELDS, JobPostingService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel, Row
 
 _CONTEXT = "JobTableModel"
 

@@ -14,7 +14,7 @@ from broker_app.domain.privacy import Personal, shown
 from broker_app.services.changes import Change, RecordKind
 from broker_app.services.matching_workflow import MATCH_ROW_FIELDS, MatchWorkflowService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel, Row
 
 _CONTEXT = "MatchTableModel"
 
