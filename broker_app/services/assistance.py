@@ -6,15 +6,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from broker_app.domain import coerce
 from broker_app.domain.enums import FollowUpKind, TrainingKind
 from broker_app.domain.errors import FieldError, InvalidInput
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models.assistance import FollowUp, Training
+from broker_app.store.repositories import assistance as assistance_repo
 from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.repositories.records import by_id
 from broker_app.store.store import Store
 
 
@@ -109,12 +109,7 @@ class AssistanceService:
         self, cls: type[FollowUp] | type[Training], worker_id: str, order: Any
     ) -> list[dict[str, Any]]:
         with self.store.read() as session:
-            stmt = (
-                select(cls)
-                .where(cls.worker_id == worker_id, cls.archived.is_(False))
-                .order_by(order, cls.pk.desc())
-            )
-            records: list[FollowUp | Training] = list(session.scalars(stmt))
+            records = assistance_repo.of_worker(session, cls, worker_id, order)
             return [{"id": r.id, **{f: getattr(r, f) for f in cls.sync_fields}} for r in records]
 
     def _add(self, cls: type[SyncedRecord], worker_id: str, values: dict[str, Any]) -> Change:
@@ -131,7 +126,7 @@ class AssistanceService:
 
     def _edit(self, cls: type[SyncedRecord], record_id: str, values: dict[str, Any]) -> Change:
         with self.store.write() as session:
-            record = session.scalar(select(cls).where(cls.id == record_id))
+            record = by_id(session, cls, record_id)
             if record is None:
                 raise LookupError(f"找不到该记录（{record_id}）")
             changed = self.store.writer(session).update(record, values)

@@ -19,13 +19,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from broker_app import paths
 from broker_app.atomic_write import atomic_path
 from broker_app.logs import LOG_FILE
 from broker_app.services.station import StationService
-from broker_app.store.base import Base
+from broker_app.store.repositories.records import table_counts
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -74,11 +72,8 @@ def read_log_tail(path: Path, min_level: str = "DEBUG", max_bytes: int = TAIL_BY
 
 def record_counts(store: Store) -> dict[str, int]:
     """Rows per table: how much data the station holds, without any of it."""
-    counts: dict[str, int] = {}
     with store.read() as session:
-        for table in Base.metadata.sorted_tables:
-            counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
-    return counts
+        return table_counts(session)
 
 
 def export_diagnostics(

@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.dispatch import EDITABLE_FIELDS, clean_batch, default_batch_name
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import (
@@ -33,8 +30,9 @@ from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.dispatch_journey import JourneyReport, apply_journey
 from broker_app.store.models.card import Project
 from broker_app.store.models.dispatch import DispatchBatch
+from broker_app.store.repositories import records
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -239,20 +237,20 @@ class DispatchService:
         return BatchStatusChanged(batch_id, target, changes, report)
 
 
-def get_batch(session: Session, batch_id: str) -> DispatchBatch:
+def get_batch(session: Transaction, batch_id: str) -> DispatchBatch:
     batch = queries.get_batch(session, batch_id)
     if batch is None:
         raise BatchNotFound(batch_id)
     return batch
 
 
-def _link_project(session: Session, values: dict[str, Any], current: str = "") -> None:
+def _link_project(session: Transaction, values: dict[str, Any], current: str = "") -> None:
     """Check the chosen project exists; the batch's 项目 text names it when the broker
     typed none (the dispatch list prints that text)."""
     project_id = values.get("project_id")
     if not project_id:
         return
-    project = session.scalar(select(Project).where(Project.id == project_id))
+    project = records.by_id(session, Project, project_id)
     if project is None or project.archived:
         raise InvalidBatch(
             [

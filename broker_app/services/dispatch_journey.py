@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.dispatch_employment import ORGANISED, arrival_changes, departure_changes
 from broker_app.domain.enums import BatchStatus, MatchStatus
 from broker_app.domain.errors import FieldError
@@ -27,6 +25,7 @@ from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.store import Transaction
 from broker_app.store.writer import RecordWriter
 
 _WORKER_FIELDS = ("employment_status", "employment_mode", "employer")
@@ -45,7 +44,7 @@ class JourneyReport:
 
 
 def apply_journey(
-    session: Session,
+    session: Transaction,
     writer: RecordWriter,
     batch: DispatchBatch,
     members: Sequence[DispatchMember],

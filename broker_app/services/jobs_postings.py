@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.enums import JobStatus
 from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.jobs import CleanJob, clean_job
@@ -26,7 +24,7 @@ from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -159,23 +157,23 @@ class JobPostingService:
         return Change(RecordKind.JOB, Op.UPDATE, (job_id,), frozenset(changed))
 
 
-def _station_org(session: Session) -> str | None:
+def _station_org(session: Transaction) -> str | None:
     return get_station(session).org_code
 
 
-def _get(session: Session, job_id: str) -> JobPosting:
+def _get(session: Transaction, job_id: str) -> JobPosting:
     job = repo.get(session, job_id)
     if job is None:
         raise JobNotFound(job_id)
     return job
 
 
-def _editable(session: Session, job: JobPosting) -> bool:
+def _editable(session: Transaction, job: JobPosting) -> bool:
     org = _station_org(session)
     return org is not None and code_in_scope(org, job.org_code)
 
 
-def _require_editable(session: Session, job: JobPosting) -> None:
+def _require_editable(session: Transaction, job: JobPosting) -> None:
     if not _editable(session, job):
         raise FieldError(
             "org_code",

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.enums import EmploymentStatus, JobStatus, MatchStatus
 from broker_app.domain.jobs_query import MatchFilter
 from broker_app.domain.matching import evaluate, exclusion_reasons
@@ -39,7 +37,7 @@ from broker_app.store.repositories import jobs as job_repo
 from broker_app.store.repositories import matches as repo
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
@@ -212,14 +210,14 @@ class MatchWorkflowService:
 
     # -- the worker's record -------------------------------------------------------
     def _go_on_duty(
-        self, session: Session, writer: RecordWriter, match: Match, day: date
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date
     ) -> list[str]:
         job = _job(session, match.job_id)
         worker = _worker(session, match.worker_id)
         return worker_repo.update(writer, worker, _placement(job, day))
 
     def _placement_follow_up(
-        self, session: Session, writer: RecordWriter, match: Match, day: date, note: str
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date, note: str
     ) -> str:
         job = _job(session, match.job_id)
         worker = _worker(session, match.worker_id)
@@ -237,7 +235,9 @@ class MatchWorkflowService:
         )
         return record.id
 
-    def _leave(self, session: Session, writer: RecordWriter, match: Match, day: date) -> list[str]:
+    def _leave(
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date
+    ) -> list[str]:
         """离岗: the worker's record returns to 未就业 unless another job is on duty.
 
         The record is reverted only while it still describes this job (the broker
@@ -263,28 +263,28 @@ def _placement(job: JobPosting, start: date) -> dict[str, Any]:
     return placement(values, where, start)
 
 
-def _full(session: Session, job_id: str) -> bool:
+def _full(session: Transaction, job_id: str) -> bool:
     job = _job(session, job_id)
     return job.status == JobStatus.OPEN.value and job_repo.filled_count(session, job_id) >= (
         job.headcount
     )
 
 
-def _get(session: Session, match_id: str) -> Match:
+def _get(session: Transaction, match_id: str) -> Match:
     match = repo.get(session, match_id)
     if match is None:
         raise RecordNotFound(f"找不到该匹配记录（{match_id}）", f"no match {match_id}")
     return match
 
 
-def _job(session: Session, job_id: str) -> JobPosting:
+def _job(session: Transaction, job_id: str) -> JobPosting:
     job = job_repo.get(session, job_id)
     if job is None:
         raise RecordNotFound(f"找不到该岗位（{job_id}）", f"no job posting {job_id}")
     return job
 
 
-def _worker(session: Session, worker_id: str) -> Worker:
+def _worker(session: Transaction, worker_id: str) -> Worker:
     worker = worker_repo.get(session, worker_id)
     if worker is None:
         raise RecordNotFound(f"找不到该劳动力记录（{worker_id}）", f"no worker {worker_id}")

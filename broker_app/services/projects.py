@@ -8,9 +8,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.projects import clean_project
 from broker_app.services.changes import Change, Op, RecordKind
@@ -21,9 +18,11 @@ from broker_app.services.projects_defaults import (
     with_defaults,
 )
 from broker_app.services.settings import load_settings, save_settings
-from broker_app.store.models.card import Project, RightsCard
+from broker_app.store.models.card import Project
+from broker_app.store.repositories import projects as project_repo
+from broker_app.store.repositories import records
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +44,9 @@ class ProjectService:
     # -- reads -------------------------------------------------------------------
     def projects(self, *, include_archived: bool = False) -> list[dict[str, Any]]:
         """Every project (newest first) with ``active_cards``: its unrevoked card count."""
-        counts = (
-            select(RightsCard.project_id, func.count().label("n"))
-            .where(RightsCard.revoked.is_(False), RightsCard.archived.is_(False))
-            .group_by(RightsCard.project_id)
-            .subquery()
-        )
-        stmt = (
-            select(Project, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.project_id == Project.id)
-            .order_by(Project.pk.desc())
-        )
-        if not include_archived:
-            stmt = stmt.where(Project.archived.is_(False))
         with self.store.read() as session:
-            return [
-                {**project_fields(project), "active_cards": int(n)}
-                for project, n in session.execute(stmt)
-            ]
+            found = project_repo.with_active_cards(session, include_archived=include_archived)
+            return [{**project_fields(project), "active_cards": n} for project, n in found]
 
     def details(self, project_id: str) -> dict[str, Any]:
         with self.store.read() as session:
@@ -122,8 +106,8 @@ class ProjectService:
         return Change(RecordKind.PROJECT, Op.ARCHIVE, (project_id,), frozenset({"archived"}))
 
 
-def get_project(session: Session, project_id: str) -> Project:
-    project = session.scalar(select(Project).where(Project.id == project_id))
+def get_project(session: Transaction, project_id: str) -> Project:
+    project = records.by_id(session, Project, project_id)
     if project is None:
         raise ProjectNotFound(project_id)
     return project
