@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
+from broker_app.domain.errors import UserError
 
-class CliError(Exception):
+
+class CliError(UserError):
     """A failure the command explains itself."""
 
     def __init__(self, message: str, message_en: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+        super().__init__(message, message_en)
         self.exit_code = exit_code
 
 
 def user_messages(exc: BaseException) -> tuple[str, str] | None:
-    """(Chinese, English) for the errors our layers raise for people; None otherwise.
-
-    Every such error carries ``message`` and ``message_en``: FieldError, WorkbookError,
-    BackupError and CliError alike; an error holding a list of field errors is joined.
-    """
-    errors = getattr(exc, "errors", None)
-    if isinstance(errors, list) and errors and all(hasattr(e, "message") for e in errors):
-        zh = "；".join(e.message for e in errors)
-        en = "; ".join(getattr(e, "message_en", e.message) for e in errors)
-        return zh, en
-    message = getattr(exc, "message", None)
-    if isinstance(message, str):
-        return message, str(getattr(exc, "message_en", message))
+    """(Chinese, English) for the errors our layers raise for people (``UserError``);
+    None for anything else, which is an unexpected failure."""
+    if isinstance(exc, UserError):
+        return exc.message, exc.message_en
     return None

@@ -8,14 +8,13 @@ through ``dispatch_status``.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
 from broker_app.domain import coerce
+from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.enums import PlaceTier
 from broker_app.domain.errors import FieldError
 from broker_app.domain.jobs_place import locate_place
@@ -47,16 +46,8 @@ _TEXT_LIMITS: Final = {
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass
-class CleanBatch:
+class CleanBatch(Cleaned):
     """The outcome of validating one batch: stored values, or why it failed."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    errors: list[FieldError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def default_batch_name(employer: str, departure: date | None) -> str:
@@ -75,61 +66,37 @@ def clean_batch(
     and the tier derived from the destination see the whole batch."""
     out = CleanBatch()
     values = out.values
-
-    def present(name: str) -> bool:
-        return not partial or name in raw
-
-    def run(fn: Callable[[], None]) -> None:
-        try:
-            fn()
-        except FieldError as err:
-            out.errors.append(err)
-
-    def set_employer() -> None:
-        text = _one_line(raw.get("employer"))
-        if not text:
-            raise FieldError(
-                "employer", "务工单位不能为空", "employer: required", reason="required"
-            )
-        values["employer"] = _limited("employer", text)
-
-    def set_text(name: str) -> None:
-        values[name] = _limited(name, _one_line(raw.get(name)))
-
-    def set_departure() -> None:
-        values["departure_date"] = coerce.day(
-            raw.get("departure_date"), "departure_date", LABELS["departure_date"]
-        )
-
-    def set_phone() -> None:
-        text = coerce.text(raw.get("leader_phone"))
-        try:
-            values["leader_phone"] = normalize_phone(text, allow_service=False) if text else ""
-        except FieldError as err:
-            raise FieldError(
-                "leader_phone", f"带队人电话：{err.message}", err.message_en, reason=err.reason
-            ) from None
-
-    if present("employer"):
-        run(set_employer)
+    c = Cleaner(raw, out, partial=partial)
+    c.field("employer", _employer)
     for name in ("project", "destination", "transport", "leader_name"):
-        if present(name):
-            run(functools.partial(set_text, name))
-    if present("departure_date"):
-        run(set_departure)
-    if present("leader_phone"):
-        run(set_phone)
-    if present("notes"):
-        values["notes"] = coerce.text(raw.get("notes"))
-    if present("project_id"):
-        # A reference chosen from the projects; the service checks that it exists.
-        values["project_id"] = coerce.text(raw.get("project_id")) or None
+        c.field(name, lambda v, n=name: _limited(n, _one_line(v)))
+    c.field("departure_date", lambda v: coerce.day(v, "departure_date", LABELS["departure_date"]))
+    c.field("leader_phone", _leader_phone)
+    c.field("notes", coerce.text)
+    # A reference chosen from the projects; the service checks that it exists.
+    c.field("project_id", lambda v: coerce.text(v) or None)
     whole = {**(current or {}), **values}
-    if present("place_tier") or "destination" in values:
-        run(lambda: values.update(place_tier=_tier(raw, whole)))
-    if present("name"):
-        run(lambda: values.update(name=_name(raw, whole)))
+    if c.present("place_tier") or "destination" in values:
+        c.run(lambda: values.update(place_tier=_tier(raw, whole)))
+    c.field("name", lambda _v: _name(raw, whole))
     return out
+
+
+def _employer(value: Any) -> str:
+    text = _one_line(value)
+    if not text:
+        raise FieldError("employer", "务工单位不能为空", "employer: required", reason="required")
+    return _limited("employer", text)
+
+
+def _leader_phone(value: Any) -> str:
+    text = coerce.text(value)
+    try:
+        return normalize_phone(text, allow_service=False) if text else ""
+    except FieldError as err:
+        raise FieldError(
+            "leader_phone", f"带队人电话：{err.message}", err.message_en, reason=err.reason
+        ) from None
 
 
 def _tier(raw: Mapping[str, Any], whole: Mapping[str, Any]) -> str:

@@ -1,9 +1,39 @@
-"""The one error type for input that breaks a domain rule."""
+"""The errors our code explains to people: one base carrying the Chinese message shown
+to the broker and the English one written to the log (Anki's ``LocalizedError``).
+
+The window and the command line recognise them with ``isinstance(exc, UserError)``;
+anything else is an unexpected failure, shown with an incident number instead."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
-class FieldError(ValueError):
+
+class UserError(Exception):
+    """A failure whose ``message`` (Chinese) is shown as is and whose ``message_en`` goes
+    to the log. A subclass may give both as class attributes and be raised bare."""
+
+    message: str
+    message_en: str
+
+    def __init__(self, message: str = "", message_en: str = "") -> None:
+        if message:
+            self.message = message
+        if message_en:
+            self.message_en = message_en
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The default pickling calls ``type(self)(*self.args)``, which fails for the
+        # subclasses with their own signature; rebuild from the attributes instead,
+        # since errors cross process boundaries in background imports.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+class FieldError(UserError, ValueError):
     """A value entered for one field is not acceptable.
 
     ``message`` is Chinese and is shown to the broker as is, so it names the field
@@ -13,34 +43,32 @@ class FieldError(ValueError):
     """
 
     field: str
-    message: str
-    message_en: str
     reason: str
 
     def __init__(self, field: str, message: str, message_en: str, *, reason: str = "") -> None:
-        super().__init__(message)
+        super().__init__(message, message_en)
         self.field = field
-        self.message = message
-        self.message_en = message_en
         self.reason = reason
-
-    def __str__(self) -> str:
-        return self.message
 
     def __repr__(self) -> str:
         name = type(self).__name__
         return f"{name}(field={self.field!r}, reason={self.reason!r}, message={self.message!r})"
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # The default pickling calls ``type(self)(*self.args)``, which fails for this
-        # signature and for subclasses with their own; rebuild from the attributes
-        # instead, since errors cross process boundaries in background imports.
-        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+class InvalidInput(UserError):
+    """Input that breaks one or more rules; ``errors`` says which, field by field."""
+
+    errors: list[FieldError]
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__(
+            "；".join(err.message for err in self.errors),
+            "; ".join(err.message_en for err in self.errors),
+        )
 
 
-def _rebuild(
-    cls: type[FieldError], args: tuple[object, ...], state: dict[str, object]
-) -> FieldError:
+def _rebuild(cls: type[UserError], args: tuple[object, ...], state: dict[str, object]) -> UserError:
     error = cls.__new__(cls)
     error.args = args
     error.__dict__.update(state)

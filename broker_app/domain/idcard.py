@@ -182,6 +182,18 @@ def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - int(before_birthday)
 
 
+def years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier; 29 February becomes the 28th.
+
+    The one bound for ages in queries: on day ``on`` someone is at least ``n`` full years
+    old exactly when born on or before ``years_before(on, n)`` (as ``age_on`` counts).
+    """
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
 def mask_id_number(number: str) -> str:
     """Number for display with the middle hidden: first 6, eight '*', last 4.
 

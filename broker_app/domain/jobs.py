@@ -9,14 +9,14 @@ whose check character the broker has confirmed against the licence.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
 from broker_app.domain import coerce
+from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.enums import JobKind, PlaceTier
 from broker_app.domain.errors import FieldError
 from broker_app.domain.jobs_age import check_age_range, parse_age_range
@@ -72,16 +72,10 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass
-class CleanJob:
+class CleanJob(Cleaned):
     """The outcome of validating one posting."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    errors: list[FieldError] = field(default_factory=list)
     warnings: list[RuleWarning] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def clean_job(
@@ -97,96 +91,69 @@ def clean_job(
     today = today or date.today()
     out = CleanJob()
     values = out.values
-
-    def present(*names: str) -> bool:
-        return not partial or any(name in raw for name in names)
-
-    def run(fn: Callable[[], None]) -> None:
-        try:
-            fn()
-        except FieldError as err:
-            out.errors.append(err)
-
-    def set_required_text(name: str) -> None:
-        # A yes/no or date cell here is a slip in the sheet, never a name to store.
-        text = _SPACES.sub(" ", coerce.cell_text(raw.get(name), name, LABELS[name]))
-        if not text:
-            raise FieldError(
-                name, f"{LABELS[name]}不能为空", f"{name}: required", reason="required"
-            )
-        values[name] = _limited(name, text)
-
-    def set_text(name: str) -> None:
-        values[name] = _limited(name, coerce.text(raw.get(name)))
-
-    def set_day(name: str) -> None:
-        values[name] = coerce.day(raw.get(name), name, LABELS[name])
-
-    def set_credit_code() -> None:
-        text = coerce.text(raw.get("employer_credit_code"))
-        confirmed = bool(raw.get("credit_code_confirmed"))
-        try:
-            code = normalize_uscc(text, verify_check=not confirmed) if text else ""
-        except FieldError as err:
-            raise FieldError(
-                "employer_credit_code", err.message, err.message_en, reason=err.reason
-            ) from None
-        values["employer_credit_code"] = code
-
-    def set_kind() -> None:
-        kind = coerce.choice(raw.get("kind"), JobKind, "kind", LABELS["kind"])
-        values["kind"] = (kind or JobKind.FULL_TIME).value
-
-    def set_headcount() -> None:
-        count = coerce.whole_number(
-            _strip_unit(raw.get("headcount"), "人", "名"),
-            "headcount",
-            LABELS["headcount"],
-            minimum=1,
-            maximum=MAX_HEADCOUNT,
-        )
-        values["headcount"] = count or 1
-
-    def set_phone() -> None:
-        phone = coerce.cell_text(raw.get("contact_phone"), "contact_phone", LABELS["contact_phone"])
-        if phone:
-            try:
-                values["contact_phone"] = normalize_phone(phone)
-            except FieldError as err:
-                raise FieldError(
-                    "contact_phone", err.message, err.message_en, reason=err.reason
-                ) from None
-        else:
-            values["contact_phone"] = ""
-
+    c = Cleaner(raw, out, partial=partial)
     for name in ("title", "employer_name"):
-        if present(name):
-            run(functools.partial(set_required_text, name))
-    if present("employer_credit_code"):
-        run(set_credit_code)
-    if present("kind"):
-        run(set_kind)
+        c.field(name, lambda v, n=name: _required_text(n, v))
+    credit_confirmed = bool(raw.get("credit_code_confirmed"))
+    c.field("employer_credit_code", lambda v: _credit_code(v, credit_confirmed))
+    c.field("kind", _kind)
     for name in ("work_type", "place_text", "contact_name"):
-        if present(name):
-            run(functools.partial(set_text, name))
+        c.field(name, lambda v, n=name: _limited(n, coerce.text(v)))
     for name in _FREE_TEXT:
-        if present(name):
-            values[name] = coerce.text(raw.get(name))
-    if present("headcount"):
-        run(set_headcount)
-    if present("contact_phone"):
-        run(set_phone)
-    if present(*_PLACE_KEYS):
-        run(lambda: values.update(_place(raw)))
-    if present(*_WAGE_KEYS):
-        run(lambda: values.update(_wage(raw)))
-    if present(*_AGE_KEYS):
-        run(lambda: values.update(_age(raw)))
+        c.field(name, coerce.text)
+    c.field("headcount", _headcount)
+    c.field("contact_phone", _contact_phone)
+    c.run(lambda: values.update(_place(raw)), *_PLACE_KEYS)
+    c.run(lambda: values.update(_wage(raw)), *_WAGE_KEYS)
+    c.run(lambda: values.update(_age(raw)), *_AGE_KEYS)
     for name in ("start_date", "end_date", "deadline"):
-        if present(name):
-            run(functools.partial(set_day, name))
+        c.field(name, lambda v, n=name: coerce.day(v, n, LABELS[n]))
     _check_whole(out, {**(current or {}), **values}, today, check_deadline="deadline" in values)
     return out
+
+
+def _required_text(name: str, value: Any) -> str:
+    # A yes/no or date cell here is a slip in the sheet, never a name to store.
+    text = _SPACES.sub(" ", coerce.cell_text(value, name, LABELS[name]))
+    if not text:
+        raise FieldError(name, f"{LABELS[name]}不能为空", f"{name}: required", reason="required")
+    return _limited(name, text)
+
+
+def _credit_code(value: Any, confirmed: bool) -> str:
+    text = coerce.text(value)
+    try:
+        return normalize_uscc(text, verify_check=not confirmed) if text else ""
+    except FieldError as err:
+        raise FieldError(
+            "employer_credit_code", err.message, err.message_en, reason=err.reason
+        ) from None
+
+
+def _kind(value: Any) -> str:
+    kind = coerce.choice(value, JobKind, "kind", LABELS["kind"])
+    return (kind or JobKind.FULL_TIME).value
+
+
+def _headcount(value: Any) -> int:
+    count = coerce.whole_number(
+        _strip_unit(value, "人", "名"),
+        "headcount",
+        LABELS["headcount"],
+        minimum=1,
+        maximum=MAX_HEADCOUNT,
+    )
+    return count or 1
+
+
+def _contact_phone(value: Any) -> str:
+    phone = coerce.cell_text(value, "contact_phone", LABELS["contact_phone"])
+    if not phone:
+        return ""
+    try:
+        return normalize_phone(phone)
+    except FieldError as err:
+        raise FieldError("contact_phone", err.message, err.message_en, reason=err.reason) from None
 
 
 def _limited(name: str, text: str) -> str:

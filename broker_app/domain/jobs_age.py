@@ -13,6 +13,7 @@ from datetime import date
 from typing import NoReturn
 
 from broker_app.domain.errors import FieldError
+from broker_app.domain.idcard import years_before
 from broker_app.domain.textnorm import compact
 
 FIELD = "age"
@@ -90,14 +91,6 @@ def check_age_range(
             reason="order",
         )
     return minimum, maximum
-
-
-def years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier; 29 February becomes the 28th."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def birth_bounds(

@@ -5,11 +5,11 @@ pay day."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from broker_app.domain import coerce
+from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.errors import FieldError
 from broker_app.domain.phone import normalize_phone
 
@@ -51,44 +51,28 @@ _COMPLAINT_PHONES = ("complaint_phone_hrss", "complaint_phone_housing", "complai
 MIN_WAGE_RANGE = (1000, 10000)
 
 
-@dataclass
-class CleanProject:
+class CleanProject(Cleaned):
     """The outcome of validating one project: stored values, or the reasons it failed."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    errors: list[FieldError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def clean_project(raw: Mapping[str, Any], *, partial: bool = False) -> CleanProject:
     """Validate ``raw`` (field -> value as typed). With ``partial`` only the fields
     present are checked and returned (for edits)."""
     out = CleanProject()
-
-    def run(name: str, fn: Callable[..., Any], *args: Any) -> None:
-        if partial and name not in raw:
-            return
-        try:
-            out.values[name] = fn(*args)
-        except FieldError as err:
-            out.errors.append(err)
-
+    c = Cleaner(raw, out, partial=partial)
     for name, limit in _MAX_LENGTH.items():
-        run(name, _text, raw, name, limit)
-    run("notes", coerce.text, raw.get("notes"))
+        c.field(name, lambda _v, n=name, m=limit: _text(raw, n, m))
+    c.field("notes", coerce.text)
     for name in _PERSON_PHONES:
-        run(name, _phone, raw, name, False)
+        c.field(name, lambda _v, n=name: _phone(raw, n, False))
     for name in _COMPLAINT_PHONES:
-        run(name, _phone, raw, name, True)
+        c.field(name, lambda _v, n=name: _phone(raw, n, True))
     if "complaint_phone_national" in out.values and not out.values["complaint_phone_national"]:
         out.values["complaint_phone_national"] = NATIONAL_HOTLINE
-    run("min_wage", _number, raw, "min_wage", *MIN_WAGE_RANGE)
-    run("pay_day", _number, raw, "pay_day", 1, 31)
+    c.field("min_wage", lambda _v: _number(raw, "min_wage", *MIN_WAGE_RANGE))
+    c.field("pay_day", lambda _v: _number(raw, "pay_day", 1, 31))
     for name in ("start_date", "end_date"):
-        run(name, coerce.day, raw.get(name), name, LABELS[name])
+        c.field(name, lambda v, n=name: coerce.day(v, n, LABELS[n]))
     start, end = out.values.get("start_date"), out.values.get("end_date")
     if start and end and end < start:
         out.errors.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from broker_app.domain.errors import UserError
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.projects import NATIONAL_HOTLINE
 from broker_app.domain.rights_card import CardFacts, facts_in_qr
@@ -18,13 +19,8 @@ from broker_app.domain.rights_card import CardFacts, facts_in_qr
 DEFAULT_VALIDITY_YEARS = 1
 
 
-class CardTermsError(ValueError):
+class CardTermsError(UserError, ValueError):
     """A card cannot be issued for this project on this day; ``message`` says why."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

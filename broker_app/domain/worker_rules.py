@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from broker_app.domain import coerce
+from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.enums import (
     Education,
     EmploymentMode,
@@ -96,17 +97,11 @@ def _left_empty(err: FieldError, written: Any) -> FieldError:
 
 
 @dataclass
-class CleanWorker:
+class CleanWorker(Cleaned):
     """The outcome of validating one worker: stored values, or the reasons it failed."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    errors: list[FieldError] = field(default_factory=list)
     # Optional coded fields left empty because nobody can map what was written.
     warnings: list[FieldError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def clean_worker(
@@ -122,131 +117,124 @@ def clean_worker(
     empty and reported in ``warnings`` instead of refusing the record."""
     today = today or date.today()
     out = CleanWorker()
-
-    def present(name: str) -> bool:
-        return not partial or name in raw
-
-    def run(name: str, fn: Any) -> None:
-        if not present(name):
-            return
-        try:
-            fn()
-        except FieldError as err:
-            if lenient and err.reason == coerce.UNMAPPED and name in _OPTIONAL_CODED:
-                out.warnings.append(_left_empty(err, raw.get(name)))
-                if partial:
-                    out.values.pop(name, None)  # an update keeps what is stored
-                else:
-                    out.values[name] = _EMPTY.get(name)
-            else:
-                out.errors.append(err)
-
-    def set_name() -> None:
-        name = coerce.cell_text(raw.get("name"), "name", LABELS["name"])
-        if not name:
-            raise FieldError("name", "姓名不能为空", "name: required", reason="required")
-        name = remove_spaces(name)
-        if not _NAME.match(name):
-            raise FieldError(
-                "name",
-                f"姓名“{name}”应为2到40个汉字或字母",
-                f"name: not a plausible name: {name!r}",
-                reason="format",
-            )
-        out.values["name"] = name
-
-    def set_id() -> None:
-        value = raw.get("id_number")
-        if coerce.is_blank(value):
-            raise FieldError(
-                "id_number", "身份证号不能为空", "id_number: required", reason="required"
-            )
-        info = parse_id_number(str(value))
-        age = age_on(info.birth_date, today)
-        if age < MIN_WORKING_AGE:
-            raise FieldError(
-                "id_number",
-                f"按身份证号计算年龄为{age}周岁，未满{MIN_WORKING_AGE}周岁不能登记为劳动力",
-                f"id_number: age {age} below {MIN_WORKING_AGE}",
-                reason="too_young",
-            )
-        out.values.update(
-            id_number=info.number, birth_date=info.birth_date, gender=info.gender.value
-        )
-        typed_gender = coerce.text(raw.get("gender"))
-        try:
-            read_gender = coerce.choice(typed_gender, Gender, "gender", LABELS["gender"])
-        except FieldError as err:
-            # The ID number says the gender; an unreadable 性别 cell is only noted.
-            out.warnings.append(_left_empty(err, typed_gender))
-            return
-        if read_gender is not None and read_gender != info.gender:
-            raise FieldError(
-                "gender",
-                f"性别“{typed_gender}”与身份证号不符（身份证号显示为{info.gender.label}）",
-                f"gender: {typed_gender!r} contradicts the ID number",
-                reason="mismatch",
-            )
-
-    def set_phone() -> None:
-        phone = coerce.cell_text(raw.get("phone"), "phone", LABELS["phone"])
-        # A person's own number: mobile or landline, never a hotline like 12345.
-        out.values["phone"] = normalize_phone(phone, allow_service=False) if phone else ""
-
-    def set_org() -> None:
-        code = coerce.text(raw.get("org_code"))
-        if not re.fullmatch(r"\d{12}", code):
-            raise FieldError(
-                "org_code", "请选择户籍所在村", "org_code: required", reason="required"
-            )
-        out.values["org_code"] = code
-
-    def set_choice(name: str, enum: Any, default: Any = None) -> None:
-        member = coerce.choice(raw.get(name), enum, name, LABELS[name])
-        out.values[name] = (member or default).value if (member or default) else None
-
-    run("name", set_name)
-    run("id_number", set_id)
-    run("phone", set_phone)
-    run("org_code", set_org)
+    c = Cleaner(raw, out, partial=partial)
+    c.field("name", _name)
+    c.run(lambda: _set_id(raw, today, out), "id_number")
+    c.field("phone", _phone)
+    c.field("org_code", _org_code)
     for name in _TEXT_FIELDS:
-        if present(name):
-            out.values[name] = coerce.text(raw.get(name))
+        c.field(name, coerce.text)
     for name in _LIST_FIELDS:
-        if present(name):
-            out.values[name] = coerce.words(raw.get(name))
+        c.field(name, coerce.words)
     for name in _FLAG_FIELDS:
-        run(
-            name,
-            lambda n=name: out.values.__setitem__(n, bool(coerce.flag(raw.get(n), n, LABELS[n]))),
-        )
-    run(
-        "willing_to_train",
-        lambda: out.values.__setitem__(
-            "willing_to_train",
-            coerce.flag(raw.get("willing_to_train"), "willing_to_train", "培训意愿"),
-        ),
-    )
-    run("education", lambda: set_choice("education", Education))
-    run("monitoring_type", lambda: set_choice("monitoring_type", MonitoringType))
-    run("employment_mode", lambda: set_choice("employment_mode", EmploymentMode))
-    run("intended_place_tier", lambda: set_choice("intended_place_tier", PlaceTier))
-    run(
-        "employment_status",
-        lambda: set_choice("employment_status", EmploymentStatus, EmploymentStatus.UNEMPLOYED),
-    )
-    run("place_tier", lambda: set_choice("place_tier", PlaceTier, PlaceTier.NONE))
+        c.field(name, lambda v, n=name: bool(coerce.flag(v, n, LABELS[n])))
+    c.field("willing_to_train", lambda v: coerce.flag(v, "willing_to_train", "培训意愿"))
+    for name, enum, default in _CHOICES:
+        c.field(name, lambda v, n=name, e=enum, d=default: _choice(v, n, e, d))
     for name in ("job_start", "job_end", "consent_date"):
-        run(name, lambda n=name: out.values.__setitem__(n, coerce.day(raw.get(n), n, LABELS[n])))
+        c.field(name, lambda v, n=name: coerce.day(v, n, LABELS[n]))
     for name in ("monthly_income", "expected_wage"):
-        run(
-            name,
-            lambda n=name: out.values.__setitem__(
-                n, coerce.whole_number(raw.get(n), n, LABELS[n], maximum=1_000_000)
-            ),
-        )
+        c.field(name, lambda v, n=name: coerce.whole_number(v, n, LABELS[n], maximum=1_000_000))
+    if lenient:
+        _leave_unmapped_empty(raw, out, partial=partial)
     _check_consistency(out)
     return out
+
+
+def _leave_unmapped_empty(raw: Mapping[str, Any], out: CleanWorker, *, partial: bool) -> None:
+    """An optional coded field whose value nobody can map is left empty and reported
+    in ``warnings`` instead of refusing the record (imports)."""
+    kept: list[FieldError] = []
+    for err in out.errors:
+        if err.reason == coerce.UNMAPPED and err.field in _OPTIONAL_CODED:
+            out.warnings.append(_left_empty(err, raw.get(err.field)))
+            if partial:
+                out.values.pop(err.field, None)  # an update keeps what is stored
+            else:
+                out.values[err.field] = _EMPTY.get(err.field)
+        else:
+            kept.append(err)
+    out.errors[:] = kept
+
+
+_CHOICES: tuple[tuple[str, Any, Any], ...] = (
+    ("education", Education, None),
+    ("monitoring_type", MonitoringType, None),
+    ("employment_mode", EmploymentMode, None),
+    ("intended_place_tier", PlaceTier, None),
+    ("employment_status", EmploymentStatus, EmploymentStatus.UNEMPLOYED),
+    ("place_tier", PlaceTier, PlaceTier.NONE),
+)
+
+
+def _cell(value: Any, name: str) -> str:
+    return coerce.cell_text(value, name, LABELS[name])
+
+
+def _name(value: Any) -> str:
+    name = _cell(value, "name")
+    if not name:
+        raise FieldError("name", "姓名不能为空", "name: required", reason="required")
+    name = remove_spaces(name)
+    if not _NAME.match(name):
+        raise FieldError(
+            "name",
+            f"姓名“{name}”应为2到40个汉字或字母",
+            f"name: not a plausible name: {name!r}",
+            reason="format",
+        )
+    return name
+
+
+def _set_id(raw: Mapping[str, Any], today: date, out: CleanWorker) -> None:
+    """The ID number and what it says (birth date, gender); a typed gender must agree."""
+    value = raw.get("id_number")
+    if coerce.is_blank(value):
+        raise FieldError("id_number", "身份证号不能为空", "id_number: required", reason="required")
+    info = parse_id_number(str(value))
+    age = age_on(info.birth_date, today)
+    if age < MIN_WORKING_AGE:
+        raise FieldError(
+            "id_number",
+            f"按身份证号计算年龄为{age}周岁，未满{MIN_WORKING_AGE}周岁不能登记为劳动力",
+            f"id_number: age {age} below {MIN_WORKING_AGE}",
+            reason="too_young",
+        )
+    out.values.update(
+        id_number=info.number, birth_date=info.birth_date, gender=info.gender.value
+    )
+    typed_gender = coerce.text(raw.get("gender"))
+    try:
+        read_gender = coerce.choice(typed_gender, Gender, "gender", LABELS["gender"])
+    except FieldError as err:
+        # The ID number says the gender; an unreadable 性别 cell is only noted.
+        out.warnings.append(_left_empty(err, typed_gender))
+        return
+    if read_gender is not None and read_gender != info.gender:
+        raise FieldError(
+            "gender",
+            f"性别“{typed_gender}”与身份证号不符（身份证号显示为{info.gender.label}）",
+            f"gender: {typed_gender!r} contradicts the ID number",
+            reason="mismatch",
+        )
+
+
+def _phone(value: Any) -> str:
+    phone = _cell(value, "phone")
+    # A person's own number: mobile or landline, never a hotline like 12345.
+    return normalize_phone(phone, allow_service=False) if phone else ""
+
+
+def _org_code(value: Any) -> str:
+    code = coerce.text(value)
+    if not re.fullmatch(r"\d{12}", code):
+        raise FieldError("org_code", "请选择户籍所在村", "org_code: required", reason="required")
+    return code
+
+
+def _choice(value: Any, name: str, enum: Any, default: Any) -> Any:
+    member = coerce.choice(value, enum, name, LABELS[name]) or default
+    return member.value if member else None
 
 
 def _check_consistency(out: CleanWorker) -> None:

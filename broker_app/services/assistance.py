@@ -6,22 +6,20 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from broker_app.domain import coerce
 from broker_app.domain.enums import FollowUpKind, TrainingKind
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models.assistance import FollowUp, Training
+from broker_app.store.repositories import assistance as assistance_repo
 from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.repositories.records import by_id
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 
-class InvalidRecord(Exception):
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
+class InvalidRecord(InvalidInput):
+    """The input breaks one or more rules; ``errors`` says which, field by field."""
 
 
 def clean_follow_up(raw: Mapping[str, Any], today: date) -> dict[str, Any]:
@@ -111,12 +109,7 @@ class AssistanceService:
         self, cls: type[FollowUp] | type[Training], worker_id: str, order: Any
     ) -> list[dict[str, Any]]:
         with self.store.read() as session:
-            stmt = (
-                select(cls)
-                .where(cls.worker_id == worker_id, cls.archived.is_(False))
-                .order_by(order, cls.pk.desc())
-            )
-            records: list[FollowUp | Training] = list(session.scalars(stmt))
+            records = assistance_repo.of_worker(session, cls, worker_id, order)
             return [{"id": r.id, **{f: getattr(r, f) for f in cls.sync_fields}} for r in records]
 
     def _add(self, cls: type[SyncedRecord], worker_id: str, values: dict[str, Any]) -> Change:
@@ -127,12 +120,14 @@ class AssistanceService:
             record = self.store.writer(session).create(
                 cls, {**values, "worker_id": worker_id, "org_code": worker.org_code}
             )
-            return Change(cls.record_type, CREATE, (record.id,), frozenset({"worker_id"}))
+            return Change(
+                RecordKind(cls.record_type), Op.CREATE, (record.id,), frozenset({"worker_id"})
+            )
 
     def _edit(self, cls: type[SyncedRecord], record_id: str, values: dict[str, Any]) -> Change:
         with self.store.write() as session:
-            record = session.scalar(select(cls).where(cls.id == record_id))
+            record = by_id(session, cls, record_id)
             if record is None:
                 raise LookupError(f"找不到该记录（{record_id}）")
             changed = self.store.writer(session).update(record, values)
-            return Change(cls.record_type, UPDATE, (record_id,), frozenset(changed))
+            return Change(RecordKind(cls.record_type), Op.UPDATE, (record_id,), frozenset(changed))

@@ -16,9 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import func, select
-
 from broker_app.store.models.audit import AuditEntry
+from broker_app.store.repositories import audit as audit_repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
 
@@ -92,15 +91,12 @@ class AuditService:
 
     def entries(self, limit: int | None = None) -> list[AuditRecord]:
         """Newest first."""
-        query = select(AuditEntry).order_by(AuditEntry.id.desc())
-        if limit is not None:
-            query = query.limit(limit)
         with self.store.read() as session:
-            return [_record(row) for row in session.scalars(query)]
+            return [_record(row) for row in audit_repo.newest(session, limit)]
 
     def count(self) -> int:
         with self.store.read() as session:
-            return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+            return audit_repo.count(session)
 
     def _record(self, action: str, subject: str, target: str, rows: int | None, full: bool) -> None:
         with self.store.write() as session:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from broker_app import paths
+from broker_app import atomic_write, paths
 from broker_app.services.settings import BackupSettings, load_settings
 from broker_app.services.sync_identity import mark_restored
 from broker_app.store.backup import (
@@ -145,10 +145,15 @@ def backup_folder(store: Store, data: Path) -> Path:
     return load_settings(store).backup.folder_path(data)
 
 
+def check_backup(backup: Path) -> None:
+    """Refuse a file that is not a healthy station database (``BackupError`` says why)."""
+    check_database_file(backup)
+
+
 def request_restore(data: Path, backup: Path) -> None:
     """Check ``backup`` and ask for it to be restored once the database is closed."""
-    check_database_file(backup)
-    (data / _PENDING_RESTORE).write_text(str(backup.resolve()), encoding="utf-8")
+    check_backup(backup)
+    atomic_write.write_text(data / _PENDING_RESTORE, str(backup.resolve()))
     log.info("restore from %s requested", backup)
 
 

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
+from broker_app.domain.errors import UserError
 from broker_app.domain.projects_cards import (
     CardTermsError,
     build_card_facts,
@@ -44,22 +43,23 @@ from broker_app.services.cards_queries import (
     select_cards,
     workers_by_id,
 )
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker
+from broker_app.store.repositories import cards as card_repo
+from broker_app.store.repositories.records import by_id
 from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
+from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
 
-class CardNotFound(LookupError):
+class CardNotFound(UserError, LookupError):
     def __init__(self, card_id: str) -> None:
-        super().__init__(f"找不到该维权卡（{card_id}）")
-        self.message = str(self)
-        self.message_en = f"no rights card {card_id}"
+        super().__init__(f"找不到该维权卡（{card_id}）", f"no rights card {card_id}")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class IssueReport:
     @property
     def change(self) -> Change:
         ids = (*self.issued, *self.replaced)
-        return Change(RightsCard.record_type, CREATE if self.issued else UPDATE, ids)
+        return Change(RecordKind.CARD, Op.CREATE if self.issued else Op.UPDATE, ids)
 
 
 class CardService:
@@ -140,17 +140,8 @@ class CardService:
 
     def holders(self, project_id: str) -> list[str]:
         """Workers holding an active card for the project, in issue order."""
-        stmt = (
-            select(RightsCard.worker_id)
-            .where(
-                RightsCard.project_id == project_id,
-                RightsCard.revoked.is_(False),
-                RightsCard.archived.is_(False),
-            )
-            .order_by(RightsCard.serial)
-        )
         with self.store.read() as session:
-            return list(dict.fromkeys(session.scalars(stmt)))
+            return card_repo.holders(session, project_id)
 
     def verify(self, text: str, today: date | None = None) -> VerificationResult:
         """Check a scanned card text against this station's key ring."""
@@ -202,20 +193,17 @@ class CardService:
     def revoke(self, card_id: str) -> Change:
         """Declare a card void; verifiers learn of it by sync."""
         with self.store.write() as session:
-            card = session.scalar(select(RightsCard).where(RightsCard.id == card_id))
+            card = by_id(session, RightsCard, card_id)
             if card is None:
                 raise CardNotFound(card_id)
             changed = RecordWriter(session, self.store.clock).update(card, {"revoked": True})
         log.info("revoked card %s", card_id)
-        return Change(RightsCard.record_type, UPDATE, (card_id,), frozenset(changed))
+        return Change(RecordKind.CARD, Op.UPDATE, (card_id,), frozenset(changed))
 
     def find_by_serial(self, serial: int, key_id_hex: str | None = None) -> list[str]:
         """Ids of the cards with this serial (of one key when given), newest first."""
-        stmt = select(RightsCard.id).where(RightsCard.serial == serial)
-        if key_id_hex:
-            stmt = stmt.where(RightsCard.key_id == key_id_hex.upper())
         with self.store.read() as session:
-            return list(session.scalars(stmt.order_by(RightsCard.pk.desc())))
+            return card_repo.ids_by_serial(session, serial, key_id_hex)
 
 
 def issue_cards(

@@ -33,14 +33,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.rights_card import KeyRing, generate_key_pair, key_id_for, public_key_for
-from broker_app.store.models.card import RightsCard
+from broker_app.store.repositories import cards as card_repo
 from broker_app.store.repositories.station import get_setting, get_station, put_setting
 from broker_app.store.secrets import SecretStore, signing_key_name
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +79,7 @@ class KnownKey:
         return key_id_for(self.public_key).hex().upper()
 
 
-def ensure_station_key(session: Session, secrets: SecretStore, today: date) -> StationKey:
+def ensure_station_key(session: Transaction, secrets: SecretStore, today: date) -> StationKey:
     """The current signing key; a new pair is made when there is none (or its private
     half is not on this PC), when it was revoked, and when the database was restored
     from a backup and has not yet learnt the key's highest serial from the server."""
@@ -114,7 +111,7 @@ def ensure_station_key(session: Session, secrets: SecretStore, today: date) -> S
     return StationKey(private_key, public_key, today)
 
 
-def current_station_key(session: Session, secrets: SecretStore) -> StationKey | None:
+def current_station_key(session: Transaction, secrets: SecretStore) -> StationKey | None:
     """The newest key this database lists as its own whose private half this PC
     holds, or None (a database restored on another PC holds none)."""
     revoked = revoked_key_ids(session)
@@ -136,18 +133,18 @@ def current_station_key(session: Session, secrets: SecretStore) -> StationKey | 
     return None
 
 
-def reserve_serials(session: Session, count: int) -> range:
+def reserve_serials(session: Transaction, count: int) -> range:
     """``count`` new card serials of this station, above every serial it has used and
     every serial the server has seen under its keys."""
     own_ids = [key_id_for(k["public_key"]).hex().upper() for k in _known(session) if k.get("own")]
-    used = session.scalar(select(func.max(RightsCard.serial)).where(RightsCard.key_id.in_(own_ids)))
+    used = card_repo.highest_serial(session, own_ids)
     first = max(int(get_setting(session, LAST_SERIAL) or 0), used or 0) + 1
     if count:
         put_setting(session, LAST_SERIAL, str(first + count - 1))
     return range(first, first + count)
 
 
-def build_keyring(session: Session) -> KeyRing:
+def build_keyring(session: Transaction) -> KeyRing:
     """Trusted keys, revoked keys and revoked card serials, as stored on this station."""
     ring = KeyRing()
     for entry in _known(session):
@@ -163,8 +160,7 @@ def build_keyring(session: Session) -> KeyRing:
             log.warning("skipped an unusable or colliding public key in %s", KNOWN_KEYS)
     for key_id in revoked_key_ids(session):
         ring.revoke_key(key_id)
-    revoked = select(RightsCard.key_id, RightsCard.serial).where(RightsCard.revoked.is_(True))
-    for key_id_hex, serial in session.execute(revoked):
+    for key_id_hex, serial in card_repo.revoked_serials(session):
         try:
             ring.revoke_card(bytes.fromhex(key_id_hex), serial)
         except ValueError:
@@ -269,12 +265,12 @@ class CardKeyService:
         log.warning("card key %s revoked", key_id.hex().upper())
 
 
-def _read_json(session: Session, key: str) -> list[Any]:
+def _read_json(session: Transaction, key: str) -> list[Any]:
     text = get_setting(session, key)
     return list(json.loads(text)) if text else []
 
 
-def _known(session: Session) -> list[dict[str, Any]]:
+def _known(session: Transaction) -> list[dict[str, Any]]:
     """Known keys with bytes and dates decoded."""
     out = []
     for entry in _read_json(session, KNOWN_KEYS):
@@ -291,7 +287,7 @@ def _known(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-def revoked_key_ids(session: Session) -> set[bytes]:
+def revoked_key_ids(session: Transaction) -> set[bytes]:
     """Key ids whose cards are no longer trusted."""
     return {bytes.fromhex(text) for text in _read_json(session, REVOKED_KEYS)}
 

@@ -24,6 +24,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from broker_app.domain.errors import UserError
 from broker_app.domain.projects_cards import CardTermsError
 from broker_app.domain.rights_card import unverified_facts
 from broker_app.services.cards import CardService, IssueReport
@@ -36,18 +37,13 @@ from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.store import Store
 
 
-class NothingToPrint(Exception):
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+class NothingToPrint(UserError):
+    pass
 
 
-class BatchNotFound(LookupError):
+class BatchNotFound(UserError, LookupError):
     def __init__(self, batch_id: str) -> None:
-        super().__init__(f"找不到该劳务输出批次（{batch_id}）")
-        self.message = str(self)
-        self.message_en = f"no dispatch batch {batch_id}"
+        super().__init__(f"找不到该劳务输出批次（{batch_id}）", f"no dispatch batch {batch_id}")
 
 
 @dataclass(frozen=True)

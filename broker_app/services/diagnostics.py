@@ -19,12 +19,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from broker_app import paths
+from broker_app.atomic_write import atomic_path
 from broker_app.logs import LOG_FILE
 from broker_app.services.station import StationService
-from broker_app.store.base import Base
+from broker_app.store.repositories.records import table_counts
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -73,11 +72,8 @@ def read_log_tail(path: Path, min_level: str = "DEBUG", max_bytes: int = TAIL_BY
 
 def record_counts(store: Store) -> dict[str, int]:
     """Rows per table: how much data the station holds, without any of it."""
-    counts: dict[str, int] = {}
     with store.read() as session:
-        for table in Base.metadata.sorted_tables:
-            counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
-    return counts
+        return table_counts(session)
 
 
 def export_diagnostics(
@@ -98,13 +94,14 @@ def export_diagnostics(
         "record_counts": record_counts(store),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        atomic_path(out) as tmp,
+        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("summary.json", json.dumps(summary, ensure_ascii=False, indent=2))
         for path in sorted(paths.log_dir(data).glob(LOG_FILE + "*")):
             text = path.read_text(encoding="utf-8", errors="replace")
             archive.writestr(f"logs/{path.name}", scrub(text))
-    os.replace(tmp, out)
     log.info("diagnostics exported to %s", out)
     return out
 

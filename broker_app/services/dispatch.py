@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.dispatch import EDITABLE_FIELDS, clean_batch, default_batch_name
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import (
@@ -27,31 +24,26 @@ from broker_app.domain.dispatch_status import (
     next_batch_statuses,
 )
 from broker_app.domain.enums import BatchStatus
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.services import dispatch_queries as queries
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.dispatch_journey import JourneyReport, apply_journey
 from broker_app.store.models.card import Project
-from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.dispatch import DispatchBatch
+from broker_app.store.repositories import records
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
 
-class InvalidBatch(Exception):
+class InvalidBatch(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
 
-
-class BatchNotFound(LookupError):
+class BatchNotFound(UserError, LookupError):
     def __init__(self, batch_id: str) -> None:
-        self.message = f"找不到该劳务输出批次（{batch_id}）"
-        self.message_en = f"no dispatch batch {batch_id}"
-        super().__init__(self.message)
+        super().__init__(f"找不到该劳务输出批次（{batch_id}）", f"no dispatch batch {batch_id}")
         self.batch_id = batch_id
 
 
@@ -107,7 +99,7 @@ class DispatchService:
             batch = self.store.writer(session).create(DispatchBatch, values)
             batch_id = batch.id
         log.info("created dispatch batch %s", batch_id)
-        return Change(DispatchBatch.record_type, CREATE, (batch_id,))
+        return Change(RecordKind.BATCH, Op.CREATE, (batch_id,))
 
     def edit_batch(self, batch_id: str, raw: Mapping[str, Any]) -> Change:
         """Change the fields present in ``raw``; a finished batch keeps all but its notes."""
@@ -151,7 +143,7 @@ class DispatchService:
             ):
                 _link_project(session, cleaned.values, current=batch.project)
             changed = self.store.writer(session).update(batch, cleaned.values)
-        return Change(DispatchBatch.record_type, UPDATE, (batch_id,), frozenset(changed))
+        return Change(RecordKind.BATCH, Op.UPDATE, (batch_id,), frozenset(changed))
 
     def cancel_batch(self, batch_id: str) -> list[Change]:
         """A batch that will not leave: archived with its members (only while 筹备)."""
@@ -177,11 +169,11 @@ class DispatchService:
                 member_ids.append(member.id)
             writer.archive(batch)
         log.info("cancelled dispatch batch %s (%d members)", batch_id, len(member_ids))
-        changes = [Change(DispatchBatch.record_type, ARCHIVE, (batch_id,), frozenset({"archived"}))]
+        changes = [Change(RecordKind.BATCH, Op.ARCHIVE, (batch_id,), frozenset({"archived"}))]
         if member_ids:
             changes.append(
                 Change(
-                    DispatchMember.record_type, ARCHIVE, tuple(member_ids), frozenset({"archived"})
+                    RecordKind.BATCH_MEMBER, Op.ARCHIVE, tuple(member_ids), frozenset({"archived"})
                 )
             )
         return changes
@@ -236,7 +228,7 @@ class DispatchService:
             writer = self.store.writer(session)
             changed = writer.update(batch, changes_to_batch)
             report = apply_journey(session, writer, batch, members, target, day, today)
-        changes = [Change(DispatchBatch.record_type, UPDATE, (batch_id,), frozenset(changed))]
+        changes = [Change(RecordKind.BATCH, Op.UPDATE, (batch_id,), frozenset(changed))]
         changes.extend(report.changes)
         log.info(
             "batch %s now %s (%d workers updated, %d matches on duty)",
@@ -245,20 +237,20 @@ class DispatchService:
         return BatchStatusChanged(batch_id, target, changes, report)
 
 
-def get_batch(session: Session, batch_id: str) -> DispatchBatch:
+def get_batch(session: Transaction, batch_id: str) -> DispatchBatch:
     batch = queries.get_batch(session, batch_id)
     if batch is None:
         raise BatchNotFound(batch_id)
     return batch
 
 
-def _link_project(session: Session, values: dict[str, Any], current: str = "") -> None:
+def _link_project(session: Transaction, values: dict[str, Any], current: str = "") -> None:
     """Check the chosen project exists; the batch's 项目 text names it when the broker
     typed none (the dispatch list prints that text)."""
     project_id = values.get("project_id")
     if not project_id:
         return
-    project = session.scalar(select(Project).where(Project.id == project_id))
+    project = records.by_id(session, Project, project_id)
     if project is None or project.archived:
         raise InvalidBatch(
             [

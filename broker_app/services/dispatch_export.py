@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.dispatch_status import batch_status
 from broker_app.domain.privacy import Personal, shown, shown_count, shown_total
@@ -47,7 +45,7 @@ from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.writer import SheetWriter, XlsxWriter
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +210,7 @@ class DispatchExportService:
 
     def _prepare(
         self,
-        session: Session,
+        session: Transaction,
         flt: BatchFilter,
         progress: Progress,
         cancel: CancelToken | None,

@@ -14,20 +14,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.dispatch_employment import ORGANISED, arrival_changes, departure_changes
 from broker_app.domain.enums import BatchStatus, MatchStatus
 from broker_app.domain.errors import FieldError
 from broker_app.domain.matching_status import check_transition, history_entry, placement
 from broker_app.services import dispatch_queries as queries
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.matching import job_place_text
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
-from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import workers as worker_repo
-from broker_app.store.writer import UPDATE, Change, RecordWriter
+from broker_app.store.store import Transaction
+from broker_app.store.writer import RecordWriter
 
 _WORKER_FIELDS = ("employment_status", "employment_mode", "employer")
 _ARRIVAL_NOTE = "随劳务输出批次到岗"
@@ -45,7 +44,7 @@ class JourneyReport:
 
 
 def apply_journey(
-    session: Session,
+    session: Transaction,
     writer: RecordWriter,
     batch: DispatchBatch,
     members: Sequence[DispatchMember],
@@ -83,10 +82,12 @@ def apply_journey(
             workers.append(worker.id)
     report_changes = []
     if workers:
-        report_changes.append(Change(Worker.record_type, UPDATE, tuple(workers), frozenset(fields)))
+        report_changes.append(
+            Change(RecordKind.WORKER, Op.UPDATE, tuple(workers), frozenset(fields))
+        )
     if matches:
         report_changes.append(
-            Change(Match.record_type, UPDATE, tuple(matches), frozenset({"status"}))
+            Change(RecordKind.MATCH, Op.UPDATE, tuple(matches), frozenset({"status"}))
         )
     return JourneyReport(tuple(workers), tuple(matches), tuple(skipped), report_changes)
 

@@ -22,11 +22,11 @@ from broker_app.domain.errors import FieldError
 from broker_app.domain.matching_profiles import COMMITTED_MATCH_STATUSES
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.services import dispatch_queries as queries
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.dispatch import InvalidBatch, get_batch
 from broker_app.store.models.dispatch import DispatchMember
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ class DispatchMemberService:
                 )
                 added.append(member.id)
         log.info("batch %s: %d members added, %d skipped", batch_id, len(added), len(skipped))
-        changes = [Change(DispatchMember.record_type, CREATE, tuple(added))] if added else []
+        changes = [Change(RecordKind.BATCH_MEMBER, Op.CREATE, tuple(added))] if added else []
         return MembersAdded(added, skipped, changes)
 
     def remove_members(self, batch_id: str, member_ids: Sequence[str]) -> Change:
@@ -164,7 +164,7 @@ class DispatchMemberService:
                     continue
                 writer.archive(member)
                 removed.append(member_id)
-        return Change(DispatchMember.record_type, ARCHIVE, tuple(removed), frozenset({"archived"}))
+        return Change(RecordKind.BATCH_MEMBER, Op.ARCHIVE, tuple(removed), frozenset({"archived"}))
 
 
 def _check_editable(status: str) -> None:

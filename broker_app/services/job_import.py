@@ -24,23 +24,22 @@ from broker_app.domain.errors import FieldError
 from broker_app.domain.jobs import LABELS, clean_job
 from broker_app.domain.jobs_place import place_name
 from broker_app.domain.orgcodes import code_in_scope
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.excel.headers import HeaderMap, detect_header
-from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.values import CellValue
 from broker_app.services.jobs_columns import JOB_HEADER_SYNONYMS, JOB_REQUIRED_FIELDS
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.workbook_import import (
-    ImportPreview,
     ImportResult,
     RowOutcome,
     RowProblem,
+    Rows,
+    WorkbookImport,
 )
 from broker_app.services.workbook_import import write_errors_workbook as write_rejected_rows
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -50,64 +49,34 @@ _WRITTEN = {
     "age": ("age_min", "age_max"),
     "place_text": ("place_org_code", "place_tier", "place_text"),
 }
-_HEADER_ROWS = 12
 
 
-class JobImportService:
-    def __init__(self, store: Store) -> None:
-        self.store = store
+class JobImportService(WorkbookImport):
+    subject = "job"
 
-    def preview(
+    # -- steps -------------------------------------------------------------------
+    def find_header(
+        self, rows: Rows, mapping: Mapping[str, int] | None, *, require: bool
+    ) -> HeaderMap:
+        # The required columns are asked for in a preview too: a posting sheet has no
+        # optional identity columns to map instead.
+        header = detect_header(rows, JOB_HEADER_SYNONYMS, required=JOB_REQUIRED_FIELDS)
+        if mapping is not None:
+            header.columns = dict(mapping)
+        return header
+
+    def validate(
         self,
-        path: Path,
-        sheet: str | None = None,
-        mapping: Mapping[str, int] | None = None,
-        n: int = 20,
-        today: date | None = None,
-    ) -> ImportPreview:
-        """Header found, and the first ``n`` data rows checked, without writing."""
-        sheets = list_sheets(path)
-        chosen = sheet or sheets[0]
-        rows = preview_rows(path, chosen, n + _HEADER_ROWS)
-        header = _header(rows, mapping)
-        data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
-        return ImportPreview(sheets, chosen, header, self._validate(data, header, today))
-
-    def run(
-        self,
-        path: Path,
-        sheet: str | None = None,
-        mapping: Mapping[str, int] | None = None,
+        data: Rows,
+        header: HeaderMap,
         *,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
         today: date | None = None,
-    ) -> ImportResult:
-        progress(0.0, "读取表格")
-        rows = list(iter_rows(path, sheet))
-        header = _header(rows[:_HEADER_ROWS], mapping)
-        data = [(num, cells) for num, cells in rows if num > header.row_number]
+    ) -> list[RowOutcome]:
         if cancel is not None:
             cancel.check()
         progress(0.2, "检查数据")
-        outcomes = self._validate(data, header, today)
-        result = ImportResult(header=header)
-        result.rejected = [o for o in outcomes if o.problems]
-        result.warnings = [w for o in outcomes if not o.problems for w in o.warnings]
-        self._write([o for o in outcomes if not o.problems], result, progress, cancel)
-        log.info(
-            "job import %s: added %d, updated %d, unchanged %d, rejected %d",
-            path.name, result.added, result.updated, result.unchanged, len(result.rejected),
-        )  # fmt: skip
-        return result
-
-    # -- steps -------------------------------------------------------------------
-    def _validate(
-        self,
-        data: Sequence[tuple[int, Sequence[CellValue]]],
-        header: HeaderMap,
-        today: date | None,
-    ) -> list[RowOutcome]:
         with self.store.read() as session:
             station_org = get_station(session).org_code
             if station_org is None:
@@ -124,7 +93,7 @@ class JobImportService:
             outcomes.append(outcome)
         return outcomes
 
-    def _write(
+    def write(
         self,
         good: list[RowOutcome],
         result: ImportResult,
@@ -157,19 +126,10 @@ class JobImportService:
                 cancel.check()
         result.added, result.updated = len(added), len(updated)
         if added:
-            result.changes.append(Change(JobPosting.record_type, CREATE, tuple(added)))
+            result.changes.append(Change(RecordKind.JOB, Op.CREATE, tuple(added)))
         if updated:
-            result.changes.append(Change(JobPosting.record_type, UPDATE, tuple(updated)))
+            result.changes.append(Change(RecordKind.JOB, Op.UPDATE, tuple(updated)))
         progress(1.0, "完成")
-
-
-def _header(
-    rows: Sequence[tuple[int, Sequence[CellValue]]], mapping: Mapping[str, int] | None
-) -> HeaderMap:
-    header = detect_header(rows, JOB_HEADER_SYNONYMS, required=JOB_REQUIRED_FIELDS)
-    if mapping is not None:
-        header.columns = dict(mapping)
-    return header
 
 
 def _stored(session: Any, job_id: str) -> dict[str, Any]:

@@ -13,20 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.enums import JobStatus
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.jobs import CleanJob, clean_job
 from broker_app.domain.jobs_query import JobFilter, JobSort
 from broker_app.domain.jobs_status import check_job_status
 from broker_app.domain.jobs_welfare import RuleWarning
 from broker_app.domain.orgcodes import code_in_scope
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +32,13 @@ log = logging.getLogger(__name__)
 JOB_ROW_FIELDS = repo.ROW_FIELDS
 
 
-class InvalidJob(Exception):
+class InvalidJob(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
-
-class JobNotFound(LookupError):
+class JobNotFound(UserError, LookupError):
     def __init__(self, job_id: str) -> None:
-        super().__init__(f"找不到该岗位（{job_id}）")
-        self.message = f"找不到该岗位（{job_id}）"
-        self.message_en = f"no job posting {job_id}"
+        super().__init__(f"找不到该岗位（{job_id}）", f"no job posting {job_id}")
         self.job_id = job_id
 
 
@@ -122,7 +114,7 @@ class JobPostingService:
             job = repo.create(self.store.writer(session), values)
             job_id = job.id
         log.info("created job posting %s", job_id)
-        return JobSaved(Change(JobPosting.record_type, CREATE, (job_id,)), cleaned.warnings)
+        return JobSaved(Change(RecordKind.JOB, Op.CREATE, (job_id,)), cleaned.warnings)
 
     def edit(self, job_id: str, raw: Mapping[str, Any], today: date | None = None) -> JobSaved:
         """Change the fields present in ``raw``; the rest stay as they are."""
@@ -134,7 +126,7 @@ class JobPostingService:
                 raise InvalidJob(cleaned.errors)
             changed = repo.update(self.store.writer(session), job, cleaned.values)
         return JobSaved(
-            Change(JobPosting.record_type, UPDATE, (job_id,), frozenset(changed)),
+            Change(RecordKind.JOB, Op.UPDATE, (job_id,), frozenset(changed)),
             cleaned.warnings,
         )
 
@@ -153,7 +145,7 @@ class JobPostingService:
             job = _get(session, job_id)
             _require_editable(session, job)
             repo.update(self.store.writer(session), job, {"archived": True})
-        return Change(JobPosting.record_type, ARCHIVE, (job_id,), frozenset({"archived"}))
+        return Change(RecordKind.JOB, Op.ARCHIVE, (job_id,), frozenset({"archived"}))
 
     def _set_status(self, job_id: str, status: JobStatus) -> Change:
         with self.store.write() as session:
@@ -162,26 +154,26 @@ class JobPostingService:
             check_job_status(job.status, status, repo.filled_count(session, job_id), job.headcount)
             changed = repo.update(self.store.writer(session), job, {"status": status.value})
         log.info("job posting %s now %s", job_id, status.value)
-        return Change(JobPosting.record_type, UPDATE, (job_id,), frozenset(changed))
+        return Change(RecordKind.JOB, Op.UPDATE, (job_id,), frozenset(changed))
 
 
-def _station_org(session: Session) -> str | None:
+def _station_org(session: Transaction) -> str | None:
     return get_station(session).org_code
 
 
-def _get(session: Session, job_id: str) -> JobPosting:
+def _get(session: Transaction, job_id: str) -> JobPosting:
     job = repo.get(session, job_id)
     if job is None:
         raise JobNotFound(job_id)
     return job
 
 
-def _editable(session: Session, job: JobPosting) -> bool:
+def _editable(session: Transaction, job: JobPosting) -> bool:
     org = _station_org(session)
     return org is not None and code_in_scope(org, job.org_code)
 
 
-def _require_editable(session: Session, job: JobPosting) -> None:
+def _require_editable(session: Transaction, job: JobPosting) -> None:
     if not _editable(session, job):
         raise FieldError(
             "org_code",

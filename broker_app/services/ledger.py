@@ -40,14 +40,14 @@ from broker_app.domain.enums import (
     PriorityGroup,
     TrainingKind,
 )
-from broker_app.domain.idcard import age_on
+from broker_app.domain.idcard import age_on, years_before
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.privacy import Personal, group_names, shown
 from broker_app.services.audit import CHANNEL_APP, LEDGER, AuditService
 from broker_app.services.dispatch_columns import household_place
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
-from broker_app.services.ledger_queries import count_ledger, iter_ledger_rows, years_before
+from broker_app.services.ledger_queries import count_ledger, iter_ledger_rows
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store

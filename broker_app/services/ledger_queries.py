@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.enums import PriorityGroup
+from broker_app.domain.idcard import years_before
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.worker import Worker
@@ -53,13 +54,6 @@ LEDGER_FIELDS = (
     "last_training_kind",
     "last_training_end",
 )
-
-
-def years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def older_condition(on: date) -> ColumnElement[bool]:

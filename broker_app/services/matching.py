@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.enums import EmploymentStatus, JobKind, JobStatus, PlaceTier
+from broker_app.domain.errors import UserError
 from broker_app.domain.idcard import age_on
 from broker_app.domain.jobs_place import place_name
 from broker_app.domain.jobs_wage import format_wage
@@ -46,11 +47,8 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 50
 
 
-class RecordNotFound(LookupError):
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+class RecordNotFound(UserError, LookupError):
+    pass
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.enums import EmploymentStatus, JobStatus, MatchStatus
 from broker_app.domain.jobs_query import MatchFilter
 from broker_app.domain.matching import evaluate, exclusion_reasons
@@ -28,6 +26,7 @@ from broker_app.domain.matching_status import (
     placement_follow_up,
     status_date,
 )
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.matching import RecordNotFound, job_place_text
 from broker_app.services.matching_profiles import job_profile_by_id, worker_profile_by_id
 from broker_app.store.models.assistance import FollowUp
@@ -38,8 +37,8 @@ from broker_app.store.repositories import jobs as job_repo
 from broker_app.store.repositories import matches as repo
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change, RecordWriter
+from broker_app.store.store import Store, Transaction
+from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +160,7 @@ class MatchWorkflowService:
                 )
                 created.append(match.id)
         log.info("job %s: %d matches created, %d skipped", job_id, len(created), len(skipped))
-        changes = [Change(Match.record_type, CREATE, tuple(created))] if created else []
+        changes = [Change(RecordKind.MATCH, Op.CREATE, tuple(created))] if created else []
         return MatchesCreated(created, skipped, changes)
 
     def change_status(
@@ -181,19 +180,21 @@ class MatchWorkflowService:
             entry = history_entry(match.history, target, day, note, today)
             writer = self.store.writer(session)
             repo.update(writer, match, {"status": target.value, "history": [*match.history, entry]})
-            changes = [Change(Match.record_type, UPDATE, (match_id,), frozenset({"status"}))]
+            changes = [Change(RecordKind.MATCH, Op.UPDATE, (match_id,), frozenset({"status"}))]
             worker_fields: list[str] = []
             if target is MatchStatus.ON_DUTY:
                 worker_fields = self._go_on_duty(session, writer, match, day)
                 follow_up = self._placement_follow_up(session, writer, match, day, entry["note"])
                 changes.append(
-                    Change(FollowUp.record_type, CREATE, (follow_up,), frozenset({"worker_id"}))
+                    Change(RecordKind.FOLLOW_UP, Op.CREATE, (follow_up,), frozenset({"worker_id"}))
                 )
             elif target is MatchStatus.LEFT:
                 worker_fields = self._leave(session, writer, match, day)
             if worker_fields:
                 changes.append(
-                    Change(Worker.record_type, UPDATE, (match.worker_id,), frozenset(worker_fields))
+                    Change(
+                        RecordKind.WORKER, Op.UPDATE, (match.worker_id,), frozenset(worker_fields)
+                    )
                 )
             job_full = target in (MatchStatus.HIRED, MatchStatus.ON_DUTY) and _full(
                 session, match.job_id
@@ -205,18 +206,18 @@ class MatchWorkflowService:
         with self.store.write() as session:
             match = _get(session, match_id)
             changed = repo.update(self.store.writer(session), match, {"notes": notes.strip()})
-        return Change(Match.record_type, UPDATE, (match_id,), frozenset(changed))
+        return Change(RecordKind.MATCH, Op.UPDATE, (match_id,), frozenset(changed))
 
     # -- the worker's record -------------------------------------------------------
     def _go_on_duty(
-        self, session: Session, writer: RecordWriter, match: Match, day: date
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date
     ) -> list[str]:
         job = _job(session, match.job_id)
         worker = _worker(session, match.worker_id)
         return worker_repo.update(writer, worker, _placement(job, day))
 
     def _placement_follow_up(
-        self, session: Session, writer: RecordWriter, match: Match, day: date, note: str
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date, note: str
     ) -> str:
         job = _job(session, match.job_id)
         worker = _worker(session, match.worker_id)
@@ -234,7 +235,9 @@ class MatchWorkflowService:
         )
         return record.id
 
-    def _leave(self, session: Session, writer: RecordWriter, match: Match, day: date) -> list[str]:
+    def _leave(
+        self, session: Transaction, writer: RecordWriter, match: Match, day: date
+    ) -> list[str]:
         """离岗: the worker's record returns to 未就业 unless another job is on duty.
 
         The record is reverted only while it still describes this job (the broker
@@ -260,28 +263,28 @@ def _placement(job: JobPosting, start: date) -> dict[str, Any]:
     return placement(values, where, start)
 
 
-def _full(session: Session, job_id: str) -> bool:
+def _full(session: Transaction, job_id: str) -> bool:
     job = _job(session, job_id)
     return job.status == JobStatus.OPEN.value and job_repo.filled_count(session, job_id) >= (
         job.headcount
     )
 
 
-def _get(session: Session, match_id: str) -> Match:
+def _get(session: Transaction, match_id: str) -> Match:
     match = repo.get(session, match_id)
     if match is None:
         raise RecordNotFound(f"找不到该匹配记录（{match_id}）", f"no match {match_id}")
     return match
 
 
-def _job(session: Session, job_id: str) -> JobPosting:
+def _job(session: Transaction, job_id: str) -> JobPosting:
     job = job_repo.get(session, job_id)
     if job is None:
         raise RecordNotFound(f"找不到该岗位（{job_id}）", f"no job posting {job_id}")
     return job
 
 
-def _worker(session: Session, worker_id: str) -> Worker:
+def _worker(session: Transaction, worker_id: str) -> Worker:
     worker = worker_repo.get(session, worker_id)
     if worker is None:
         raise RecordNotFound(f"找不到该劳动力记录（{worker_id}）", f"no worker {worker_id}")

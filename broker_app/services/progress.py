@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from broker_app.domain.errors import UserError
+
 Progress = Callable[[float, str], None]
 
 
@@ -18,7 +20,7 @@ def no_progress(_fraction: float, _message: str) -> None:
     return None
 
 
-class Cancelled(Exception):
+class Cancelled(UserError):
     message = "已取消"
     message_en = "cancelled by the user"
 

@@ -4,15 +4,13 @@ and pay day of a new project are filled from this station's local defaults."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.projects import clean_project
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.projects_defaults import (
     DEFAULT_FIELDS,
     ProjectDefaults,
@@ -20,27 +18,22 @@ from broker_app.services.projects_defaults import (
     with_defaults,
 )
 from broker_app.services.settings import load_settings, save_settings
-from broker_app.store.models.card import Project, RightsCard
+from broker_app.store.models.card import Project
+from broker_app.store.repositories import projects as project_repo
+from broker_app.store.repositories import records
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
 
-class InvalidProject(Exception):
+class InvalidProject(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
-
-class ProjectNotFound(LookupError):
+class ProjectNotFound(UserError, LookupError):
     def __init__(self, project_id: str) -> None:
-        super().__init__(f"找不到该工程项目（{project_id}）")
-        self.message = str(self)
-        self.message_en = f"no project {project_id}"
+        super().__init__(f"找不到该工程项目（{project_id}）", f"no project {project_id}")
         self.project_id = project_id
 
 
@@ -51,24 +44,9 @@ class ProjectService:
     # -- reads -------------------------------------------------------------------
     def projects(self, *, include_archived: bool = False) -> list[dict[str, Any]]:
         """Every project (newest first) with ``active_cards``: its unrevoked card count."""
-        counts = (
-            select(RightsCard.project_id, func.count().label("n"))
-            .where(RightsCard.revoked.is_(False), RightsCard.archived.is_(False))
-            .group_by(RightsCard.project_id)
-            .subquery()
-        )
-        stmt = (
-            select(Project, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.project_id == Project.id)
-            .order_by(Project.pk.desc())
-        )
-        if not include_archived:
-            stmt = stmt.where(Project.archived.is_(False))
         with self.store.read() as session:
-            return [
-                {**project_fields(project), "active_cards": int(n)}
-                for project, n in session.execute(stmt)
-            ]
+            found = project_repo.with_active_cards(session, include_archived=include_archived)
+            return [{**project_fields(project), "active_cards": n} for project, n in found]
 
     def details(self, project_id: str) -> dict[str, Any]:
         with self.store.read() as session:
@@ -100,7 +78,7 @@ class ProjectService:
             project = self.store.writer(session).create(Project, {**values, "org_code": org_code})
             project_id = project.id
         log.info("created project %s", project_id)
-        return Change(Project.record_type, CREATE, (project_id,))
+        return Change(RecordKind.PROJECT, Op.CREATE, (project_id,))
 
     def edit(self, project_id: str, raw: Mapping[str, Any]) -> Change:
         """Change the fields present in ``raw``; the rest stay as they are.
@@ -120,16 +98,16 @@ class ProjectService:
                     [FieldError("end_date", "竣工日期早于开工日期", "end_date before start_date")]
                 )
             changed = self.store.writer(session).update(project, cleaned.values)
-        return Change(Project.record_type, UPDATE, (project_id,), frozenset(changed))
+        return Change(RecordKind.PROJECT, Op.UPDATE, (project_id,), frozenset(changed))
 
     def archive(self, project_id: str) -> Change:
         with self.store.write() as session:
             self.store.writer(session).archive(get_project(session, project_id))
-        return Change(Project.record_type, ARCHIVE, (project_id,), frozenset({"archived"}))
+        return Change(RecordKind.PROJECT, Op.ARCHIVE, (project_id,), frozenset({"archived"}))
 
 
-def get_project(session: Session, project_id: str) -> Project:
-    project = session.scalar(select(Project).where(Project.id == project_id))
+def get_project(session: Transaction, project_id: str) -> Project:
+    project = records.by_id(session, Project, project_id)
     if project is None:
         raise ProjectNotFound(project_id)
     return project

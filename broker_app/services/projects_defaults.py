@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.projects import NATIONAL_HOTLINE
 from broker_app.services.settings import CardSettings, Settings, WageSettings, read_section
+from broker_app.store.store import Transaction
 
 #: The project fields that have a station default (same names as on Project).
 DEFAULT_FIELDS = (
@@ -42,7 +41,7 @@ class ProjectDefaults:
         return out
 
 
-def read_defaults(session: Session) -> ProjectDefaults:
+def read_defaults(session: Transaction) -> ProjectDefaults:
     cards = read_section(session, CardSettings, None)
     wages = read_section(session, WageSettings, None)
     return ProjectDefaults(

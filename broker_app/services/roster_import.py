@@ -10,7 +10,7 @@ changes nothing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,23 +21,22 @@ from broker_app.domain.idcard import id_number_from_spreadsheet_number, normaliz
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.village_names import VillageResolver
 from broker_app.domain.worker_rules import LABELS, clean_worker
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.headers import HeaderMap, detect_header
-from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
 from broker_app.services.excel.values import CellValue
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.workbook_import import (
-    ImportPreview,
     ImportResult,
     RowOutcome,
     RowProblem,
+    Rows,
+    WorkbookImport,
 )
 from broker_app.services.workbook_import import write_errors_workbook as write_rejected_rows
 from broker_app.store.repositories import workers as repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
@@ -46,61 +45,12 @@ REQUIRED = ("name", "id_number")
 _PLACE_FIELDS = ("township", "village")
 
 
-class RosterImportService:
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def preview(
-        self,
-        path: Path,
-        sheet: str | None = None,
-        mapping: Mapping[str, int] | None = None,
-        n: int = 20,
-    ) -> ImportPreview:
-        """Header found, and the first ``n`` data rows checked, without writing."""
-        sheets = list_sheets(path)
-        chosen = sheet or sheets[0]
-        rows = preview_rows(path, chosen, n + 12)
-        # A preview never insists on 姓名/身份证号: the person can still map them.
-        header = self._header(rows, mapping, require=False)
-        data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
-        outcomes = self._validate(data, header)
-        return ImportPreview(sheets, chosen, header, outcomes)
-
-    def run(
-        self,
-        path: Path,
-        sheet: str | None = None,
-        mapping: Mapping[str, int] | None = None,
-        *,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
-        today: date | None = None,
-    ) -> ImportResult:
-        progress(0.0, "读取表格")
-        rows = list(iter_rows(path, sheet))
-        header = self._header(rows[:12], mapping, require=True)
-        data = [(num, cells) for num, cells in rows if num > header.row_number]
-        result = ImportResult(header=header)
-        outcomes = self._validate(data, header, progress=progress, cancel=cancel, today=today)
-        good = [o for o in outcomes if not o.problems]
-        result.rejected = [o for o in outcomes if o.problems]
-        result.warnings = [w for o in good for w in o.warnings]
-        self._write(good, result, progress, cancel)
-        log.info(
-            "roster import %s: added %d, updated %d, unchanged %d, rejected %d, warnings %d",
-            path.name, result.added, result.updated, result.unchanged, len(result.rejected),
-            len(result.warnings),
-        )  # fmt: skip
-        return result
+class RosterImportService(WorkbookImport):
+    subject = "roster"
 
     # -- steps -------------------------------------------------------------------
-    @staticmethod
-    def _header(
-        rows: Sequence[tuple[int, Sequence[CellValue]]],
-        mapping: Mapping[str, int] | None,
-        *,
-        require: bool,
+    def find_header(
+        self, rows: Rows, mapping: Mapping[str, int] | None, *, require: bool
     ) -> HeaderMap:
         detect_required = REQUIRED if require and mapping is None else ()
         header = detect_header(rows, ROSTER_HEADER_SYNONYMS, required=detect_required)
@@ -117,9 +67,9 @@ class RosterImportService:
                 )
         return header
 
-    def _validate(
+    def validate(
         self,
-        data: Sequence[tuple[int, Sequence[CellValue]]],
+        data: Rows,
         header: HeaderMap,
         *,
         progress: Progress = no_progress,
@@ -215,7 +165,7 @@ class RosterImportService:
             problem(warning, outcome.warnings)
         outcome.values = cleaned.values
 
-    def _write(
+    def write(
         self,
         good: list[RowOutcome],
         result: ImportResult,
@@ -247,9 +197,9 @@ class RosterImportService:
         result.added = len(added_ids)
         result.updated = len(updated_ids)
         if added_ids:
-            result.changes.append(Change("worker", CREATE, tuple(added_ids)))
+            result.changes.append(Change(RecordKind.WORKER, Op.CREATE, tuple(added_ids)))
         if updated_ids:
-            result.changes.append(Change("worker", UPDATE, tuple(updated_ids)))
+            result.changes.append(Change(RecordKind.WORKER, Op.UPDATE, tuple(updated_ids)))
         progress(1.0, "完成")
 
 

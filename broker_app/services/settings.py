@@ -28,17 +28,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain import coerce
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput
 from broker_app.domain.jobs_welfare import DEFAULT_EXIT_THRESHOLD, EXIT_THRESHOLD_SETTING
 from broker_app.domain.phone import normalize_mobile
 from broker_app.domain.projects import NATIONAL_HOTLINE, clean_project
 from broker_app.services.station import apply_station, station_unit
 from broker_app.services.window_ini import UI_SETTINGS_FILE, read_value, write_value
 from broker_app.store.repositories.station import get_setting, get_station, put_setting
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 from sync.client.api import check_server_url
 from sync.client.errors import SyncError
 
@@ -330,14 +328,8 @@ class Settings:
         return [_qualified(section, err) for section in self.sections() for err in section.check()]
 
 
-class InvalidSettings(ValueError):
+class InvalidSettings(InvalidInput, ValueError):
     """Settings refused by their checks; ``errors`` name ``section.field``."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(err.message for err in errors))
-        self.errors = errors
-        self.message = str(self)
-        self.message_en = "; ".join(err.message_en for err in errors)
 
 
 # -- loading and saving ---------------------------------------------------------------
@@ -358,7 +350,7 @@ def load_settings(store: Store) -> Settings:
         return read_settings(session, data_dir_of(store))
 
 
-def read_settings(session: Session, data_dir: Path) -> Settings:
+def read_settings(session: Transaction, data_dir: Path) -> Settings:
     row = get_station(session)
     station = StationSettings(
         row.org_code, row.name, row.operator_name or "", row.operator_phone or ""
@@ -371,7 +363,7 @@ def read_settings(session: Session, data_dir: Path) -> Settings:
     return Settings(station=station, **sections)
 
 
-def read_section(session: Session | None, cls: type[_S], data_dir: Path | None) -> _S:
+def read_section(session: Transaction | None, cls: type[_S], data_dir: Path | None) -> _S:
     """One section of the setting table and window.ini, with the defaults where nothing
     (or something unreadable) is stored. A stored number that fails the check reads as
     the default, as it always did."""
@@ -499,7 +491,7 @@ def with_text(settings: Settings, name: str, text: str) -> Settings:
 
 
 def _stored_text(
-    session: Session | None, metadata: typing.Mapping[str, Any], data_dir: Path | None
+    session: Transaction | None, metadata: typing.Mapping[str, Any], data_dir: Path | None
 ) -> str | None:
     if metadata.get("key") and session is not None:
         return get_setting(session, metadata["key"])

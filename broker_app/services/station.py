@@ -5,14 +5,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from broker_app.domain.errors import FieldError
 from broker_app.domain.orgunits import OrgUnit, load_zoucheng, normalize_org_code
 from broker_app.domain.phone import normalize_mobile
 from broker_app.store.repositories import workers
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +73,7 @@ def station_unit(org_code: str) -> tuple[str, OrgUnit]:
 
 
 def apply_station(
-    session: Session,
+    session: Transaction,
     org_code: str,
     name: str | None = None,
     operator_name: str | None = None,

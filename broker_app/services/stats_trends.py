@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from broker_app.domain.enums import MatchStatus
 from broker_app.services.stats import Month, exports_in_month
-from broker_app.store.models.match import Match
+from broker_app.store.repositories import matches as match_repo
 from broker_app.store.store import Store
 
 #: How many months the page's trends show, the current one included.
@@ -66,8 +64,7 @@ def match_moves_by_month(store: Store, months: list[Month]) -> MatchMonths:
     counts: Counter[tuple[str, int]] = Counter()
     with store.read() as session:
         # The history's JSON is read raw and parsed here: one pass, any database.
-        histories = session.scalars(select(Match.history).where(Match.archived.is_(False)))
-        for history in histories:
+        for history in match_repo.live_histories(session):
             for entry in history:
                 slot = wanted.get(_month_key(entry))
                 if slot is not None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from broker_app.services.settings import (
     CA_FILE_SETTING,
     SERVER_URL_SETTING,
@@ -23,7 +21,7 @@ from broker_app.services.settings import (
 )
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.secrets import CREDENTIAL, SecretStore
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 from sync.client.api import ChannelClient
 from sync.client.errors import SyncError
 from sync.client.http import RetryPolicy, make_session
@@ -54,7 +52,7 @@ class SyncConfig:
     ca_file: str | None = None
 
 
-def read_config(session: Session, secrets: SecretStore) -> SyncConfig | None:
+def read_config(session: Transaction, secrets: SecretStore) -> SyncConfig | None:
     """The enrolment, or None when this station has no server address or credential.
     The address and CA file are the station's sync settings (``settings.SyncSettings``)."""
     server = read_section(session, SyncSettings, None)
@@ -81,7 +79,7 @@ def credential_missing(store: Store) -> bool:
     return enrolled and not store.secrets.get(CREDENTIAL)
 
 
-def save_config(session: Session, secrets: SecretStore, config: SyncConfig) -> None:
+def save_config(session: Transaction, secrets: SecretStore, config: SyncConfig) -> None:
     """Store the enrolment; the credential goes to the secret store first, so a
     failed transaction leaves at worst an unused secret, never a station id without
     its credential."""

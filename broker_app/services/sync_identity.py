@@ -20,11 +20,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from broker_app.services.cards_keys import SERIALS_UNCONFIRMED
 from broker_app.store.repositories.station import get_setting, put_setting
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 from sync.client.errors import SyncError
 
 log = logging.getLogger(__name__)
@@ -52,12 +50,12 @@ def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-def own_writes_before(session: Session) -> int:
+def own_writes_before(session: Transaction) -> int:
     value = get_setting(session, OWN_WRITES_BEFORE)
     return int(value) if value and value.isdigit() else 0
 
 
-def accept_own_writes(session: Session, moment_ms: int | None = None) -> None:
+def accept_own_writes(session: Transaction, moment_ms: int | None = None) -> None:
     """At enrolment: adopt every earlier write of this node, and sync again."""
     put_setting(session, OWN_WRITES_BEFORE, str(moment_ms or now_ms()))
     put_setting(session, COPIED_FOLDER, "")

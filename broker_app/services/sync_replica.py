@@ -9,9 +9,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from broker_app.services import sync_identity
 from broker_app.services.cards_keys import CardKeyService
 from broker_app.services.sync_apply import UNAPPLIABLE, PageApplier
@@ -20,7 +17,8 @@ from broker_app.store.base import SyncedRecord
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, sync_state
 from broker_app.store.repositories import outbox as outbox_repo
-from broker_app.store.store import Store
+from broker_app.store.repositories.records import by_id, by_ids
+from broker_app.store.store import Store, Transaction
 from broker_app.store.wire import record_to_wire
 from broker_app.store.writer import CREATE
 from sync.client.errors import SyncError
@@ -168,12 +166,12 @@ class StoreReplica:
             self._end_page(session, page, newest)
         return PageTally(len(page["records"]), written, parked, unparked, departed)
 
-    def _applier(self, session: Session) -> PageApplier:
+    def _applier(self, session: Transaction) -> PageApplier:
         return PageApplier(
             session, self.now(), self.store.node_id, sync_identity.own_writes_before(session)
         )
 
-    def _depart(self, session: Session, page: PullPage) -> int:
+    def _depart(self, session: Transaction, page: PullPage) -> int:
         """Delete what left this station's scope (protocol 2 ``exits``), in the page's
         transaction: a crash never leaves the cursor past an exit not yet applied."""
         gone = [
@@ -190,7 +188,7 @@ class StoreReplica:
         return removed
 
     @staticmethod
-    def _end_page(session: Session, page: PullPage, newest: str | None) -> None:
+    def _end_page(session: Transaction, page: PullPage, newest: str | None) -> None:
         sync_state.put_cursor(session, int(page["cursor"]))
         if newest:
             sync_state.note_seen_stamp(session, newest)
@@ -226,7 +224,7 @@ def _restamp(session: Any, mutation: Mutation, stamp: str) -> None:
     cls = RECORD_TYPES.get(mutation["record_type"])
     if cls is None:
         return
-    record = session.scalar(select(cls).where(cls.id == mutation["record_id"]))
+    record = by_id(session, cls, mutation["record_id"])
     if record is None:
         return
     versions = dict(record.versions)
@@ -274,7 +272,7 @@ def _publish_keys(store: Store, document: dict[str, Any]) -> None:
             log.warning("skipped published card key %s: %s", key.get("key_id"), exc)
 
 
-def _fill_bulk_creates(session: Session, mutations: Sequence[Mutation]) -> None:
+def _fill_bulk_creates(session: Transaction, mutations: Sequence[Mutation]) -> None:
     """Give each create written without fields (``OutboxEntry``: the bulk paths) the
     record's synced fields as stored now, one query per record type."""
     empty: dict[str, list[Mutation]] = {}
@@ -284,7 +282,7 @@ def _fill_bulk_creates(session: Session, mutations: Sequence[Mutation]) -> None:
     for record_type, group in empty.items():
         cls = cast(type[SyncedRecord], RECORD_TYPES[record_type])
         ids = [m["record_id"] for m in group]
-        rows = {r.id: r for r in session.scalars(select(cls).where(cls.id.in_(ids)))}
+        rows = by_ids(session, cls, ids)
         for m in group:
             record = rows.get(m["record_id"])
             if record is not None:

@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import text
-
 from broker_app.services import sync_identity
 from broker_app.services.sync_apply import INCOMPLETE, UNAPPLIABLE
 from broker_app.services.sync_config import (
@@ -189,8 +187,7 @@ class SyncRunner:
                 sync_state.put_state(session, _LAST_ERROR, report.error.message)
                 sync_state.put_state(session, _LAST_ERROR_EN, report.error.message_en)
         if report.written >= _ANALYZE_AFTER:
-            with self.store.write() as session:
-                session.execute(text("ANALYZE"))
+            self.store.analyze()
         if report.error is None:
             self._set_state(IDLE)
         elif isinstance(report.error, ServerUnreachable):

@@ -34,6 +34,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from broker_app.domain.enums import EmploymentStatus, LabeledEnum, PriorityGroup
 from broker_app.domain.errors import FieldError
+from broker_app.domain.idcard import years_before
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.watch_urgency import (
@@ -42,7 +43,7 @@ from broker_app.domain.watch_urgency import (
     urgency_level,
     urgency_score,
 )
-from broker_app.services.ledger_queries import ledger_conditions, years_before
+from broker_app.services.ledger_queries import ledger_conditions
 from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.station import get_setting, put_setting

@@ -14,9 +14,10 @@ numbers), which is all the settings store here.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
+
+from broker_app import atomic_write
 
 #: The file name, shared with ``AppContext.ui_settings()``.
 UI_SETTINGS_FILE = "window.ini"
@@ -83,9 +84,7 @@ def write_value(path: Path, key: str, value: str) -> None:
         else:
             lines.insert(last_in_group + 1, entry)
     path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = path.with_name(path.name + ".tmp")
-    scratch.write_text(newline.join(lines) + newline, encoding="utf-8", newline="")
-    os.replace(scratch, path)
+    atomic_write.write_text(path, newline.join(lines) + newline)
 
 
 def _split(key: str) -> tuple[str, str]:

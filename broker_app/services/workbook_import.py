@@ -1,22 +1,37 @@
-"""What every workbook import reports, and the workbook of rejected rows it can write.
+"""The one workbook import pipeline, what every import reports, and the workbook of
+rejected rows it can write.
 
-The roster import and the job-posting import share these, so a broker sees the same
-summary, the same row/column/reason messages and the same errors workbook for both.
+The roster import and the job-posting import are ``WorkbookImport`` subclasses: they
+say how the header is found, how rows are checked and how good rows are written; the
+steps between (sheets, preview, header rows, splitting good from rejected, the log)
+are here, so a broker sees the same summary, the same row/column/reason messages and
+the same errors workbook for both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import logging
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from broker_app.domain.coerce import spreadsheet_general
+from broker_app.services.changes import Change
 from broker_app.services.excel.headers import HeaderMap
+from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows
 from broker_app.services.excel.specs import ColumnKind, ColumnSpec
 from broker_app.services.excel.values import CellValue
 from broker_app.services.excel.writer import XlsxWriter
-from broker_app.store.writer import Change
+from broker_app.services.progress import CancelToken, Progress, no_progress
+from broker_app.store.store import Store
+
+log = logging.getLogger(__name__)
+
+Rows = Sequence[tuple[int, Sequence[CellValue]]]
+#: Rows searched for the header (titles and notes may stand above it).
+HEADER_ROWS = 12
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,89 @@ class ImportResult:
     @property
     def problems(self) -> list[RowProblem]:
         return [p for row in self.rejected for p in row.problems]
+
+
+class WorkbookImport:
+    """Read a workbook, check every row, write the good ones in one transaction."""
+
+    #: What is imported, for the log ("roster", "job").
+    subject = ""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def preview(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        n: int = 20,
+        today: date | None = None,
+    ) -> ImportPreview:
+        """Header found, and the first ``n`` data rows checked, without writing."""
+        sheets = list_sheets(path)
+        chosen = sheet or sheets[0]
+        rows = preview_rows(path, chosen, n + HEADER_ROWS)
+        header = self.find_header(rows, mapping, require=False)
+        data = [(num, cells) for num, cells in rows if num > header.row_number][:n]
+        return ImportPreview(sheets, chosen, header, self.validate(data, header, today=today))
+
+    def run(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, int] | None = None,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> ImportResult:
+        progress(0.0, "读取表格")
+        rows = list(iter_rows(path, sheet))
+        header = self.find_header(rows[:HEADER_ROWS], mapping, require=True)
+        data = [(num, cells) for num, cells in rows if num > header.row_number]
+        result = ImportResult(header=header)
+        outcomes = self.validate(data, header, progress=progress, cancel=cancel, today=today)
+        good = [o for o in outcomes if not o.problems]
+        result.rejected = [o for o in outcomes if o.problems]
+        result.warnings = [w for o in good for w in o.warnings]
+        self.write(good, result, progress, cancel)
+        log.info(
+            "%s import %s: added %d, updated %d, unchanged %d, rejected %d",
+            self.subject, path.name, result.added, result.updated, result.unchanged,
+            len(result.rejected),
+        )  # fmt: skip
+        return result
+
+    # -- what each import says ---------------------------------------------------------
+    def find_header(
+        self, rows: Rows, mapping: Mapping[str, int] | None, *, require: bool
+    ) -> HeaderMap:
+        """The header among ``rows``; the wizard's ``mapping`` replaces what was found.
+        ``require``: refuse a header without the required columns (not in a preview,
+        where the broker can still map them)."""
+        raise NotImplementedError
+
+    def validate(
+        self,
+        data: Rows,
+        header: HeaderMap,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> list[RowOutcome]:
+        raise NotImplementedError
+
+    def write(
+        self,
+        good: list[RowOutcome],
+        result: ImportResult,
+        progress: Progress,
+        cancel: CancelToken | None,
+    ) -> None:
+        """Write the good rows in one transaction, counting into ``result``."""
+        raise NotImplementedError
 
 
 def write_errors_workbook(

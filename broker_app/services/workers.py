@@ -8,25 +8,24 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.idcard import mask_id_number
 from broker_app.domain.roster_query import RosterFilter, RosterSort
 from broker_app.domain.worker_rules import clean_worker
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
 from broker_app.store.wire import record_to_wire
-from broker_app.store.writer import ARCHIVE, CREATE, UPDATE, Change
 
 log = logging.getLogger(__name__)
 
+#: Fields of a roster row (``rows``, ``page``), in order: the UI indexes rows by these.
+WORKER_ROW_FIELDS = repo.ROW_FIELDS
 
-class InvalidWorker(Exception):
+
+class InvalidWorker(InvalidInput):
     """The input breaks one or more rules; ``errors`` says which, field by field."""
-
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = list(errors)
 
 
 class DuplicateWorker(FieldError):
@@ -42,9 +41,9 @@ class DuplicateWorker(FieldError):
         self.existing_id = existing_id
 
 
-class WorkerNotFound(LookupError):
+class WorkerNotFound(UserError, LookupError):
     def __init__(self, worker_id: str) -> None:
-        super().__init__(f"找不到该劳动力记录（{worker_id}）")
+        super().__init__(f"找不到该劳动力记录（{worker_id}）", f"no worker {worker_id}")
         self.worker_id = worker_id
 
 
@@ -98,7 +97,7 @@ class WorkerService:
             worker = repo.create(self.store.writer(session), cleaned.values)
             worker_id = worker.id
         log.info("registered worker %s", worker_id)
-        return Change(Worker.record_type, CREATE, (worker_id,))
+        return Change(RecordKind.WORKER, Op.CREATE, (worker_id,))
 
     def edit(self, worker_id: str, raw: Mapping[str, Any], today: date | None = None) -> Change:
         """Change the fields present in ``raw``; the rest stay as they are."""
@@ -113,20 +112,20 @@ class WorkerService:
                 if other is not None:
                     raise DuplicateWorker(other.id, other.name, other.id_number)
             changed = repo.update(self.store.writer(session), worker, cleaned.values)
-        return Change(Worker.record_type, UPDATE, (worker_id,), frozenset(changed))
+        return Change(RecordKind.WORKER, Op.UPDATE, (worker_id,), frozenset(changed))
 
     def archive(self, worker_id: str) -> Change:
         with self.store.write() as session:
             worker = self._get(session, worker_id)
             repo.update(self.store.writer(session), worker, {"archived": True})
         log.info("archived worker %s", worker_id)
-        return Change(Worker.record_type, ARCHIVE, (worker_id,), frozenset({"archived"}))
+        return Change(RecordKind.WORKER, Op.ARCHIVE, (worker_id,), frozenset({"archived"}))
 
     def restore(self, worker_id: str) -> Change:
         with self.store.write() as session:
             worker = self._get(session, worker_id)
             repo.update(self.store.writer(session), worker, {"archived": False})
-        return Change(Worker.record_type, UPDATE, (worker_id,), frozenset({"archived"}))
+        return Change(RecordKind.WORKER, Op.UPDATE, (worker_id,), frozenset({"archived"}))
 
     @staticmethod
     def _get(session: Any, worker_id: str) -> Worker:

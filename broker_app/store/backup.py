@@ -6,34 +6,31 @@ open in WAL mode, which a plain file copy does not.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from broker_app.atomic_write import atomic_path
+from broker_app.domain.errors import UserError
 
-class BackupError(Exception):
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+
+class BackupError(UserError):
+    """A backup could not be taken, checked or restored."""
 
 
 def backup_database(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` (temp name, then rename); returns the path."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_name(destination.name + ".part")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(tmp)
+    with atomic_path(destination) as tmp:
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, destination)
+            src.close()
     return destination
 
 
@@ -67,10 +64,9 @@ def restore_database(backup: Path, target: Path) -> None:
     """Replace ``target`` with ``backup`` after checking it; the caller must have closed
     every connection to ``target``. The replaced database is kept beside it."""
     check_database_file(backup)
-    tmp = target.with_name(target.name + ".restore")
-    backup_database(backup, tmp)
-    if target.exists():
-        backup_database(target, target.with_name(target.name + ".before-restore"))
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, target)
+    with atomic_path(target) as tmp:
+        backup_database(backup, tmp)
+        if target.exists():
+            backup_database(target, target.with_name(target.name + ".before-restore"))
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)

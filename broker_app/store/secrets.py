@@ -21,6 +21,9 @@ import stat
 from pathlib import Path
 from typing import Any, Final
 
+from broker_app.atomic_write import atomic_path
+from broker_app.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "LaborStation"
@@ -50,13 +53,11 @@ _OS_BACKENDS: Final = (
 )
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(UserError):
     """The secret could not be read or written (Chinese and English reasons)."""
 
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message = message
-        self.message_en = message_en
+    def __str__(self) -> str:
+        return self.message_en  # what the log line of a failed credential read says
 
 
 def os_keyring() -> Any | None:
@@ -165,19 +166,11 @@ class SecretStore:
         folder = self.file_path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _restrict(folder, 0o700)
-        tmp = self.file_path.with_name(self.file_path.name + ".part")
-        tmp.unlink(missing_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
+        with atomic_path(self.file_path) as tmp:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(values, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        _restrict(tmp, 0o600)
-        os.replace(tmp, self.file_path)
+            _restrict(tmp, 0o600)
 
 
 def _restrict(path: Path, mode: int) -> None:

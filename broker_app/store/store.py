@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from broker_app.domain.orgunits import load_zoucheng
@@ -22,6 +22,11 @@ from sync.hlc import HybridClock
 from sync.ids import uuid7
 
 log = logging.getLogger(__name__)
+
+#: The open transaction ``Store.read()`` and ``Store.write()`` yield. Services hold it
+#: between those calls and the repository functions, by this name: they never import
+#: SQLAlchemy (the store is the only place with SQL).
+Transaction: TypeAlias = Session
 
 
 def _wall_clock() -> datetime:
@@ -74,6 +79,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a large pull)."""
+        with self.write() as session:
+            session.execute(text("ANALYZE"))
 
     def truncate_log(self) -> bool:
         """Copy the write-ahead log into the database file and empty it, so that pages

@@ -4,7 +4,6 @@ together in the caller's transaction (nothing is ever sent that was not committe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -21,6 +20,7 @@ from sync.ids import uuid7
 
 R = TypeVar("R", bound=SyncedRecord)
 
+#: Outbox operations (``services.changes.Op`` carries the same values to the views).
 CREATE, UPDATE, ARCHIVE = "create", "update", "archive"
 #: Key in ``versions`` for the stamp of every field not listed on its own: a new
 #: record stores one stamp instead of one per field (2 KB a worker otherwise).
@@ -30,16 +30,6 @@ ALL_FIELDS = "*"
 def field_stamp(versions: Mapping[str, str], field: str) -> str:
     """The HLC stamp of the last write to ``field``."""
     return versions.get(field) or versions[ALL_FIELDS]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a write changed: broadcast to the views, which decide whether to refresh."""
-
-    record_type: str
-    op: str
-    record_ids: tuple[str, ...] = ()
-    fields: frozenset[str] = field(default_factory=frozenset)
 
 
 def _now() -> datetime:

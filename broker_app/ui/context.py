@@ -23,17 +23,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from broker_app.services.changes import Change
+
 # UI_SETTINGS_FILE: window geometry, column layouts and other per-station view state,
 # and the two settings kept beside them (services.settings: language, sync interval).
 from broker_app.services.window_ini import UI_SETTINGS_FILE as UI_SETTINGS_FILE
-from broker_app.store.writer import Change
 from broker_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from broker_app.store.store import Store
-
-#: ``Change.record_type`` of a change to this station's own settings.
-STATION_RECORD = "station"
+    from broker_app.services.station_data import Store
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from broker_app.services.backups import apply_pending_restore, daily_backup_for, restore_pending
-from broker_app.store.store import Store, open_store
+from broker_app.services.station_data import Store, open_station_data
 from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import install_error_hook, user_message
@@ -35,7 +35,7 @@ def run_gui(data_dir: Path, argv: Sequence[str]) -> int:
     install_error_hook()
     _apply_restore(data_dir)
     try:
-        store = open_store(data_dir)
+        store = open_station_data(data_dir)
     except Exception as exc:
         log.exception("cannot open the station database in %s", data_dir)
         QMessageBox.critical(

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.station import StationService
-from broker_app.store.writer import Change
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.pages import page_title, registered_pages
 from broker_app.ui.privacy.lock import PinLock
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
             self.show_page(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type == STATION_RECORD:
+        if change.touches(RecordKind.STATION):
             self._update_title()
             self.pin_lock.configure()
 

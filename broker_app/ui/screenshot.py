@@ -13,7 +13,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from broker_app.store.store import Store
+from broker_app.domain.errors import UserError
+from broker_app.services.station_data import Store
 from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext
 from broker_app.ui.main_window import MainWindow
@@ -24,13 +25,11 @@ from broker_app.ui.tasks import TaskRunner
 DIALOGS = ("editor", "new-worker", "import", "first-run", "settings")
 
 
-class ScreenshotRefused(Exception):
-    """Carries ``message``/``message_en``/``exit_code`` like the command line's errors."""
+class ScreenshotRefused(UserError):
+    """Carries an ``exit_code`` like the command line's errors."""
 
     def __init__(self, message: str, message_en: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+        super().__init__(message, message_en)
         self.exit_code = exit_code
 
 

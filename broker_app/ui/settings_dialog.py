@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.errors import FieldError
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.settings import (
     LANGUAGES,
     InvalidSettings,
@@ -32,10 +33,9 @@ from broker_app.services.settings import (
     load_settings,
     save_settings,
 )
-from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.backups.backups_tab import BackupsTab
 from broker_app.ui.cards.settings_tab import CardSettingsTab
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import ERROR_STYLE
 from broker_app.ui.geometry import fit_to_screen
@@ -191,7 +191,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         for page in self.pages:
             page.saved(settings)
-        self.ctx.broadcast(Change(STATION_RECORD, UPDATE, (self.ctx.store.node_id,)))
+        self.ctx.broadcast(Change(RecordKind.STATION, Op.UPDATE, (self.ctx.store.node_id,)))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

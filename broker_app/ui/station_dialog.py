@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from broker_app.domain.errors import FieldError
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.settings import InvalidSettings, Settings, load_settings, save_settings
-from broker_app.store.writer import UPDATE, Change
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.station_form import StationForm
 
@@ -55,7 +55,7 @@ class StationDialog(QDialog):
         )
 
     def _saved(self, _settings: Settings) -> None:
-        self.ctx.broadcast(Change(STATION_RECORD, UPDATE, (self.ctx.store.node_id,)))
+        self.ctx.broadcast(Change(RecordKind.STATION, Op.UPDATE, (self.ctx.store.node_id,)))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

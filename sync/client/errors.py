@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from broker_app.domain.errors import UserError
 
-class SyncError(Exception):
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message = message
-        self.message_en = message_en
+
+class SyncError(UserError):
+    def __str__(self) -> str:
+        return self.message_en  # the sync log and the server's answers quote it
 
 
 class ServerUnreachable(SyncError):

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from broker_app.domain.errors import UserError
 from sync.hlc import is_node_id
 from sync.ids import uuid7
 from sync.server import auth
@@ -21,15 +22,16 @@ PENDING, ACTIVE, REVOKED = "pending", "active", "revoked"
 DEFAULT_CODE_HOURS = 72
 
 
-class StationError(Exception):
+class StationError(UserError):
     """A refusal with a Chinese and an English reason and the HTTP status to answer."""
 
     def __init__(self, code: str, message: str, message_en: str, status: int = 400) -> None:
-        super().__init__(message_en)
+        super().__init__(message, message_en)
         self.code = code
-        self.message = message
-        self.message_en = message_en
         self.status = status
+
+    def __str__(self) -> str:
+        return self.message_en  # the server's log quotes it
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def test_remove_members_and_cancel(store: Store) -> None:
     other = add_batch(store)
     assert add_members(store, other, a)
     changes = service.cancel_batch(batch_id)
-    assert [c.record_type for c in changes] == ["batch", "batch_member"]
+    assert [c.kind for c in changes] == ["batch", "batch_member"]
     assert [r.id for r in service.list_batches()] == [other]
     assert add_members(store, add_batch(store), b)  # freed by the cancel
 
@@ -188,7 +188,7 @@ def test_journey_writes_members_records(store: Store) -> None:
     assert hired_worker["employment_mode"] == "organised_export"
     assert hired_worker["job_start"] == date(2025, 3, 19)
     assert workers.details(elsewhere)["employer"] == "江苏苏州精密电子有限公司"
-    kinds = {c.record_type for c in arrived.changes}
+    kinds = {c.kind for c in arrived.changes}
     assert kinds == {"batch", "worker", "match"}
     assert job_id  # the on-duty match stays as it was
     assert MatchWorkflowService(store).details(duty_match)["status"] == "on_duty"

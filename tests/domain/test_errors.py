@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.errors import FieldError, UserError
 
 
 def test_str_is_the_chinese_message_and_attributes_are_kept() -> None:
@@ -52,3 +52,40 @@ def test_subclass_with_own_signature_survives_pickling() -> None:
 def test_can_be_raised_and_caught_as_value_error() -> None:
     with pytest.raises(ValueError, match="电话为空"):
         raise FieldError("phone", "电话为空", "phone is empty")
+
+
+def test_every_error_our_layers_explain_is_one_user_error() -> None:
+    # The window and the command line recognise them by this base alone.
+    from broker_app.cli.errors import CliError, user_messages
+    from broker_app.services.cards import CardNotFound
+    from broker_app.services.excel.errors import Problem, WorkbookError
+    from broker_app.services.progress import Cancelled
+    from broker_app.services.workers import InvalidWorker, WorkerNotFound
+    from broker_app.store.backup import BackupError
+    from sync.client.errors import NotEnrolled
+
+    errors: list[UserError] = [
+        FieldError("phone", "电话为空", "phone is empty"),
+        InvalidWorker([FieldError("a", "甲错", "a bad"), FieldError("b", "乙错", "b bad")]),
+        CardNotFound("c1"),
+        WorkbookError("文件打不开", "cannot open", Problem.NOT_WORKBOOK),
+        Cancelled(),
+        WorkerNotFound("w1"),
+        BackupError("备份坏了", "backup broken"),
+        NotEnrolled(),
+        CliError("不行", "no", 3),
+    ]
+    for err in errors:
+        assert isinstance(err, UserError)
+        assert user_messages(err) == (err.message, err.message_en)
+        assert err.message and err.message_en
+    assert user_messages(errors[1]) == ("甲错；乙错", "a bad; b bad")
+    assert user_messages(ValueError("甲错")) is None
+    assert isinstance(WorkerNotFound("w1"), LookupError)
+
+
+def test_a_user_error_with_its_own_signature_survives_pickling() -> None:
+    from broker_app.services.workers import InvalidWorker
+
+    copy = pickle.loads(pickle.dumps(InvalidWorker([FieldError("a", "甲错", "a bad")])))
+    assert (copy.message, copy.message_en, copy.errors[0].field) == ("甲错", "a bad", "a")

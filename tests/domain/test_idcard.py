@@ -280,3 +280,15 @@ class TestMask:
     )
     def test_short_input_never_crashes_and_hides_most(self, raw: str, masked: str) -> None:
         assert mask_id_number(raw) == masked
+
+
+def test_years_before_is_the_age_bound_age_on_counts() -> None:
+    from broker_app.domain.idcard import years_before
+
+    assert years_before(date(2026, 3, 1), 45) == date(1981, 3, 1)
+    assert years_before(date(2024, 2, 29), 45) == date(1979, 2, 28)
+    # Born on or before the bound: at least that many full years old, and no later.
+    for on in (date(2024, 2, 29), date(2025, 2, 28), date(2025, 3, 1)):
+        bound = years_before(on, 45)
+        assert age_on(bound, on) == 45
+        assert age_on(date.fromordinal(bound.toordinal() + 1), on) == 44

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 
 from broker_app.domain.enums import JobStatus
 from broker_app.domain.jobs_query import JobFilter, MatchFilter
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.jobs_postings import JobPostingService
 from broker_app.services.matching import MatchingService
 from broker_app.services.matching_workflow import MatchWorkflowService
 from broker_app.store.store import Store
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.job_model import COLUMN_KEYS as JOB_KEYS
 from broker_app.ui.jobs.job_model import JobTableModel
@@ -48,7 +48,7 @@ def test_job_model_rows_filter_and_filled_counts(ui_ctx: AppContext, store: Stor
     flow = MatchWorkflowService(store)
     (match_id,) = flow.create_matches(welder, [worker], on=TODAY).match_ids
     flow.change_status(match_id, "录用", today=TODAY)
-    model.apply_change(Change("match", "update", (match_id,)))
+    model.apply_change(Change(RecordKind.MATCH, Op.UPDATE, (match_id,)))
     row = next(r for r in range(2) if model.record_id(r) == welder)
     assert cell(model, row, JOB_KEYS, "headcount") == "1/3"
     JobPostingService(store).close(welder)

@@ -7,11 +7,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.enums import MatchStatus
+from broker_app.services.changes import Change
 from broker_app.services.jobs_postings import JobPostingService
 from broker_app.services.matching_workflow import MatchWorkflowService
 from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.job_editor import JobEditorDialog
 from broker_app.ui.jobs.job_page import JobsPage
@@ -47,7 +47,7 @@ def test_recommend_view_creates_matches_for_ticked_workers(
     dialog.tick_rows([0, 1])
     dialog.create_matches()
     assert dialog.last_created is not None and len(dialog.last_created.match_ids) == 2
-    assert [c.record_type for c in seen] == ["match"]
+    assert [c.kind for c in seen] == ["match"]
     assert [c.match_status for c in dialog.model.items] == ["推荐", "推荐"]
     assert dialog.model.checked_ids() == []
 

@@ -180,8 +180,8 @@ def test_export_roster_killed_leaves_no_half_file(
 ) -> None:
     outcomes = []
     for label, trigger_of in (
-        ("created", lambda out: appears(out, ".花名册.xlsx.*.tmp")),
-        ("writing", lambda out: grown(out, ".花名册.xlsx.*.tmp", 4096)),
+        ("created", lambda out: appears(out, ".花名册.xlsx.*.part")),
+        ("writing", lambda out: grown(out, ".花名册.xlsx.*.part", 4096)),
     ):
         data = fresh(label)
         out = tmp_path / f"out-{label}"
@@ -198,7 +198,7 @@ def test_export_roster_killed_leaves_no_half_file(
             book.close()
         leftovers = [p.name for p in out.iterdir() if p != target]
         # A killed process cannot remove its scratch file; it never has the final name.
-        assert all(name.endswith(".tmp") for name in leftovers), leftovers
+        assert all(name.endswith(".part") for name in leftovers), leftovers
     assert any(o.how == "killed" for o in outcomes)
 
 
@@ -247,8 +247,8 @@ def test_cards_pdf_killed_issues_all_or_none_and_leaves_no_half_pdf(
 def test_backup_killed_leaves_no_half_backup(fresh: Callable[[str], Path], tmp_path: Path) -> None:
     outcomes = []
     for label, trigger_of in (
-        ("created", lambda out: appears(out, "*.part")),
-        ("copying", lambda out: grown(out, "*.part", 64 * 1024)),
+        ("created", lambda out: appears(out, ".*.part")),
+        ("copying", lambda out: grown(out, ".*.part", 64 * 1024)),
     ):
         data = fresh(label)
         out = tmp_path / f"bak-{label}"
@@ -261,7 +261,7 @@ def test_backup_killed_leaves_no_half_backup(fresh: Callable[[str], Path], tmp_p
             assert integrity(target) == "ok"
             assert table_counts(target) == before
         leftovers = [p.name for p in out.iterdir() if p != target]
-        assert all(n.startswith(f"{target.name}.part") for n in leftovers), leftovers
+        assert all(n.startswith(f".{target.name}.") for n in leftovers), leftovers
         # The next backup to the same name is whole, whatever the killed one left.
         backup_now(data, target)
         assert integrity(target) == "ok" and table_counts(target) == before

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.enums import EmploymentStatus
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.stats import (
     POVERTY_OR_MONITORED,
     WORK_TIERS,
@@ -25,7 +26,6 @@ from broker_app.services.stats_training import load_targets
 from broker_app.services.stats_trends import recent_months
 from broker_app.services.watch_list import WatchRules, load_rules, watch_list
 from broker_app.store.store import Store
-from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.charts.data import ChartData
 from broker_app.ui.charts.image import EXPORT_SCALE, header_height
 from broker_app.ui.context import AppContext
@@ -154,18 +154,18 @@ def test_writes_refresh_the_page_once_and_only_when_shown(
 ) -> None:
     page = open_page(ctx, qtbot)
     first = page.generation
-    ctx.broadcast(Change("card", UPDATE, ("x",)))  # not a figure of this page
+    ctx.broadcast(Change(RecordKind.CARD, Op.UPDATE, ("x",)))  # not a figure of this page
     assert not page.scheduler.timer.isActive()
     add_worker(store, 0, employment_status="已就业", place_tier="县内")
     for _ in range(3):  # an import broadcasts many
-        ctx.broadcast(Change("worker", UPDATE, ("x",)))
+        ctx.broadcast(Change(RecordKind.WORKER, Op.UPDATE, ("x",)))
     assert page.generation == first  # debounced
     with qtbot.waitSignal(page.charts_loaded, timeout=DEBOUNCE_MS * 5):
         pass
     assert page.generation == first + 1
     assert page.charts.kpis.workers.value() == "11"
     page.hide()
-    ctx.broadcast(Change("training", UPDATE, ("x",)))
+    ctx.broadcast(Change(RecordKind.TRAINING, Op.UPDATE, ("x",)))
     qtbot.wait(DEBOUNCE_MS + 200)
     assert page.generation == first + 1  # hidden: nothing counted
     page.show()

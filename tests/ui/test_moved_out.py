@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from pytestqt.qtbot import QtBot
 
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.store.repositories.departures import Departure, remove_departed
-from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.roster.view import RosterPage
 from tests.ui.conftest import register, valid_id
@@ -33,7 +33,7 @@ def test_roster_shows_the_moved_out_line(ctx: AppContext, qtbot: QtBot) -> None:
     with ctx.store.write() as session:
         gone = Departure("worker", leaves, NEW_VILLAGE, date(2026, 12, 5))
         assert remove_departed(session, [gone], datetime(2026, 12, 5, 9, 0)) == 1
-    ctx.broadcast(Change("worker", UPDATE))
+    ctx.broadcast(Change(RecordKind.WORKER, Op.UPDATE))
 
     assert not page.moved_label.isHidden()
     text = page.moved_label.text()

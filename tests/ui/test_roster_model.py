@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
-from broker_app.store.writer import CREATE, UPDATE, Change
 from broker_app.ui.roster.model import COLUMN_KEYS, RosterModel
 from tests.conftest import valid_id
 from tests.ui.conftest import demo_workers, register
@@ -150,7 +150,7 @@ def test_an_edit_repaints_only_its_row_unless_it_moves_the_row(store: Store, qtb
     assert column(model, "name") == ["张二", "章三"]
     # Other record kinds leave the roster alone.
     with qtbot.assertNotEmitted(model.modelReset):
-        model.apply_change(Change("job", UPDATE, ("x",), frozenset({"name"})))
+        model.apply_change(Change(RecordKind.JOB, Op.UPDATE, ("x",), frozenset({"name"})))
 
 
 def test_archived_workers_leave_the_roster(store: Store) -> None:
@@ -183,5 +183,5 @@ def test_clearing_the_search_reuses_the_whole_roster_until_a_write(
     assert len(searches) == 2  # the cleared box did not search again
     assert model.rowCount() == 1
     worker = register(store, name="李四", id_number=valid_id("19850505", "222"))
-    model.apply_change(Change("worker", CREATE, (worker,)))
+    model.apply_change(Change(RecordKind.WORKER, Op.CREATE, (worker,)))
     assert model.rowCount() == 2

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from broker_app.domain.errors import UserError
+
 
 class Problem(StrEnum):
     """Why a workbook was refused or could not be written."""
@@ -32,17 +34,12 @@ class Problem(StrEnum):
     WRITE_FAILED = "write_failed"
 
 
-class WorkbookError(Exception):
+class WorkbookError(UserError):
     """A workbook could not be read or written; ``str()`` is the Chinese message."""
 
     def __init__(self, message: str, message_en: str, problem: Problem) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+        super().__init__(message, message_en)
         self.problem = problem
-
-    def __str__(self) -> str:
-        return self.message
 
     def __repr__(self) -> str:
         return f"WorkbookError({self.problem.value}: {self.message_en})"

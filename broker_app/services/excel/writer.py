@@ -22,7 +22,6 @@ import errno
 import logging
 import math
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date, datetime, time
@@ -36,6 +35,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+
+from broker_app.atomic_write import commit, remove_scratch, scratch_path, sweep_scratch
 
 from . import fast_rows, layout, styles
 from .cell_text import LITERAL_FIRST_CHARS, clean_text
@@ -156,8 +157,7 @@ class XlsxWriter:
         try:
             # The scratch name is private to its owner; the export must read like any
             # file the user saves (this only matters where permissions exist).
-            os.chmod(self._temp, _EXPORT_FILE_MODE)
-            os.replace(self._temp, self.path)
+            commit(self._temp, self.path, mode=_EXPORT_FILE_MODE)
         except OSError as exc:
             self.abort()
             if isinstance(exc, PermissionError):
@@ -174,8 +174,7 @@ class XlsxWriter:
         self._state = "aborted"
         for sheet in self._sheets:
             sheet.discard()
-        with suppress(FileNotFoundError):
-            self._temp.unlink()
+        remove_scratch(self._temp)
         log.info("export to %s aborted", self.path.name)
 
     def _require_open(self) -> None:
@@ -632,13 +631,12 @@ def _as_id_text(value: object) -> object:
 
 
 def _make_temp_beside(path: Path) -> Path:
+    sweep_scratch(path)
+    scratch = scratch_path(path)
     try:
-        handle, name = tempfile.mkstemp(
-            # Short enough that the scratch name stays within file name limits.
-            prefix=f".{path.name[:80]}.",
-            suffix=".tmp",
-            dir=path.parent or Path("."),
-        )
+        # Created now, private (0600) until it is committed: a missing folder or a
+        # read-only one is reported before any row is written.
+        handle = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileNotFoundError as exc:
         raise WorkbookError(
             f"保存位置“{path.parent}”不存在，请重新选择保存位置。",
@@ -648,7 +646,7 @@ def _make_temp_beside(path: Path) -> Path:
     except OSError as exc:
         raise _write_failed(path, exc) from exc
     os.close(handle)
-    return Path(name)
+    return scratch
 
 
 def _write_failed(path: Path, exc: OSError) -> WorkbookError:

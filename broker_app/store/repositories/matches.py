@@ -3,7 +3,7 @@ the 匹配 page needs one query per page."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -112,6 +112,11 @@ def page(
 ) -> list[tuple[Any, ...]]:
     stmt = _ordered(_joined(select(*ROW_COLUMNS)).where(*_conditions(flt)))
     return [tuple(row) for row in session.execute(stmt.offset(offset).limit(limit))]
+
+
+def live_histories(session: Session) -> Iterator[list[Any]]:
+    """The status history of every unarchived match (raw JSON lists), streamed."""
+    return iter(session.scalars(select(Match.history).where(Match.archived.is_(False))))
 
 
 def get(session: Session, match_id: str) -> Match | None:

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from broker_app.domain.enums import PriorityGroup
+from broker_app.domain.idcard import years_before
 from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.store.models.worker import Worker, WorkerSearchToken
@@ -79,17 +80,10 @@ def _older_condition(today: date, use_index: bool) -> ColumnElement[bool]:
     rows than to collect the bracket through the birth-date index and sort it; the
     unary ``+`` keeps the planner off the birth-date index in that case.
     """
-    youngest = _years_before(today, OLDER_MIN_AGE)
-    oldest_exclusive = _years_before(today, OLDER_MAX_AGE + 1)
+    youngest = years_before(today, OLDER_MIN_AGE)
+    oldest_exclusive = years_before(today, OLDER_MAX_AGE + 1)
     birth: Any = Worker.birth_date if use_index else literal_column("+worker.birth_date")
     return and_(birth <= youngest, birth > oldest_exclusive)
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 _PRIORITY: dict[PriorityGroup, ColumnElement[bool]] = {

@@ -31,11 +31,11 @@ from broker_app.services.backups import (
     MANUAL,
     BackupFile,
     backup_now,
+    check_backup,
     list_backups,
     request_restore,
 )
 from broker_app.services.settings import MAX_KEEP_COUNT, MAX_KEEP_DAYS, BackupSettings, Settings
-from broker_app.store.backup import check_database_file
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_open_file
@@ -192,7 +192,7 @@ class BackupsTab(SettingsPageBase):
     def restore_from(self, path: Path) -> bool:
         """Check ``path``, confirm, and ask for the restore; True when asked."""
         try:
-            check_database_file(path)
+            check_backup(path)
         except Exception as exc:
             show_error(self, exc, self.tr("无法恢复"))
             return False

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from broker_app.services.cards import CardRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
+from broker_app.ui.table_models import Index, RowListModel
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CardTableModel", "卡号"),
@@ -20,34 +20,14 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CardTableModel", "状态"),
 )
 _WARNING = QColor("#c62828")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CardTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CardRow] = []
-
-    def set_rows(self, rows: Sequence[CardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class CardTableModel(RowListModel[CardRow]):
+    context = "CardTableModel"
+    titles = COLUMNS
 
     def card(self, row: int) -> CardRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         card = self.card(index.row())

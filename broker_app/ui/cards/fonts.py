@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from broker_app.domain.errors import UserError
 from broker_app.paths import resource_path
 
 FONT_FILE = "LaborStationSansSC-Regular.otf"
@@ -18,9 +19,11 @@ _lock = threading.Lock()
 _family: str | None = None
 
 
-class FontMissing(RuntimeError):
+class FontMissing(UserError, RuntimeError):
     message = "找不到维权卡字体文件，请重新安装本软件"
-    message_en = "the bundled card font could not be loaded"
+
+    def __init__(self, font_file: str) -> None:
+        super().__init__(message_en=f"the bundled card font {font_file} could not be loaded")
 
 
 def card_family() -> str:

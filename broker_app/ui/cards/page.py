@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from broker_app.services.cards import CardRow, CardService, IssueReport
 from broker_app.services.cards_print import CardSelection
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.projects import ProjectService
 from broker_app.services.settings import load_settings
-from broker_app.store.writer import Change
 from broker_app.ui.cards.card_model import CardTableModel
 from broker_app.ui.cards.print_actions import CardPrintActions
 from broker_app.ui.cards.project_editor import ProjectEditorDialog
@@ -37,7 +37,7 @@ from broker_app.ui.errors import show_error
 from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.progress import run_with_progress
 
-_RELOAD_ON = frozenset({"project", "card", "worker"})
+_RELOAD_ON = (RecordKind.PROJECT, RecordKind.CARD, RecordKind.WORKER)
 
 
 class CardsPage(QWidget):
@@ -296,9 +296,9 @@ class CardsPage(QWidget):
             self.printing.export_pdf(selection, layout, self.tr("维权卡-{0}").format(name))
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type not in _RELOAD_ON:
+        if not change.touches(*_RELOAD_ON):
             return
-        if change.record_type == "project":
+        if change.touches(RecordKind.PROJECT):
             created = change.op == "create" and change.record_ids
             self.reload_projects(select=change.record_ids[0] if created else None)
         else:

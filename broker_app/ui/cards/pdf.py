@@ -4,15 +4,14 @@ file asks the viewer to print at 100% (pdf_print_scaling)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from broker_app.atomic_write import atomic_path
+from broker_app.domain.errors import UserError
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.ui.cards.pdf_print_scaling import add_print_scaling_none
@@ -23,11 +22,12 @@ from broker_app.ui.cards.sheets import SheetLayout
 PDF_RESOLUTION = 1200
 
 
-class PdfWriteError(OSError):
+class PdfWriteError(UserError, OSError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"cannot write {path}")
-        self.message = f"无法写入文件：{path}（请检查文件夹是否存在、文件是否被其他程序打开）"
-        self.message_en = f"cannot write PDF {path}"
+        super().__init__(
+            f"无法写入文件：{path}（请检查文件夹是否存在、文件是否被其他程序打开）",
+            f"cannot write PDF {path}",
+        )
 
 
 def write_cards_pdf(
@@ -67,10 +67,8 @@ def write_a4_pdf(
     out = Path(out)
     if not out.parent.is_dir():
         raise PdfWriteError(out)
-    # Same folder, so the final rename is atomic; the writer creates the file itself,
-    # so it gets the usual permissions.
-    temp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
+    # The writer creates the scratch file itself, so it gets the usual permissions.
+    with atomic_path(out) as temp:
         writer = QPdfWriter(str(temp))
         writer.setResolution(PDF_RESOLUTION)
         writer.setPageLayout(
@@ -91,9 +89,4 @@ def write_a4_pdf(
             painter.end()
         del writer  # closes the file
         add_print_scaling_none(temp)
-        os.replace(temp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return pages

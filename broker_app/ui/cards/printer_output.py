@@ -12,13 +12,14 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from broker_app.domain.errors import UserError
 from broker_app.services.cards_faces import CardFace
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.ui.cards.render import Offset, paint_sheets
 from broker_app.ui.cards.sheets import SheetLayout
 
 
-class PrinterError(OSError):
+class PrinterError(UserError, OSError):
     message = "无法开始打印，请检查打印机"
     message_en = "the printer could not be started"
 

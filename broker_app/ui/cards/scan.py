@@ -7,12 +7,12 @@ from pathlib import Path
 import zxingcpp
 from PySide6.QtGui import QImage
 
+from broker_app.domain.errors import UserError
 
-class ImageUnreadable(OSError):
+
+class ImageUnreadable(UserError, OSError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"cannot read image {path}")
-        self.message = f"无法打开图片：{path}"
-        self.message_en = f"cannot read image {path}"
+        super().__init__(f"无法打开图片：{path}", f"cannot read image {path}")
 
 
 def gray_pixels(image: QImage) -> memoryview:

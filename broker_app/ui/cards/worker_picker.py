@@ -6,12 +6,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from broker_app.domain.privacy import Personal, shown
 from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.workers import WorkerService
-from broker_app.store.repositories.workers import ROW_FIELDS
+from broker_app.services.workers import WORKER_ROW_FIELDS, WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.pick_list import PickList, PickRow
 
-_F = {name: i for i, name in enumerate(ROW_FIELDS)}
+_F = {name: i for i, name in enumerate(WORKER_ROW_FIELDS)}
 _RESULTS = 200
 
 

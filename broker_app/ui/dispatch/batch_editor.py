@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.enums import PlaceTier
 from broker_app.domain.errors import FieldError
+from broker_app.services.changes import Change
 from broker_app.services.dispatch import DispatchService, InvalidBatch
 from broker_app.services.projects import ProjectService
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error

@@ -3,15 +3,9 @@ the service returns (with their member counts) and is reset on every search."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -19,8 +13,8 @@ from broker_app.domain.dispatch_status import batch_status
 from broker_app.domain.enums import PlaceTier
 from broker_app.services.dispatch_queries import BatchRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from broker_app.ui.table_models import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "BatchTableModel"
 
 #: (title, width in Chinese characters)
@@ -38,37 +32,17 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 _NUMBERS = (6, 7)
 
 
-class BatchTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BatchRow] = []
-        self._titles = [QCoreApplication.translate(_CONTEXT, title) for title, _ in COLUMNS]
-
-    def set_rows(self, rows: Sequence[BatchRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class BatchTableModel(RowListModel[BatchRow]):
+    context = _CONTEXT
+    titles = tuple(title for title, _ in COLUMNS)
 
     def batch(self, row: int) -> BatchRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, batch_id: str) -> int | None:
         return next((n for n, row in enumerate(self._rows) if row.id == batch_id), None)
 
     # -- Qt ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -9,11 +9,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -23,8 +20,8 @@ from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.privacy import Personal, shown
 from broker_app.services.dispatch_queries import MemberRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from broker_app.ui.table_models import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "MemberTableModel"
 
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -41,34 +38,20 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(RowListModel[MemberRow]):
+    context = _CONTEXT
+    titles = tuple(title for title, _ in COLUMNS)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MemberRow] = []
-        self._titles = [QCoreApplication.translate(_CONTEXT, title) for title, _ in COLUMNS]
         self.today = date.today()
 
     def set_rows(self, rows: Sequence[MemberRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.today = date.today()
-        self.endResetModel()
+        self.today = date.today()  # ages are counted on the day of the search
+        super().set_rows(rows)
 
     def member(self, row: int) -> MemberRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.dispatch_query import BatchFilter
 from broker_app.domain.enums import BatchStatus
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.dispatch import BatchStatusChanged, DispatchService
 from broker_app.services.dispatch_members import DispatchMemberService, MembersAdded
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch import export_actions
 from broker_app.ui.dispatch.batch_model import COLUMNS, BatchTableModel
@@ -35,7 +35,7 @@ from broker_app.ui.errors import show_error
 from broker_app.ui.shortcuts import add_find_shortcut
 
 #: Record kinds whose changes can alter what the page shows.
-_WATCHED = frozenset({"batch", "batch_member", "worker", "match"})
+_WATCHED = (RecordKind.BATCH, RecordKind.BATCH_MEMBER, RecordKind.WORKER, RecordKind.MATCH)
 
 
 class DispatchPage(QWidget):
@@ -259,7 +259,7 @@ class DispatchPage(QWidget):
 
     # -- reactions ------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
-        if change.record_type in _WATCHED:
+        if change.touches(*_WATCHED):
             self.reload()
 
     def _members_added(self, result: MembersAdded) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from broker_app.services.excel.headers import HeaderMap
-from broker_app.services.roster_import import ImportPreview, RowOutcome
+from broker_app.services.workbook_import import ImportPreview, RowOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BRUSH = QBrush(QColor(255, 205, 210))

@@ -13,10 +13,10 @@ from broker_app.domain.jobs_place import place_name
 from broker_app.domain.jobs_query import JobFilter, JobSort, JobSortKey
 from broker_app.domain.jobs_wage import format_wage
 from broker_app.domain.orgcodes import COUNTY_CODE
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.jobs_postings import JOB_ROW_FIELDS, JobPostingService
-from broker_app.store.writer import Change
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel, Row
 
 _CONTEXT = "JobTableModel"
 
@@ -70,9 +70,9 @@ class JobTableModel(PagedTableModel):
 
     def apply_change(self, change: Change) -> None:
         """Jobs change the rows; matches change the filled counts."""
-        if change.record_type == "job":
+        if change.touches(RecordKind.JOB):
             self.reload()
-        elif change.record_type == "match":
+        elif change.touches(RecordKind.MATCH):
             self._cache.clear()
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))

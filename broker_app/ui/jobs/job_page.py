@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.enums import JobStatus
 from broker_app.domain.jobs_query import JobFilter
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.job_import import JobImportService
 from broker_app.services.jobs_postings import JobPostingService
 from broker_app.services.station import StationService
 from broker_app.services.workbook_import import ImportResult
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_open_file
@@ -164,7 +164,7 @@ class JobsPage(QWidget):
             self.model.sort(column, order)
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type in ("job", "match"):
+        if change.touches(RecordKind.JOB, RecordKind.MATCH):
             self.model.apply_change(change)
 
     def _show_count(self, count: int) -> None:

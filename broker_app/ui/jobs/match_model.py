@@ -11,10 +11,10 @@ from broker_app.domain.enums import MatchStatus
 from broker_app.domain.jobs_place import place_name
 from broker_app.domain.jobs_query import MatchFilter
 from broker_app.domain.privacy import Personal, shown
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.matching_workflow import MATCH_ROW_FIELDS, MatchWorkflowService
-from broker_app.store.writer import Change
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.jobs.paged_model import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel, Row
 
 _CONTEXT = "MatchTableModel"
 
@@ -64,9 +64,9 @@ class MatchTableModel(PagedTableModel):
                 self.dataChanged.emit(self.index(other, column), self.index(other, column))
 
     def apply_change(self, change: Change) -> None:
-        if change.record_type == "match":
+        if change.touches(RecordKind.MATCH):
             self.reload()
-        elif change.record_type in ("job", "worker"):
+        elif change.touches(RecordKind.JOB, RecordKind.WORKER):
             self._cache.clear()
             if self.rowCount():
                 last = self.index(self.rowCount() - 1, len(COLUMNS) - 1)

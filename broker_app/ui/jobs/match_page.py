@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from broker_app.domain.enums import MatchStatus
 from broker_app.domain.jobs_query import MatchFilter
 from broker_app.domain.matching_status import match_status, next_statuses
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.jobs_postings import JobPostingService
 from broker_app.services.matching_workflow import MatchWorkflowService, StatusChanged
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.i18n import enum_label
@@ -208,10 +208,10 @@ class MatchesPage(QWidget):
         table.activated.connect(lambda index: self.ask_status_change(index.row()))
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type in ("match", "job", "worker"):
+        if change.touches(RecordKind.MATCH, RecordKind.JOB, RecordKind.WORKER):
             selected = self.current_match_id()
             self.model.apply_change(change)
-            if change.record_type == "match":
+            if change.touches(RecordKind.MATCH):
                 self._fill_statuses()
             if selected is not None:
                 row = self.model.row_of(selected)

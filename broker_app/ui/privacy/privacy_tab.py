@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.pin_lock import (
     IDLE_MINUTES_SETTING,
     MAX_IDLE_MINUTES,
@@ -28,8 +29,7 @@ from broker_app.services.pin_lock import (
     PIN_MIN_LENGTH,
     PinLockService,
 )
-from broker_app.store.writer import UPDATE, Change
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.context import AppContext
 
 
 class PrivacyTab(QWidget):
@@ -108,7 +108,12 @@ class PrivacyTab(QWidget):
             self.service.clear_pin()
         self.load()
         self.ctx.broadcast(
-            Change(STATION_RECORD, UPDATE, (), frozenset({PIN_HASH_SETTING, IDLE_MINUTES_SETTING}))
+            Change(
+                RecordKind.STATION,
+                Op.UPDATE,
+                (),
+                frozenset({PIN_HASH_SETTING, IDLE_MINUTES_SETTING}),
+            )
         )
 
     def open_audit_log(self) -> None:

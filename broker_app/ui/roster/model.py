@@ -38,9 +38,8 @@ from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.priority import priority_groups
 from broker_app.domain.privacy import ASSISTANCE_MARK, Personal, group_names, shown
 from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
-from broker_app.services.workers import WorkerService
-from broker_app.store.repositories.workers import ROW_FIELDS
-from broker_app.store.writer import UPDATE, Change
+from broker_app.services.changes import Change, Op, RecordKind
+from broker_app.services.workers import WORKER_ROW_FIELDS, WorkerService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,7 +99,7 @@ _QUERY_FIELDS = frozenset(
         "disabled",
     }
 )  # fmt: skip
-_F = {name: i for i, name in enumerate(ROW_FIELDS)}
+_F = {name: i for i, name in enumerate(WORKER_ROW_FIELDS)}
 _MONITORING = {member.value: member for member in MonitoringType}
 _ARCHIVED_BRUSH = QBrush(QColor(128, 128, 128))
 
@@ -233,11 +232,11 @@ class RosterModel(QAbstractTableModel):
     def apply_change(self, change: Change) -> None:
         """Bring the table up to date after a write: repaint the edited rows, or search
         again when the write can change which workers match or their order."""
-        if change.record_type != "worker":
+        if not change.touches(RecordKind.WORKER):
             return
         rows = self._forget(change.record_ids)
         cosmetic = (
-            change.op == UPDATE
+            change.op is Op.UPDATE
             and change.fields
             and not change.fields & _QUERY_FIELDS
             and self._sort.key != SortKey.UPDATED

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.services.changes import Change, RecordKind
 from broker_app.services.moved_out import MovedOutLine, moved_out_lines
 from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.privacy.reveal import audit_reveal
 from broker_app.ui.roster.filters import RosterFilterBar
@@ -172,7 +172,7 @@ class RosterPage(QWidget):
         header.blockSignals(False)
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type != "worker":
+        if not change.touches(RecordKind.WORKER):
             return
         self._show_moved_out()
         current = self.table.currentIndex()

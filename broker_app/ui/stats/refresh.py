@@ -8,12 +8,18 @@ from typing import Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from broker_app.store.writer import Change
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.services.changes import Change, RecordKind
+from broker_app.ui.context import AppContext
 
 #: Record kinds whose changes alter a figure of the page.
-WATCHED: Final = frozenset(
-    {"worker", "match", "batch", "batch_member", "follow_up", "training", STATION_RECORD}
+WATCHED: Final = (
+    RecordKind.WORKER,
+    RecordKind.MATCH,
+    RecordKind.BATCH,
+    RecordKind.BATCH_MEMBER,
+    RecordKind.FOLLOW_UP,
+    RecordKind.TRAINING,
+    RecordKind.STATION,
 )
 #: Quiet time before counting again after the last relevant change.
 DEBOUNCE_MS: Final = 800
@@ -34,7 +40,7 @@ class RefreshScheduler(QObject):
         ctx.changed.connect(self.on_change)
 
     def on_change(self, change: Change) -> None:
-        if change.record_type not in WATCHED:
+        if not change.touches(*WATCHED):
             return
         self.stale = True
         if self.visible:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.watch_urgency import WEEKLY_CAPACITY
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.stats_training import (
     MAX_TARGET,
     TARGET_LINES,
@@ -38,9 +39,8 @@ from broker_app.services.watch_list import (
     load_rules,
     save_rules,
 )
-from broker_app.store.writer import UPDATE, Change
 from broker_app.ui.charts.scale import count_text
-from broker_app.ui.context import STATION_RECORD, AppContext
+from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen
 
@@ -134,7 +134,9 @@ class StatsSettingsDialog(QDialog):
         def write() -> Change:
             save_targets(store, targets)
             save_rules(store, rules)
-            return Change(STATION_RECORD, UPDATE, (), frozenset({TARGETS_SETTING, RULES_SETTING}))
+            return Change(
+                RecordKind.STATION, Op.UPDATE, (), frozenset({TARGETS_SETTING, RULES_SETTING})
+            )
 
         def saved(change: Change) -> None:
             self.ctx.broadcast(change)

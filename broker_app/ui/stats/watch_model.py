@@ -11,11 +11,6 @@ from datetime import date
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -23,8 +18,8 @@ from broker_app.domain.enums import EmploymentStatus
 from broker_app.domain.privacy import Personal, group_names, shown
 from broker_app.services.watch_list import GROUP_SHORT, WatchEntry
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from broker_app.ui.table_models import Index, RowListModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "WatchTableModel"
 _STATUS: Final = {status.value: status for status in EmploymentStatus}
 
@@ -60,38 +55,21 @@ COLUMNS: Final[tuple[tuple[str, Callable[[WatchEntry], str], float], ...]] = (
 WHY_COLUMN: Final = len(COLUMNS) - 1
 
 
-class WatchTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: tuple[WatchEntry, ...] = ()
-        self._titles = [QCoreApplication.translate(_CONTEXT, title) for title, _, _ in COLUMNS]
+class WatchTableModel(RowListModel[WatchEntry]):
+    context = _CONTEXT
+    titles = tuple(title for title, _, _ in COLUMNS)
 
     def set_entries(self, entries: Sequence[WatchEntry]) -> None:
-        self.beginResetModel()
-        self._entries = tuple(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> WatchEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.row_at(row)
 
     def worker_id(self, row: int) -> str | None:
         entry = self.entry(row)
         return entry.worker_id if entry else None
 
     # -- Qt ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.entry(index.row()) if index.isValid() else None
         if entry is None:

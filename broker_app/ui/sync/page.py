@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from broker_app.store.writer import Change
+from broker_app.services.changes import Change, RecordKind
 from broker_app.ui.context import AppContext
 from broker_app.ui.sync.conflicts_view import ConflictsView
 from broker_app.ui.sync.enrol_form import EnrolForm
@@ -87,6 +87,6 @@ class SyncPage(QWidget):
 
     def _on_change(self, change: Change) -> None:
         # A worker renamed (or pulled) shows under its new name in the lists.
-        if change.record_type == "worker":
+        if change.touches(RecordKind.WORKER):
             self.quarantine.reload()
             self.conflicts.reload()

@@ -4,8 +4,8 @@ by the end of its id (enough to tell rows apart and to quote on the phone)."""
 from __future__ import annotations
 
 from broker_app.services.jobs_postings import JobNotFound, JobPostingService
+from broker_app.services.station_data import Store
 from broker_app.services.workers import WorkerNotFound, WorkerService
-from broker_app.store.store import Store
 
 _SHORT_ID = 8
 

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.listing import KINDS
 from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.sync_runner import (
@@ -30,8 +31,7 @@ from broker_app.services.sync_runner import (
     SyncRunner,
     SyncStatus,
 )
-from broker_app.store.writer import UPDATE, Change
-from broker_app.ui.context import STATION_RECORD, AppContext, SyncState
+from broker_app.ui.context import AppContext, SyncState
 from broker_app.ui.errors import user_message
 from broker_app.ui.sync.preferences import load_interval_minutes
 from broker_app.ui.tasks import Job
@@ -123,7 +123,7 @@ class SyncScheduler(QObject):
 
     def enrolled(self) -> None:
         """The station was just enrolled: show it and sync at once."""
-        self.ctx.broadcast(Change(STATION_RECORD, UPDATE))
+        self.ctx.broadcast(Change(RecordKind.STATION, Op.UPDATE))
         self.refresh_status()
         self.sync_now()
 
@@ -216,7 +216,7 @@ class SyncScheduler(QObject):
         self._broadcasting = True
         try:
             for record_type in PULLED_TYPES:
-                self.ctx.broadcast(Change(record_type, UPDATE))
+                self.ctx.broadcast(Change(RecordKind(record_type), Op.UPDATE))
         finally:
             self._broadcasting = False
 
@@ -229,7 +229,7 @@ class SyncScheduler(QObject):
         if self._broadcasting:
             return
         self._status_timer.start()
-        if change.record_type != STATION_RECORD and self._started and self.is_enrolled():
+        if not change.touches(RecordKind.STATION) and self._started and self.is_enrolled():
             self._settle.start()
 
     def _timer(self, interval_ms: int, slot: Callable[[], None], *, single: bool = False) -> QTimer:

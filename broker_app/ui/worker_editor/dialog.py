@@ -35,9 +35,9 @@ from broker_app.domain.orgcodes import COUNTY_CODE
 from broker_app.domain.orgunits import load_zoucheng
 from broker_app.domain.worker_rules import LABELS
 from broker_app.services.audit import AuditService
+from broker_app.services.changes import Change
 from broker_app.services.station import StationService
 from broker_app.services.workers import DuplicateWorker, InvalidWorker, WorkerService
-from broker_app.store.writer import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.assistance import AssistanceService, InvalidRecord
-from broker_app.store.writer import Change
+from broker_app.services.changes import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.worker_editor.fields import ERROR_STYLE, FieldEditor
-from broker_app.ui.worker_editor.record_kinds import RecordKind
+from broker_app.ui.worker_editor.record_kinds import RecordForm
 
 
 class RecordDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        kind: RecordKind,
+        kind: RecordForm,
         worker_id: str,
         record: Mapping[str, Any] | None = None,
         *,

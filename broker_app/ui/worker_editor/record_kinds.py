@@ -8,7 +8,7 @@ from typing import Any
 
 from broker_app.domain.enums import FollowUpKind, TrainingKind
 from broker_app.services.assistance import AssistanceService
-from broker_app.store.writer import Change
+from broker_app.services.changes import Change, RecordKind
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.worker_editor.fields import FieldSpec
 
@@ -16,8 +16,10 @@ Values = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
-class RecordKind:
-    record_type: str
+class RecordForm:
+    """How the worker editor shows one kind of assistance record."""
+
+    record_kind: RecordKind
     #: Marked in the "labels" context.
     title: str
     fields: tuple[FieldSpec, ...]
@@ -32,8 +34,8 @@ class RecordKind:
         return next(spec for spec in self.fields if spec.name == name)
 
 
-FOLLOW_UP = RecordKind(
-    record_type="follow_up",
+FOLLOW_UP = RecordForm(
+    record_kind=RecordKind.FOLLOW_UP,
     title=QT_TRANSLATE_NOOP("labels", "跟踪服务记录"),
     fields=(
         FieldSpec("date", "date", label=QT_TRANSLATE_NOOP("labels", "服务日期")),
@@ -54,8 +56,8 @@ FOLLOW_UP = RecordKind(
     edit=lambda service, record_id, values: service.edit_follow_up(record_id, values),
 )
 
-TRAINING = RecordKind(
-    record_type="training",
+TRAINING = RecordForm(
+    record_kind=RecordKind.TRAINING,
     title=QT_TRANSLATE_NOOP("labels", "培训记录"),
     fields=(
         FieldSpec(

@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 
 from broker_app.domain.enums import LabeledEnum
 from broker_app.services.assistance import AssistanceService
-from broker_app.store.writer import Change
+from broker_app.services.changes import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.worker_editor.record_dialog import RecordDialog
-from broker_app.ui.worker_editor.record_kinds import RecordKind
+from broker_app.ui.worker_editor.record_kinds import RecordForm
 
 
 class RecordsPanel(QWidget):
     def __init__(
         self,
         ctx: AppContext,
-        kind: RecordKind,
+        kind: RecordForm,
         parent: QWidget | None = None,
         *,
         defaults: Callable[[], Mapping[str, Any]] = dict,
@@ -104,7 +104,7 @@ class RecordsPanel(QWidget):
         dialog.open()
 
     def _on_change(self, change: Change) -> None:
-        if change.record_type == self.kind.record_type and self.worker_id:
+        if change.touches(self.kind.record_kind) and self.worker_id:
             self.reload()
 
     def _cell(self, name: str, value: Any) -> str:

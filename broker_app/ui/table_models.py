@@ -1,11 +1,17 @@
-"""A table over a service's search: the model holds the ordered row keys, reads rows
-in pages when the view asks for them, and caches them by key (as the roster does).
-Searching and sorting happen in SQL; subclasses say what the columns show."""
+"""The two bases of the window's tables.
+
+``RowListModel``: a table of typed rows the service returned, for lists of hundreds
+(batches, their members, a project's cards, the watch list); reset on every search.
+
+``PagedTableModel``: a table over a service's search for lists of up to 100k: the model
+holds the ordered row keys, reads rows in pages when the view asks for them, and caches
+them by key (as the roster does). Searching and sorting happen in SQL; subclasses say
+what the columns show."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +27,8 @@ from PySide6.QtGui import QBrush, QColor
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[Any, ...]
 
+T = TypeVar("T")
+
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
 _ARCHIVED_BRUSH = QBrush(QColor(128, 128, 128))
@@ -31,6 +39,47 @@ class Column(NamedTuple):
     title: str  # source text in the model's translation context
     sort_key: str | None
     width: float  # in Chinese characters
+
+
+class RowListModel(QAbstractTableModel, Generic[T]):
+    """Rows held in a list; a subclass gives ``data`` for its columns. ``titles`` are
+    the column titles' source texts in the translation context ``context``."""
+
+    context = "RowListModel"
+    titles: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._titles = [QCoreApplication.translate(self.context, t) for t in self.titles]
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._titles)
+        ):
+            return self._titles[section]
+        return None
 
 
 class PagedTableModel(QAbstractTableModel):
