@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import delete
 
 from broker_app import paths
+from broker_app.services.demo_data import DemoDataService
 from broker_app.services.station import StationService
 from broker_app.store.models.local import Station
 from broker_app.store.store import Store, open_store
@@ -28,6 +29,10 @@ from broker_app.store.store import Store, open_store
 VILLAGE = "370883107200"
 OTHER_VILLAGE = "370883107201"
 TOWNSHIP = "370883107000"
+#: Workers of the big station.
+BIG_ROSTER = 100_000
+#: The xdist group of the tests that share the big station: one worker builds it.
+BIG_STATION_GROUP = "big_station"
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +67,41 @@ def fresh_store(data: Path) -> Store:
     if _template and not target.exists():
         shutil.copyfile(_template[0], target)
     return open_store(data)
+
+
+@pytest.fixture(scope="session")
+def big_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A township station with 100k demo workers and everything the demo adds
+    (matches, batches, trainings): about a minute to build, so built once per session
+    and shared by the roster and the 统计 tests, which only read it."""
+    data = tmp_path_factory.mktemp("big_station")
+    store = fresh_store(data)
+    try:
+        StationService(store).configure(TOWNSHIP, operator_name="测试经纪人")
+        DemoDataService(store).generate(BIG_ROSTER, seed=7)
+    finally:
+        store.close()
+    return data
+
+
+#: Fixtures that start the real channel server as a process.
+SERVER_FIXTURES = frozenset({"server", "shared_server", "fuzz_target"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks the slow tier, so a quick local run can leave it out (``-m "not slow and
+    not server_process"``; CI runs everything): the tests of the big station, and those
+    that start the real server (through a fixture or ``run_server`` in their module).
+    Under xdist (``--dist loadgroup``) the big station's tests go to one worker, so it
+    is built once, not once per worker."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        if fixtures & SERVER_FIXTURES or hasattr(module, "run_server"):
+            item.add_marker(pytest.mark.server_process)
+        if "big_station" in fixtures:
+            item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.xdist_group(BIG_STATION_GROUP))
 
 
 @pytest.fixture
