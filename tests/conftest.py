@@ -102,6 +102,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "big_station" in fixtures:
             item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group(BIG_STATION_GROUP))
+        elif _uses_module_fixture(item) and not getattr(module, "XDIST_SPLIT", False):
+            # A module's server or built station is made once per module: its tests
+            # stay together so no second worker makes it again. A module whose shared
+            # set-up is cheap beside its tests sets ``XDIST_SPLIT = True``.
+            assert module is not None
+            item.add_marker(pytest.mark.xdist_group(module.__name__))
+
+
+def _uses_module_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = getattr(info, "name2fixturedefs", {})
+    return any(defs and defs[-1].scope == "module" for defs in definitions.values())
 
 
 @pytest.fixture
