@@ -130,13 +130,13 @@ def run_app(python: Path, args: list[str]) -> int:
 
 def parallel_args(args: list[str]) -> list[str]:
     """pytest-xdist on every core, unless the caller chose the workers (``-n 0`` runs in
-    one process) or switched xdist off. ``loadgroup`` keeps the tests that share one
-    session-built station on one worker (see tests/conftest.py)."""
+    one process) or switched xdist off. Which tests go together to one worker is
+    tests/xdist_scheduling.py's choice."""
     chosen = any(
         arg in ("-n", "--numprocesses", "no:xdist") or arg.startswith(("-n", "--numprocesses="))
         for arg in args
     )
-    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    return [] if chosen else ["-n", "auto"]
 
 
 def run_tests(python: Path, args: list[str]) -> int:

@@ -31,8 +31,6 @@ OTHER_VILLAGE = "370883107201"
 TOWNSHIP = "370883107000"
 #: Workers of the big station.
 BIG_ROSTER = 100_000
-#: The xdist group of the tests that share the big station: one worker builds it.
-BIG_STATION_GROUP = "big_station"
 
 
 @pytest.fixture(autouse=True)
@@ -88,12 +86,19 @@ def big_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SERVER_FIXTURES = frozenset({"server", "shared_server", "fuzz_target"})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):
+        from tests import xdist_scheduling
+
+        config.pluginmanager.register(xdist_scheduling, "station-scheduling")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Marks the slow tier, so a quick local run can leave it out (``-m "not slow and
     not server_process"``; CI runs everything): the tests of the big station, and those
-    that start the real server (through a fixture or ``run_server`` in their module).
-    Under xdist (``--dist loadgroup``) the big station's tests go to one worker, so it
-    is built once, not once per worker."""
+    that start the real server (through a fixture or ``run_server`` in their module)."""
+    from tests.xdist_scheduling import BIG_STATION_MODULES
+
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         module = getattr(item, "module", None)
@@ -101,19 +106,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.server_process)
         if "big_station" in fixtures:
             item.add_marker(pytest.mark.slow)
-            item.add_marker(pytest.mark.xdist_group(BIG_STATION_GROUP))
-        elif _uses_module_fixture(item) and not getattr(module, "XDIST_SPLIT", False):
-            # A module's server or built station is made once per module: its tests
-            # stay together so no second worker makes it again. A module whose shared
-            # set-up is cheap beside its tests sets ``XDIST_SPLIT = True``.
-            assert module is not None
-            item.add_marker(pytest.mark.xdist_group(module.__name__))
-
-
-def _uses_module_fixture(item: pytest.Item) -> bool:
-    info = getattr(item, "_fixtureinfo", None)
-    definitions = getattr(info, "name2fixturedefs", {})
-    return any(defs and defs[-1].scope == "module" for defs in definitions.values())
+            if item.nodeid.split("::", 1)[0] not in BIG_STATION_MODULES:
+                raise pytest.UsageError(
+                    f"{item.nodeid} reads the big station: add its module to "
+                    "BIG_STATION_MODULES in tests/xdist_scheduling.py (one worker builds it)"
+                )
 
 
 @pytest.fixture

@@ -28,10 +28,6 @@ START = int(os.environ.get("SYNC_SIM_START", "0"))
 #: Station and server databases on tmpfs when there is one: the fsyncs of 60 seeds
 #: cost more than the simulation (a SIGKILLed process loses nothing the page cache holds).
 SHM = Path("/dev/shm")
-#: The world (a fork server and two template databases) takes seconds to make, the
-#: seeds minutes to run: under pytest-xdist each worker makes its own world and runs
-#: its share of the seeds (see tests/conftest.py).
-XDIST_SPLIT = True
 
 
 @pytest.fixture(scope="module")
