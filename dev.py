@@ -133,12 +133,23 @@ def run_app(python: Path, args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "broker_app", *args], cwd=ROOT)
 
 
+def parallel_args(args: list[str]) -> list[str]:
+    """pytest-xdist on every core, unless the caller chose the workers (``-n 0`` runs in
+    one process) or switched xdist off. Which tests go together to one worker is
+    tests/xdist_scheduling.py's choice."""
+    chosen = any(
+        arg in ("-n", "--numprocesses", "no:xdist") or arg.startswith(("-n", "--numprocesses="))
+        for arg in args
+    )
+    return [] if chosen else ["-n", "auto"]
+
+
 def run_tests(python: Path, args: list[str]) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     steps = [
         ("ruff", [str(python), "-m", "ruff", "check", "."]),
         ("mypy", [str(python), "-m", "mypy"]),
-        ("pytest", [str(python), "-m", "pytest", *args]),
+        ("pytest", [str(python), "-m", "pytest", *parallel_args(args), *args]),
     ]
     for name, command in steps:
         say(f"{name}: {' '.join(command[2:])}")

@@ -1,8 +1,15 @@
-"""Fixtures shared by every test: a fresh data folder and store per test."""
+"""Fixtures shared by every test: a fresh data folder and store per test.
+
+A fresh store is a copy of a station database migrated once per session (per xdist
+worker): copying it takes about a tenth of running the migrations for every test.
+The tests of migrations themselves open empty or archived databases with
+``open_store`` and so still run every migration.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,13 +17,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlalchemy import delete
+
+from broker_app import paths
+from broker_app.services.demo_data import DemoDataService
 from broker_app.services.station import StationService
+from broker_app.store.models.local import Station
 from broker_app.store.store import Store, open_store
 
 #: A village of 太平镇, and its township.
 VILLAGE = "370883107200"
 OTHER_VILLAGE = "370883107201"
 TOWNSHIP = "370883107000"
+#: Workers of the big station.
+BIG_ROSTER = 100_000
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +43,76 @@ def _user_settings(tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
 
 
+_template: list[Path] = []
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _station_template(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A station database at the newest migration, holding the county's divisions and
+    no station identity (each copy makes its own node id when first opened)."""
+    folder = tmp_path_factory.mktemp("station-template")
+    template = open_store(folder)
+    with template.write() as session:
+        session.execute(delete(Station))
+    template.close()  # the last connection folds the write-ahead log into the file
+    _template[:] = [paths.database_path(folder)]
+
+
+def fresh_store(data: Path) -> Store:
+    """A new, migrated, unconfigured station in ``data`` (created if missing)."""
+    data.mkdir(parents=True, exist_ok=True)
+    target = paths.database_path(data)
+    if _template and not target.exists():
+        shutil.copyfile(_template[0], target)
+    return open_store(data)
+
+
+@pytest.fixture(scope="session")
+def big_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A township station with 100k demo workers and everything the demo adds
+    (matches, batches, trainings): about a minute to build, so built once per session
+    and shared by the roster and the 统计 tests, which only read it."""
+    data = tmp_path_factory.mktemp("big_station")
+    store = fresh_store(data)
+    try:
+        StationService(store).configure(TOWNSHIP, operator_name="测试经纪人")
+        DemoDataService(store).generate(BIG_ROSTER, seed=7)
+    finally:
+        store.close()
+    return data
+
+
+#: Fixtures that start the real channel server as a process.
+SERVER_FIXTURES = frozenset({"server", "shared_server", "fuzz_target"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):
+        from tests import xdist_scheduling
+
+        config.pluginmanager.register(xdist_scheduling, "station-scheduling")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks the slow tier, so a quick local run can leave it out (``-m "not slow and
+    not server_process"``; CI runs everything): the tests of the big station, and those
+    that start the real server (through a fixture or ``run_server`` in their module)."""
+    from tests.xdist_scheduling import BIG_STATION_MODULES
+
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        if fixtures & SERVER_FIXTURES or hasattr(module, "run_server"):
+            item.add_marker(pytest.mark.server_process)
+        if "big_station" in fixtures:
+            item.add_marker(pytest.mark.slow)
+            if item.nodeid.split("::", 1)[0] not in BIG_STATION_MODULES:
+                raise pytest.UsageError(
+                    f"{item.nodeid} reads the big station: add its module to "
+                    "BIG_STATION_MODULES in tests/xdist_scheduling.py (one worker builds it)"
+                )
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
@@ -38,7 +122,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir)
+    opened = fresh_store(data_dir)
     StationService(opened).configure(VILLAGE, operator_name="测试经纪人")
     yield opened
     opened.close()

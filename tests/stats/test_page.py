@@ -208,12 +208,12 @@ def test_the_screenshot_command_renders_the_page(
 
 
 @pytest.mark.slow
-def test_the_page_on_a_big_station(big_stats_station: Path, qtbot: QtBot) -> None:
+def test_the_page_on_a_big_station(big_station: Path, qtbot: QtBot) -> None:
     from broker_app.store.store import open_store
     from broker_app.ui.tasks import TaskRunner
 
-    store = open_store(big_stats_station)
-    ctx = AppContext(store, big_stats_station, TaskRunner(inline=True))
+    store = open_store(big_station)
+    ctx = AppContext(store, big_station, TaskRunner(inline=True))
     try:
         page = StatsPage(ctx)
         qtbot.addWidget(page)

@@ -10,13 +10,14 @@ import pytest
 
 from broker_app.services.sync_enrol import enrol
 from broker_app.services.sync_runner import SyncRunner
-from broker_app.store.store import Store, open_store
+from broker_app.store.store import Store
 from sync.client.http import RetryPolicy
 from sync.client.report import SyncReport
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
 from sync.server.migrate import prepare
 from sync.server.stations import issue_code
+from tests.conftest import fresh_store
 from tests.sync.server_process import RunningServer, database_url, run_server
 
 COUNTY = "370883000000"
@@ -68,8 +69,7 @@ def station_factory(server: RunningServer, tmp_path: Path) -> Iterator[StationFa
 
     def make(label: str, org_code: str) -> Station:
         data = tmp_path / label
-        data.mkdir()
-        store = open_store(data)
+        store = fresh_store(data)
         opened.append(store)
         enrol(store, server.url, new_code(server.db_url, org_code), policy=FAST)
         return Station(label, org_code, data, store)

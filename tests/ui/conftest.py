@@ -1,5 +1,5 @@
-"""Window tests: the real application setup, an inline task runner, and (for the slow
-tests) one 100k-worker station built once per session."""
+"""Window tests: the real application setup and an inline task runner (the slow tests'
+100k-worker station is the shared ``big_station`` of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from broker_app.services import demo_data
 from broker_app.services.demo_data import DemoDataService
-from broker_app.services.station import StationService
 from broker_app.services.workers import WorkerService
-from broker_app.store.store import Store, open_store
+from broker_app.store.store import Store
 from broker_app.ui.application import configure_application
 from broker_app.ui.context import AppContext
 from broker_app.ui.tasks import TaskRunner
-from tests.conftest import TOWNSHIP, valid_id, worker_input
-
-BIG_ROSTER = 100_000
+from tests.conftest import BIG_ROSTER, valid_id, worker_input
 
 
 @pytest.fixture(autouse=True)
@@ -36,19 +33,6 @@ def ctx(store: Store, data_dir: Path) -> Iterator[AppContext]:
     context.deleteLater()
 
 
-@pytest.fixture(scope="session")
-def big_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A township station with 100k synthetic workers (about 30 s to build, once)."""
-    data = tmp_path_factory.mktemp("big_station")
-    store = open_store(data)
-    try:
-        StationService(store).configure(TOWNSHIP, operator_name="测试经纪人")
-        demo_workers(store, BIG_ROSTER, seed=7)
-    finally:
-        store.close()
-    return data
-
-
 def demo_workers(store: Store, count: int, seed: int = 1) -> None:
     """Synthetic workers (with their follow-ups and trainings) and nothing else: the
     demo steps of other record kinds (jobs, matches...) are not what these tests see."""
@@ -62,4 +46,4 @@ def register(store: Store, **fields: object) -> str:
     return change.record_ids[0]
 
 
-__all__ = ["register", "valid_id"]
+__all__ = ["BIG_ROSTER", "register", "valid_id"]
