@@ -31,15 +31,15 @@ from qrcode.constants import ERROR_CORRECT_Q
 
 from broker_app.domain.rights_card import qr_matrix
 from broker_app.domain.rights_card.base45 import b45decode
-from broker_app.services.cards import CardService
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.projects import ProjectService
-from broker_app.services.station import StationService
+from broker_app.printing.headless import ensure_gui_application
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.settings.station import StationService
 from broker_app.store.store import open_store
-from broker_app.ui.cards.headless import ensure_gui_application
-from broker_app.ui.cards.pdf import write_cards_pdf
-from broker_app.ui.cards.sheets import CARD_SHEET, STICKER_SHEET
 
 PROJECT = {
     "name": "邹城市中心店镇棚户区改造安置房项目",

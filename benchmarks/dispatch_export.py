@@ -65,10 +65,10 @@ def peak_rss_mb() -> float:
 def build_station(data: Path, workers: int) -> dict[str, list[str]]:
     from sqlalchemy import select, update
 
-    from broker_app.services import demo_data
-    from broker_app.services.demo_data import DemoDataService
-    from broker_app.services.dispatch import DispatchService
-    from broker_app.services.station import StationService
+    from broker_app.services.demo import data as demo_data
+    from broker_app.services.demo.data import DemoDataService
+    from broker_app.services.dispatch.batches import DispatchService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.models.dispatch import DispatchMember
     from broker_app.store.models.worker import Worker
     from broker_app.store.store import open_store
@@ -118,9 +118,9 @@ def build_station(data: Path, workers: int) -> dict[str, list[str]]:
 
 
 def phase_ours(kind: str, data: Path, out: Path, ids_file: Path) -> dict[str, float]:
-    from broker_app.domain.dispatch_query import BatchFilter
-    from broker_app.services.dispatch_export import DispatchExportService
-    from broker_app.services.ledger import LedgerExportService
+    from broker_app.domain.dispatch.query import BatchFilter
+    from broker_app.services.assistance.ledger import LedgerExportService
+    from broker_app.services.dispatch.export import DispatchExportService
     from broker_app.store.store import open_store
 
     ids = json.loads(ids_file.read_text())

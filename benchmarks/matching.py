@@ -27,8 +27,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from broker_app.domain.matching import rank_jobs, rank_workers  # noqa: E402
-from broker_app.domain.matching_profiles import (  # noqa: E402
+from broker_app.domain.matching.engine import rank_jobs, rank_workers  # noqa: E402
+from broker_app.domain.matching.profiles import (  # noqa: E402
     JobProfile,
     WorkerProfile,
     worker_profile,
@@ -140,9 +140,9 @@ def engine(n_workers: int, n_jobs: int, repeat: int) -> None:
 
 
 def through_store(n_workers: int, n_jobs: int, repeat: int) -> None:
-    from broker_app.services.demo_data import DemoDataService
-    from broker_app.services.matching import MatchingService
-    from broker_app.services.station import StationService
+    from broker_app.services.demo.data import DemoDataService
+    from broker_app.services.matching.recommend import MatchingService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.models.job import JobPosting
     from broker_app.store.store import open_store
 

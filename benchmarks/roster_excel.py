@@ -36,7 +36,7 @@ def peak_rss_mb() -> float:
 
 
 def phase_export(data: Path, out: Path) -> dict[str, float]:
-    from broker_app.services.roster_export import RosterExportService
+    from broker_app.services.roster.export import RosterExportService
     from broker_app.store.store import open_store
 
     store = open_store(data)
@@ -71,8 +71,8 @@ def phase_bare(data: Path, out: Path) -> dict[str, float]:
 
 
 def phase_import(data: Path, workbook: Path) -> dict[str, float]:
-    from broker_app.services.roster_import import RosterImportService
-    from broker_app.services.station import StationService
+    from broker_app.services.roster.importing import RosterImportService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
 
     target = data / "import-target"
@@ -110,9 +110,9 @@ def main() -> None:
         print(json.dumps(fn(*(Path(p) for p in rest))))
         return
 
-    from broker_app.services.demo_data import DemoDataService
-    from broker_app.services.roster_export import RosterExportService
-    from broker_app.services.station import StationService
+    from broker_app.services.demo.data import DemoDataService
+    from broker_app.services.roster.export import RosterExportService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from broker_app.domain.enums import EmploymentStatus, PriorityGroup
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
-from broker_app.services.demo_data import _person, _villages_in_scope
-from broker_app.services.station import StationService
+from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.services.demo.data import _person, _villages_in_scope
+from broker_app.services.settings.station import StationService
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import open_store
 

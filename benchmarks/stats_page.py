@@ -36,8 +36,8 @@ TOWNSHIP = "370883107000"
 
 
 def build_station(folder: Path, workers: int) -> None:
-    from broker_app.services.demo_data import DemoDataService
-    from broker_app.services.station import StationService
+    from broker_app.services.demo.data import DemoDataService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
 
     store = open_store(folder)
@@ -122,14 +122,14 @@ def child(data_dir: Path) -> dict[str, object]:
 def time_services(store: object) -> dict[str, float]:
     from datetime import date
 
-    from broker_app.services.stats_overview import load_overview
-    from broker_app.services.stats_training import training_progress
-    from broker_app.services.stats_trends import (
+    from broker_app.services.assistance.watch_list import WatchRules, watch_list
+    from broker_app.services.stats.overview import load_overview
+    from broker_app.services.stats.training import training_progress
+    from broker_app.services.stats.trends import (
         exports_by_month,
         match_moves_by_month,
         recent_months,
     )
-    from broker_app.services.watch_list import WatchRules, watch_list
 
     today = date.today()
     months = recent_months(today)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from sync_support import POLICY, database, median, new_station, people, percentile, server
 
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
 

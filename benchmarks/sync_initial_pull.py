@@ -24,10 +24,10 @@ from typing import Any
 
 from sync_support import POLICY, database, new_station, people, server
 
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.repositories import workers as repo
 
 COUNTY = "370883000000"

@@ -22,7 +22,7 @@ from typing import Any
 
 from sync_support import POLICY, database, enrolment_code, median, people, percentile, server
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from broker_app.store.wire import to_wire
 from sync.client.api import ChannelClient
 from sync.client.http import make_session

@@ -21,8 +21,8 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from broker_app.services.demo_data import _person  # noqa: E402
-from broker_app.services.sync_enrol import enrol  # noqa: E402
+from broker_app.services.demo.data import _person  # noqa: E402
+from broker_app.services.sync.enrol import enrol  # noqa: E402
 from broker_app.store.store import Store, open_store  # noqa: E402
 from sync.client.http import RetryPolicy  # noqa: E402
 from sync.server.db import ServerDB  # noqa: E402

@@ -25,7 +25,7 @@ VILLAGE = "370883107200"
 def workbook(path: Path, rows: int) -> Path:
     import openpyxl
 
-    from broker_app.domain.idcard import check_char
+    from broker_app.domain.people.idcard import check_char
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("花名册")
@@ -60,8 +60,8 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from broker_app.services.roster_import import ImportResult, RosterImportService
-    from broker_app.services.station import StationService
+    from broker_app.services.roster.importing import ImportResult, RosterImportService
+    from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
     from broker_app.ui.tasks import TaskRunner
 

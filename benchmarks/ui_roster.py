@@ -38,8 +38,8 @@ TOWNSHIP = "370883107000"
 def build_station(folder: Path, workers: int) -> None:
     from unittest import mock
 
-    from broker_app.services import demo_data
-    from broker_app.services.station import StationService
+    from broker_app.services.demo import data as demo_data
+    from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
 
     store = open_store(folder)

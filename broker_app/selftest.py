@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 from broker_app.store.store import Store, open_store
 
 if TYPE_CHECKING:
-    from broker_app.services.cards_faces import CardFace
+    from broker_app.services.cards.faces import CardFace
 
 #: A village of Zoucheng (in the bundled divisions), so org-unit lookups are exercised.
 SELF_TEST_ORG = "370883107200"
@@ -51,7 +51,7 @@ Step = Callable[[_Run], str]
 
 
 def _database(run: _Run) -> str:
-    from broker_app.services.station import StationService
+    from broker_app.services.settings.station import StationService
 
     # Creating the database runs every Alembic migration, read from bundled files.
     run.opened = open_store(run.folder)
@@ -62,7 +62,7 @@ def _database(run: _Run) -> str:
 
 
 def _station(run: _Run) -> str:
-    from broker_app.services.station import StationService
+    from broker_app.services.settings.station import StationService
 
     info = StationService(run.store).configure(SELF_TEST_ORG, operator_name="自检")
     unit = info.org_unit
@@ -72,7 +72,7 @@ def _station(run: _Run) -> str:
 
 
 def _demo_workers(run: _Run) -> str:
-    from broker_app.services.demo_data import DemoDataService
+    from broker_app.services.demo.data import DemoDataService
 
     summary = DemoDataService(run.store).generate(SELF_TEST_WORKERS, 1)
     if summary.workers != SELF_TEST_WORKERS:
@@ -96,7 +96,7 @@ def _main_window(run: _Run) -> str:
 def _roster_workbook(run: _Run) -> str:
     from openpyxl import load_workbook
 
-    from broker_app.services.roster_export import RosterExportService
+    from broker_app.services.roster.export import RosterExportService
 
     out = run.folder / "花名册.xlsx"
     count = RosterExportService(run.store).export(out)
@@ -111,11 +111,11 @@ def _roster_workbook(run: _Run) -> str:
 
 
 def _rights_card_pdf(run: _Run) -> str:
-    from broker_app.services.cards_print import CardPrintService, CardSelection
-    from broker_app.services.projects import ProjectService
-    from broker_app.ui.cards.fonts import POSTSCRIPT_NAME
-    from broker_app.ui.cards.pdf import write_cards_pdf
-    from broker_app.ui.cards.sheets import LAYOUTS
+    from broker_app.printing.fonts import POSTSCRIPT_NAME
+    from broker_app.printing.pdf import write_cards_pdf
+    from broker_app.printing.sheets import LAYOUTS
+    from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+    from broker_app.services.projects.records import ProjectService
 
     projects = [p for p in ProjectService(run.store).projects() if p["active_cards"]]
     if not projects:
@@ -133,10 +133,10 @@ def _rights_card_pdf(run: _Run) -> str:
 
 
 def _card_scan(run: _Run) -> str:
-    from broker_app.services.cards import CardService
-    from broker_app.ui.cards.raster import page_image
-    from broker_app.ui.cards.scan import qr_texts
-    from broker_app.ui.cards.sheets import LAYOUTS
+    from broker_app.printing.raster import page_image
+    from broker_app.printing.scan import qr_texts
+    from broker_app.printing.sheets import LAYOUTS
+    from broker_app.services.cards.issuing import CardService
 
     layout = LAYOUTS["card"]
     faces = run.faces[: layout.per_page]

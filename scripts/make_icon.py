@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter  # noqa: E402
 
-from broker_app.ui.cards.fonts import card_family  # noqa: E402
+from broker_app.printing.fonts import card_family  # noqa: E402
 
 OUT = ROOT / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)

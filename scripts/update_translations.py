@@ -54,11 +54,11 @@ def domain_labels() -> list[str]:
     """Texts of the domain and services that the window passes through the "labels"
     context: enum labels, worker field names, roster headers, priority-group names and
     training-target lines."""
-    from broker_app.domain.enums import LabeledEnum
-    from broker_app.domain.worker_rules import LABELS
+    from broker_app.domain.common.enums import LabeledEnum
+    from broker_app.domain.people.rules import LABELS
     from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
-    from broker_app.services.stats_overview import PRIORITY_NAMES
-    from broker_app.services.stats_training import TARGET_LINES
+    from broker_app.services.stats.overview import PRIORITY_NAMES
+    from broker_app.services.stats.training import TARGET_LINES
 
     labels: list[str] = list(LABELS.values())
     labels += [synonyms[0] for synonyms in ROSTER_HEADER_SYNONYMS.values()]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from broker_app.domain.enums import (
+from broker_app.domain.common.enums import (
     BatchStatus,
     Education,
     EmploymentMode,
@@ -28,7 +28,7 @@ from broker_app.domain.enums import (
     PlaceTier,
     TrainingKind,
 )
-from broker_app.domain.jobs_wage import WageUnit
+from broker_app.domain.jobs.wage import WageUnit
 
 TEXT: Final = "text"
 INT: Final = "int"

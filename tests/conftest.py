@@ -20,8 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import delete
 
 from broker_app import paths
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.station import StationService
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.settings.station import StationService
 from broker_app.store.models.local import Station
 from broker_app.store.store import Store, open_store
 
@@ -130,7 +130,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 def valid_id(birth: str = "19800101", seq: str = "123", area: str = "370883") -> str:
     """A GB 11643-valid ID number for the given birth date and sequence code."""
-    from broker_app.domain.idcard import check_char
+    from broker_app.domain.people.idcard import check_char
 
     first17 = f"{area}{birth}{seq}"
     return first17 + check_char(first17)

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync_support import people
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from broker_app.store.wire import to_wire
 
 COUNTY = "370883000000"

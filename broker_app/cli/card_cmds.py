@@ -8,12 +8,12 @@
 
     cards-test-page [--layout ...] OUT.pdf
 
-``cards-pdf`` issues what is missing before printing (services.cards_print says
+``cards-pdf`` issues what is missing before printing (services.cards.print_jobs says
 exactly what); ``--no-issue`` prints only the cards that exist. It exits 0 when every
 selected worker's card is in the PDF, ``PARTIAL_EXIT`` (3) when the PDF was written
 without some (listed, with how to issue them), and 2 when nothing was printed.
 ``verify-card`` exits 0 only for a valid card (other codes:
-services.cards_verify.EXIT_CODES).
+services.cards.verify.EXIT_CODES).
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
 from broker_app.cli.progress import terminal_progress
 from broker_app.domain.rights_card import VerifyReason, card_key_id
-from broker_app.services.cards import CardService
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.cards_print import CardPrintService, CardSelection, batch_worker_ids
-from broker_app.services.cards_verify import EXIT_CODES, verification_report
-from broker_app.services.settings import load_settings
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection, batch_worker_ids
+from broker_app.services.cards.verify import EXIT_CODES, verification_report
+from broker_app.services.settings.schema import load_settings
 
 _NO_QR_EXIT = EXIT_CODES[VerifyReason.MALFORMED]
 #: ``cards-pdf`` wrote a PDF, but not with every selected worker's card.
@@ -100,11 +100,11 @@ def _selection(args: argparse.Namespace, *, issue: bool) -> CardSelection:
 
 
 def run_cards_pdf(ctx: CliContext, args: argparse.Namespace) -> int:
-    from broker_app.ui.cards.coverage import unprintable
-    from broker_app.ui.cards.headless import ensure_gui_application
-    from broker_app.ui.cards.pdf import write_cards_pdf
-    from broker_app.ui.cards.render import SheetReport
-    from broker_app.ui.cards.sheets import LAYOUTS
+    from broker_app.printing.coverage import unprintable
+    from broker_app.printing.headless import ensure_gui_application
+    from broker_app.printing.pdf import write_cards_pdf
+    from broker_app.printing.render import SheetReport
+    from broker_app.printing.sheets import LAYOUTS
 
     if args.out is None and args.workers and args.workers[-1].lower().endswith(".pdf"):
         args.out = args.workers.pop()
@@ -159,9 +159,9 @@ def _how_to_issue(args: argparse.Namespace, project_id: str | None) -> str:
 
 
 def run_test_page(ctx: CliContext, args: argparse.Namespace) -> int:
-    from broker_app.ui.cards.headless import ensure_gui_application
-    from broker_app.ui.cards.sheets import LAYOUTS
-    from broker_app.ui.cards.test_page import write_test_page
+    from broker_app.printing.headless import ensure_gui_application
+    from broker_app.printing.sheets import LAYOUTS
+    from broker_app.printing.test_page import write_test_page
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
@@ -199,8 +199,8 @@ def run_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     source = args.text_or_image
     path = Path(source)
     if not source.startswith("WQ") and path.is_file():
-        from broker_app.ui.cards.headless import ensure_gui_application
-        from broker_app.ui.cards.scan import qr_texts_in_file
+        from broker_app.printing.headless import ensure_gui_application
+        from broker_app.printing.scan import qr_texts_in_file
 
         ensure_gui_application()
         texts = qr_texts_in_file(path)

@@ -7,8 +7,8 @@ from typing import Any
 
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.station import StationService
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.settings.station import StationService
 
 
 def register(commands: Any) -> None:

@@ -11,15 +11,15 @@ from typing import Any
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
 from broker_app.cli.privacy import add_full_flag
-from broker_app.domain import coerce
-from broker_app.domain.dispatch_query import BatchFilter, MemberPick
+from broker_app.domain.common import coerce
+from broker_app.domain.dispatch.query import BatchFilter, MemberPick
+from broker_app.services.assistance.ledger import LedgerExportService
 from broker_app.services.audit import CHANNEL_CLI
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.dispatch_export import DispatchExportService
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.ledger import LedgerExportService
-from broker_app.services.stats import Month
-from broker_app.services.stats_export import StatsExportService
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.dispatch.export import DispatchExportService
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.stats.export import StatsExportService
+from broker_app.services.stats.monthly import Month
 
 
 def register(commands: Any) -> None:

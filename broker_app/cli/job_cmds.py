@@ -13,13 +13,13 @@ from typing import Any
 
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.phone import mask_phone
-from broker_app.services.job_import import JobImportService, write_errors_workbook
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.jobs_welfare import WelfarePostService
-from broker_app.services.matching import MatchingService
-from broker_app.services.matching_workflow import MatchWorkflowService
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.common.phone import mask_phone
+from broker_app.services.jobs.importing import JobImportService, write_errors_workbook
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.jobs.welfare import WelfarePostService
+from broker_app.services.matching.recommend import MatchingService
+from broker_app.services.matching.workflow import MatchWorkflowService
 
 _MAX_PRINTED_PROBLEMS = 50
 

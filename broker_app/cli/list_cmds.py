@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from broker_app.cli.context import CliContext
-from broker_app.domain.idcard import mask_id_number
-from broker_app.domain.phone import mask_phone
+from broker_app.domain.common.phone import mask_phone
+from broker_app.domain.people.idcard import mask_id_number
 from broker_app.services.audit import CHANNEL_CLI, WORKER_LIST, AuditService
 from broker_app.services.listing import KINDS, iter_records
 

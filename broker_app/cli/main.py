@@ -28,7 +28,7 @@ from broker_app.cli.context import CliContext
 from broker_app.cli.errors import user_messages
 from broker_app.incidents import CLI_SENTENCE, record_incident
 from broker_app.logs import setup_logging
-from broker_app.services.settings import LANGUAGE_ENV, LANGUAGES
+from broker_app.services.settings.schema import LANGUAGE_ENV, LANGUAGES
 
 log = logging.getLogger(__name__)
 

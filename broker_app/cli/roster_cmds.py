@@ -10,8 +10,8 @@ from typing import Any
 from broker_app.cli.context import CliContext
 from broker_app.cli.privacy import add_full_flag
 from broker_app.services.audit import CHANNEL_CLI
-from broker_app.services.roster_export import RosterExportService
-from broker_app.services.roster_import import RosterImportService, write_errors_workbook
+from broker_app.services.roster.export import RosterExportService
+from broker_app.services.roster.importing import RosterImportService, write_errors_workbook
 
 
 def register(commands: Any) -> None:

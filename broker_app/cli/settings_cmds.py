@@ -1,5 +1,5 @@
 """``settings show [--json]`` and ``settings set KEY VALUE``: the station's settings
-(``services.settings``) from the command line, checked like the settings dialog."""
+(``services.settings.schema``) from the command line, checked like the settings dialog."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from broker_app.cli.context import CliContext
-from broker_app.services.settings import (
+from broker_app.services.settings.schema import (
     as_json,
     as_texts,
     label_of,

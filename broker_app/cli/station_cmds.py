@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from broker_app.cli.context import CliContext
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 
 
 def register(commands: Any) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
 from broker_app.cli.progress import terminal_progress
-from broker_app.services.sync_enrol import enrol
-from broker_app.services.sync_runner import SyncRunner
+from broker_app.services.sync.enrol import enrol
+from broker_app.services.sync.runner import SyncRunner
 from sync.client.errors import ServerUnreachable, SyncError
 
 #: Exit code when the server could not be reached (the outbox is kept for next time).

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.common.errors import FieldError
 
 
 @dataclass

@@ -25,8 +25,8 @@ from collections.abc import Collection
 from datetime import date
 from typing import Final
 
-from broker_app.domain.enums import LabeledEnum, PriorityGroup
-from broker_app.domain.priority import FIRST_PRIORITY
+from broker_app.domain.common.enums import LabeledEnum, PriorityGroup
+from broker_app.domain.people.priority import FIRST_PRIORITY
 
 WEEKLY_CAPACITY: Final = 40
 _FIRST_TIER: Final = 100

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from broker_app.domain.enums import (
+from broker_app.domain.common.enums import (
     Education,
     EmploymentMode,
     EmploymentStatus,

@@ -22,7 +22,7 @@ from pathlib import Path
 from broker_app import paths
 from broker_app.atomic_write import atomic_path
 from broker_app.logs import LOG_FILE
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 from broker_app.store.repositories.records import table_counts
 from broker_app.store.store import Store
 

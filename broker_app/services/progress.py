@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 
 Progress = Callable[[float, str], None]
 

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from broker_app.domain.coerce import spreadsheet_general
+from broker_app.domain.common.coerce import spreadsheet_general
 from broker_app.services.changes import Change
 from broker_app.services.excel.headers import HeaderMap
 from broker_app.services.excel.reader import iter_rows, list_sheets, preview_rows

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from broker_app.atomic_write import atomic_path
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 
 
 class BackupError(UserError):

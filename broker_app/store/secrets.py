@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from broker_app.atomic_write import atomic_path
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 
 log = logging.getLogger(__name__)
 

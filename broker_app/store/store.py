@@ -12,7 +12,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from broker_app.store import migrate
 from broker_app.store.db import REPLAYABLE, WRITE, make_engine
 from broker_app.store.models.local import MAX_SEEN_STAMP, OrgUnit, OutboxEntry, Station, SyncState

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from broker_app.domain.name_pinyin import name_pinyin
+from broker_app.domain.people.name_pinyin import name_pinyin
 
 _TOP = "\U0010ffff"
 _DIGITS = re.compile(r"^[0-9]+[xX]?$")

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from broker_app import paths
-from broker_app.ui.cards.fonts import FontMissing, card_family
+from broker_app.printing.fonts import FontMissing, card_family
 from broker_app.ui.i18n import SOURCE_LANGUAGE, catalogue_path, chosen_language, locale_for
 from broker_app.version import VERSION
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.station_dialog import StationDialog
 from broker_app.ui.sync.enrol_form import EnrolForm

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from broker_app.domain.enums import LabeledEnum
-from broker_app.domain.worker_rules import LABELS
+from broker_app.domain.common.enums import LabeledEnum
+from broker_app.domain.people.rules import LABELS
 from broker_app.paths import resource_path
-from broker_app.services.settings import (  # the languages: the ui.language setting's choices
+
+# the languages: the ui.language setting's choices
+from broker_app.services.settings.schema import (
     LANGUAGE_ENV,
     LANGUAGE_INI_KEY,
     LANGUAGES,

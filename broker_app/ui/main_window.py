@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.pages import page_title, registered_pages

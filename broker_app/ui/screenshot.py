@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 from broker_app.services.station_data import Store
 from broker_app.ui.application import create_application
 from broker_app.ui.context import AppContext

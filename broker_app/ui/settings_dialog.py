@@ -4,7 +4,7 @@ viewer.
 
 Every page loads from one ``Settings`` value. 保存 checks every page (each shows its
 problems under the fields), switches to the first page with a problem, and only when
-all pass writes everything in one go (``services.settings.save_settings``).
+all pass writes everything in one go (``services.settings.schema.save_settings``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.errors import FieldError
+from broker_app.domain.common.errors import FieldError
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.settings import (
+from broker_app.services.settings.schema import (
     LANGUAGES,
     InvalidSettings,
     LanguageSettings,

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.orgunits import OrgUnit, load_zoucheng
-from broker_app.services.settings import Settings, StationSettings
+from broker_app.domain.org.units import OrgUnit, load_zoucheng
+from broker_app.services.settings.schema import Settings, StationSettings
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 

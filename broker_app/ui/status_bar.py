@@ -7,8 +7,8 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from broker_app.services.changes import Change
-from broker_app.services.outbox import pending_changes
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
+from broker_app.services.sync.outbox import pending_changes
 from broker_app.ui.context import AppContext
 
 # Writes come in bursts (an import, a sync): count the outbox once per burst.

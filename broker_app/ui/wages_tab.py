@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from broker_app.services.settings import MAX_EXIT_THRESHOLD, Settings, WageSettings
+from broker_app.services.settings.schema import MAX_EXIT_THRESHOLD, Settings, WageSettings
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 
 

@@ -3678,7 +3678,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <name>WorkerForm</name>
     <message>
         <source>已隐藏</source>
-        <extracomment>Shown masked on a stored worker until 显示完整信息 (``domain.privacy``). A complete, valid ID number was typed (normalized): check for duplicates.</extracomment>
+        <extracomment>Shown masked on a stored worker until 显示完整信息 (``domain.people.privacy``). A complete, valid ID number was typed (normalized): check for duplicates.</extracomment>
         <translation>Hidden</translation>
     </message>
     <message>

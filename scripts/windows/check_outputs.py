@@ -64,7 +64,7 @@ def dispatch(book_path: Path, people: int) -> None:
 
 def cards(pdf: Path, qr_out: Path) -> None:
     # zxing-cpp reads the pixels that poppler drew from the PDF that Qt wrote on Windows.
-    from broker_app.ui.cards.scan import qr_texts_in_file
+    from broker_app.printing.scan import qr_texts_in_file
 
     if not pdf.read_bytes().startswith(b"%PDF"):
         fail("the cards file is not a PDF")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 
 
 class SyncError(UserError):

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import func, insert, select
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from sync.server.db import ServerDB
 from sync.server.models import OrgUnit
 

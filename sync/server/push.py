@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from broker_app.domain.enums import OrgLevel
-from broker_app.domain.orgcodes import level_of
+from broker_app.domain.common.enums import OrgLevel
+from broker_app.domain.org.codes import level_of
 from sync.hlc import HybridClock, Stamp, clamp_stamp, stamp_order
 from sync.merge import ALL_FIELDS, merge_record, stamp_of
 from sync.protocol import (

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from broker_app.domain.enums import OrgLevel
-from broker_app.domain.orgcodes import COUNTY_CODE, level_of, scope_prefix
+from broker_app.domain.common.enums import OrgLevel
+from broker_app.domain.org.codes import COUNTY_CODE, level_of, scope_prefix
 from sync.schema import CARD, FLOWS_DOWN, PROJECT
 from sync.server.models import Record, ScopeExit
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 from sync.hlc import is_node_id
 from sync.ids import uuid7
 from sync.server import auth

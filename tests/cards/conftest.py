@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from broker_app.services.cards import CardService
-from broker_app.services.projects import ProjectService
-from broker_app.services.workers import WorkerService
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import valid_id, worker_input
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from broker_app.ui.cards.scan import gray_pixels
+from broker_app.printing.scan import gray_pixels
 
 A4_POINTS = (595, 842)  # 210 x 297 mm
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")

@@ -12,14 +12,14 @@ from fontTools.ttLib import TTFont
 
 from broker_app.cli.main import main
 from broker_app.paths import resource_path
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.projects import ProjectService
-from broker_app.services.workers import WorkerService
-from broker_app.ui.cards.coverage import missing_chars
-from broker_app.ui.cards.fonts import FONT_FILE, POSTSCRIPT_NAME
-from broker_app.ui.cards.pdf import write_cards_pdf
-from broker_app.ui.cards.render import SheetReport, check_sheets
-from broker_app.ui.cards.sheets import CARD_SHEET, STICKER_SHEET
+from broker_app.printing.coverage import missing_chars
+from broker_app.printing.fonts import FONT_FILE, POSTSCRIPT_NAME
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.render import SheetReport, check_sheets
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.roster.workers import WorkerService
 
 from .conftest import ISSUE_DAY, Site
 from .pages import base_fonts, decode_all, pdf_text, pdftoppm_pages, squeezed

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.projects import ProjectService
-from broker_app.ui.cards.pdf import write_cards_pdf
-from broker_app.ui.cards.render import SheetReport, check_sheets
-from broker_app.ui.cards.sheets import CARD_SHEET, STICKER_SHEET, SheetLayout
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.render import SheetReport, check_sheets
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET, SheetLayout
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+from broker_app.services.projects.records import ProjectService
 
 from .conftest import ISSUE_DAY, Site
 from .pages import decode_all, pdf_text, pdftoppm_pages, squeezed

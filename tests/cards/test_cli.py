@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services.cards_print import CardPrintService, CardSelection
+from broker_app.printing.raster import page_image
+from broker_app.printing.sheets import CARD_SHEET
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
-from broker_app.ui.cards.raster import page_image
-from broker_app.ui.cards.sheets import CARD_SHEET
 
 from .conftest import ISSUE_DAY, Site
 from .pages import decode_all, page_count

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from broker_app.domain.projects_cards import CardTermsError, default_expiry
+from broker_app.domain.projects.cards import CardTermsError, default_expiry
 from broker_app.domain.rights_card import unverified_facts
-from broker_app.services.cards_print import CardPrintService, CardSelection
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.services.progress import Cancelled, CancelToken
-from broker_app.services.projects import ProjectService
-from broker_app.services.sync_replica import StoreReplica
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.sync.replica import StoreReplica
 from broker_app.store.models.card import RightsCard
 from broker_app.store.models.local import OutboxEntry
 

@@ -12,15 +12,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.projects import ProjectService
+from broker_app.printing.printer_output import card_printer, print_sheets
+from broker_app.printing.raster import page_image
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+from broker_app.services.projects.records import ProjectService
 from broker_app.store.store import Store
 from broker_app.ui.application import configure_application
 from broker_app.ui.cards.page import CardsPage
-from broker_app.ui.cards.printer_output import card_printer, print_sheets
 from broker_app.ui.cards.project_editor import ProjectEditorDialog
-from broker_app.ui.cards.raster import page_image
-from broker_app.ui.cards.sheets import CARD_SHEET, STICKER_SHEET
 from broker_app.ui.cards.verify_dialog import VerifyDialog
 from broker_app.ui.context import AppContext
 from broker_app.ui.pages import find_page
@@ -146,8 +146,8 @@ def test_print_notes_list_every_card_before_printing(
     ctx: AppContext, live: Site, qtbot: QtBot
 ) -> None:
     """A card that cannot print and cards that print shortened are each one line."""
+    from broker_app.printing.render import check_sheets
     from broker_app.ui.cards.print_notes import PrintNotesDialog
-    from broker_app.ui.cards.render import check_sheets
 
     ProjectService(ctx.store).edit(live.project_id, {"subcontractor": "东西南北中发白" * 12})
     faces = CardPrintService(ctx.store).prepare(CardSelection(project_id=live.project_id)).faces

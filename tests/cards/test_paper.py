@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services.cards_faces import CardFace
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.ui.cards.pdf import write_cards_pdf
-from broker_app.ui.cards.sheets import (
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.sheets import (
     A4_MM,
     CARD_SHEET,
     LABEL_SHEET_63_38,
@@ -23,6 +21,8 @@ from broker_app.ui.cards.sheets import (
     SheetLayout,
     cut_marks,
 )
+from broker_app.services.cards.faces import CardFace
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 
 from .conftest import ISSUE_DAY, Site
 from .pages import (

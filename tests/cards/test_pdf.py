@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from broker_app.paths import resource_path
-from broker_app.services.cards_faces import CardFace
-from broker_app.services.cards_print import CardPrintService, CardSelection
+from broker_app.printing.fonts import FONT_FILE, POSTSCRIPT_NAME, card_family
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.raster import page_image
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET, SheetLayout
+from broker_app.services.cards.faces import CardFace
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.services.progress import Cancelled, CancelToken
-from broker_app.ui.cards.fonts import FONT_FILE, POSTSCRIPT_NAME, card_family
-from broker_app.ui.cards.pdf import write_cards_pdf
-from broker_app.ui.cards.raster import page_image
-from broker_app.ui.cards.sheets import CARD_SHEET, STICKER_SHEET, SheetLayout
 
 from .conftest import ISSUE_DAY, Site
 from .pages import A4_POINTS, base_fonts, decode_all, page_count, page_sizes, pdftoppm_pages
@@ -96,7 +96,7 @@ def test_cancelled_pdf_leaves_no_file(faces: list[CardFace], tmp_path: Path) -> 
 
 
 def test_long_names_print_in_full_beside_a_shortened_qr(issued: Site, qapp: object) -> None:
-    from broker_app.services.projects import ProjectService
+    from broker_app.services.projects.records import ProjectService
 
     # Characters the compression dictionary does not know, so the QR must shorten them.
     long_name = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒工程"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.projects import NATIONAL_HOTLINE, clean_project
-from broker_app.services.projects import InvalidProject, ProjectNotFound, ProjectService
+from broker_app.domain.projects.rules import NATIONAL_HOTLINE, clean_project
+from broker_app.services.projects.records import InvalidProject, ProjectNotFound, ProjectService
 from broker_app.store.store import Store
 
 from .conftest import HRSS_PHONE, project_input

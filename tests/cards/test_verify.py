@@ -19,8 +19,8 @@ from broker_app.domain.rights_card import (
     unverified_facts,
 )
 from broker_app.domain.rights_card.base45 import b45decode, b45encode
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.cards_verify import EXIT_CODES
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.cards.verify import EXIT_CODES
 from broker_app.store.models.card import RightsCard
 
 from .conftest import ISSUE_DAY, PROJECT_END, Site

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from broker_app.cli.main import BROKEN_PIPE_EXIT
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import valid_id, worker_input
 

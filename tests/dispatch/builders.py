@@ -9,10 +9,10 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from broker_app.domain.dispatch_query import MemberPick
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.dispatch.query import MemberPick
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.store import Store

@@ -9,10 +9,10 @@ from unittest import mock
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services import demo_data
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.station import StationService
+from broker_app.services.demo import data as demo_data
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.settings.station import StationService
 from broker_app.store.store import Store, open_store
 from tests.dispatch.builders import add_job_and_match, add_worker, data_rows, read_sheets
 
@@ -126,7 +126,7 @@ def test_demo_data_makes_batches_from_matches_and_the_roster(tmp_path: Path) -> 
 
 
 def test_demo_without_the_jobs_step_uses_the_roster(tmp_path: Path) -> None:
-    from broker_app.services.dispatch_demo import add_demo_batches
+    from broker_app.services.demo.dispatch import add_demo_batches
 
     store = open_store(tmp_path / "demo")
     try:

@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.dispatch import clean_batch, default_batch_name
-from broker_app.domain.dispatch_employment import arrival_changes, departure_changes
-from broker_app.domain.dispatch_query import BatchFilter
-from broker_app.domain.dispatch_status import (
+from broker_app.domain.common.enums import BatchStatus
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.dispatch.employment import arrival_changes, departure_changes
+from broker_app.domain.dispatch.query import BatchFilter
+from broker_app.domain.dispatch.rules import clean_batch, default_batch_name
+from broker_app.domain.dispatch.status import (
     check_batch_transition,
     check_members_editable,
     next_batch_statuses,
 )
-from broker_app.domain.enums import BatchStatus
-from broker_app.domain.errors import FieldError
 
 
 def test_clean_batch_normalises_and_derives() -> None:

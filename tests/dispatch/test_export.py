@@ -11,17 +11,17 @@ from typing import Any
 import openpyxl
 import pytest
 
-from broker_app.domain.dispatch_query import BatchFilter, MemberPick
+from broker_app.domain.dispatch.query import BatchFilter, MemberPick
 from broker_app.services.audit import AuditService
-from broker_app.services.dispatch_columns import MEMBER_HEADERS, PRIORITY_HEADER, SUMMARY_HEADERS
-from broker_app.services.dispatch_export import (
+from broker_app.services.dispatch.columns import MEMBER_HEADERS, PRIORITY_HEADER, SUMMARY_HEADERS
+from broker_app.services.dispatch.export import (
     DispatchExportResult,
     DispatchExportService,
     NothingToExport,
 )
-from broker_app.services.dispatch_members import DispatchMemberService
+from broker_app.services.dispatch.members import DispatchMemberService
 from broker_app.services.progress import Cancelled, CancelToken
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 from broker_app.store.store import Store
 from tests.conftest import VILLAGE, valid_id
 from tests.dispatch.builders import (
@@ -215,7 +215,7 @@ def test_masked_counts_of_sensitive_people_cannot_be_worked_out(
 
 
 def test_shown_total_hides_what_subtraction_would_reveal() -> None:
-    from broker_app.domain.privacy import shown_count, shown_total
+    from broker_app.domain.people.privacy import shown_count, shown_total
 
     assert [shown_count(n) for n in (0, 1, 2, 3, 40)] == ["<3", "<3", "<3", 3, 40]
     assert shown_count(1, full=True) == 1

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import openpyxl
 
-from broker_app.domain.enums import PriorityGroup
-from broker_app.services.assistance import AssistanceService
-from broker_app.services.audit import AuditService
-from broker_app.services.ledger import (
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.services.assistance.ledger import (
     KEY_HEADERS,
     LEDGER_GROUPS,
     LEDGER_HEADERS,
     LedgerExportService,
 )
-from broker_app.services.workers import WorkerService
+from broker_app.services.assistance.records import AssistanceService
+from broker_app.services.audit import AuditService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import valid_id
 from tests.dispatch.builders import LANDLINE, TODAY, add_worker, data_rows, read_sheets

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.domain.errors import FieldError
-from broker_app.services.stats import Month, monthly_statistics
-from broker_app.services.stats_export import StatsExportService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.errors import FieldError
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.stats.export import StatsExportService
+from broker_app.services.stats.monthly import Month, monthly_statistics
 from broker_app.store.store import Store
 from tests.dispatch.builders import add_worker, read_sheets
 

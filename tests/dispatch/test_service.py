@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from broker_app.domain.dispatch_query import BatchFilter, MemberPick
-from broker_app.domain.enums import BatchStatus
-from broker_app.domain.errors import FieldError
-from broker_app.services.dispatch import BatchNotFound, DispatchService, InvalidBatch
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.enums import BatchStatus
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.dispatch.query import BatchFilter, MemberPick
+from broker_app.services.dispatch.batches import BatchNotFound, DispatchService, InvalidBatch
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import OutboxEntry
 from broker_app.store.store import Store
 from tests.conftest import VILLAGE

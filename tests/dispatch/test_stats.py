@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.domain.enums import OrgLevel
-from broker_app.domain.errors import FieldError
-from broker_app.services.assistance import AssistanceService
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.station import StationService
-from broker_app.services.stats import (
+from broker_app.domain.common.enums import OrgLevel
+from broker_app.domain.common.errors import FieldError
+from broker_app.services.assistance.records import AssistanceService
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
+from broker_app.services.stats.export import StatsExportService
+from broker_app.services.stats.monthly import (
     POVERTY_OR_MONITORED,
     GroupFigures,
     Month,
@@ -23,8 +25,6 @@ from broker_app.services.stats import (
     services_in_month,
     workers_by_status,
 )
-from broker_app.services.stats_export import StatsExportService
-from broker_app.services.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import valid_id
 from tests.dispatch.builders import TODAY, add_batch, add_members, add_worker, read_sheets

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import broker_app.ui.dispatch as dispatch_ui
-from broker_app.domain.dispatch_query import BatchFilter, MemberPick
-from broker_app.domain.enums import BatchStatus
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.stats import Month
+from broker_app.domain.common.enums import BatchStatus
+from broker_app.domain.dispatch.query import BatchFilter, MemberPick
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.stats.monthly import Month
 from broker_app.store.store import Store
 from broker_app.ui.application import configure_application
 from broker_app.ui.context import AppContext

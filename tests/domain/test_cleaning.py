@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from broker_app.domain.cleaning import Cleaned, Cleaner
-from broker_app.domain.errors import FieldError
+from broker_app.domain.common.errors import FieldError
 
 
 def _positive(name: str, value: Any) -> int:

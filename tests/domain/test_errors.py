@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from broker_app.domain.errors import FieldError, UserError
+from broker_app.domain.common.errors import FieldError, UserError
 
 
 def test_str_is_the_chinese_message_and_attributes_are_kept() -> None:
@@ -57,10 +57,10 @@ def test_can_be_raised_and_caught_as_value_error() -> None:
 def test_every_error_our_layers_explain_is_one_user_error() -> None:
     # The window and the command line recognise them by this base alone.
     from broker_app.cli.errors import CliError, user_messages
-    from broker_app.services.cards import CardNotFound
+    from broker_app.services.cards.issuing import CardNotFound
     from broker_app.services.excel.errors import Problem, WorkbookError
     from broker_app.services.progress import Cancelled
-    from broker_app.services.workers import InvalidWorker, WorkerNotFound
+    from broker_app.services.roster.workers import InvalidWorker, WorkerNotFound
     from broker_app.store.backup import BackupError
     from sync.client.errors import NotEnrolled
 
@@ -85,7 +85,7 @@ def test_every_error_our_layers_explain_is_one_user_error() -> None:
 
 
 def test_a_user_error_with_its_own_signature_survives_pickling() -> None:
-    from broker_app.services.workers import InvalidWorker
+    from broker_app.services.roster.workers import InvalidWorker
 
     copy = pickle.loads(pickle.dumps(InvalidWorker([FieldError("a", "甲错", "a bad")])))
     assert (copy.message, copy.message_en, copy.errors[0].field) == ("甲错", "a bad", "a")

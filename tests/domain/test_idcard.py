@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import Gender
-from broker_app.domain.errors import FieldError
-from broker_app.domain.idcard import (
+from broker_app.domain.common.enums import Gender
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.people.idcard import (
     IdInfo,
     age_on,
     check_char,
@@ -283,7 +283,7 @@ class TestMask:
 
 
 def test_years_before_is_the_age_bound_age_on_counts() -> None:
-    from broker_app.domain.idcard import years_before
+    from broker_app.domain.people.idcard import years_before
 
     assert years_before(date(2026, 3, 1), 45) == date(1981, 3, 1)
     assert years_before(date(2024, 2, 29), 45) == date(1979, 2, 28)

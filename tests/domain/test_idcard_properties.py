@@ -5,9 +5,9 @@ from datetime import date
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.idcard import mask_id_number, normalize_id_number, parse_id_number
-from broker_app.domain.textnorm import compact
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.common.textnorm import compact
+from broker_app.domain.people.idcard import mask_id_number, normalize_id_number, parse_id_number
 
 TODAY = date(2026, 6, 1)
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

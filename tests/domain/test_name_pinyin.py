@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from broker_app.domain.name_pinyin import NamePinyin, name_pinyin
-from broker_app.domain.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from broker_app.domain.people.name_pinyin import NamePinyin, name_pinyin
+from broker_app.domain.people.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 
 def test_whole_name_and_given_name() -> None:

@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from broker_app.domain.enums import OrgLevel
-from broker_app.domain.errors import FieldError
-from broker_app.domain.orgunits import (
+from broker_app.domain.common.enums import OrgLevel
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.org.units import (
     OrgDirectory,
     OrgUnit,
     load_zoucheng,

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.phone import mask_phone, normalize_mobile, normalize_phone
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.common.phone import mask_phone, normalize_mobile, normalize_phone
 
 
 def failure(func: object, raw: str, **kwargs: bool) -> FieldError:

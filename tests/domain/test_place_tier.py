@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import PlaceTier
-from broker_app.domain.jobs_place import place_tier_of
-from broker_app.domain.worker_rules import clean_worker
+from broker_app.domain.common.enums import PlaceTier
+from broker_app.domain.org.place import place_tier_of
+from broker_app.domain.people.rules import clean_worker
 from tests.conftest import worker_input
 
 

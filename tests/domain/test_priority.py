@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import MonitoringType, PriorityGroup
-from broker_app.domain.priority import (
+from broker_app.domain.common.enums import MonitoringType, PriorityGroup
+from broker_app.domain.people.priority import (
     OLDER_MAX_AGE,
     OLDER_MIN_AGE,
     PUBLIC_WELFARE_ELIGIBLE,

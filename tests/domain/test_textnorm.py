@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from broker_app.domain.textnorm import compact, fold_width, remove_spaces
+from broker_app.domain.common.textnorm import compact, fold_width, remove_spaces
 
 
 def test_fold_width_turns_full_width_ascii_half_width() -> None:

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.uscc import ALPHABET, normalize_uscc, uscc_check_char
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.jobs.uscc import ALPHABET, normalize_uscc, uscc_check_char
 
 # Codes published on business licences and in public sources; each passes the
 # GB 32100 check, which a remembered-wrong code would do only 1 time in 31.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.village_names import VillageResolver
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.org.village_names import VillageResolver
 
 COUNTY = "370883000000"
 

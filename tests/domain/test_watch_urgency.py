@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from broker_app.domain.enums import PriorityGroup
+from broker_app.domain.common.enums import PriorityGroup
 from broker_app.domain.watch_urgency import Urgency, urgency_level, urgency_score
 
 TODAY = date(2025, 3, 20)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from broker_app.domain import coerce
-from broker_app.domain.enums import (
+from broker_app.domain.common import coerce
+from broker_app.domain.common.enums import (
     Education,
     EmploymentMode,
     EmploymentStatus,
@@ -15,7 +15,7 @@ from broker_app.domain.enums import (
     MonitoringType,
     PlaceTier,
 )
-from broker_app.domain.errors import FieldError
+from broker_app.domain.common.errors import FieldError
 from broker_app.domain.written_forms import Unmapped, read_choice, read_flag
 
 WRITTEN: list[tuple[type[LabeledEnum], str, LabeledEnum | None]] = [

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from broker_app.domain.dispatch_query import BatchFilter
-from broker_app.services.dispatch_export import DispatchExportService
-from broker_app.services.ledger import LEDGER_GROUPS, LedgerExportService
-from broker_app.services.station import StationService
-from broker_app.services.stats import Month
-from broker_app.services.stats_export import StatsExportService
+from broker_app.domain.dispatch.query import BatchFilter
+from broker_app.services.assistance.ledger import LEDGER_GROUPS, LedgerExportService
+from broker_app.services.dispatch.export import DispatchExportService
+from broker_app.services.settings.station import StationService
+from broker_app.services.stats.export import StatsExportService
+from broker_app.services.stats.monthly import Month
 from broker_app.store.store import open_store
 from tests.conftest import VILLAGE
 from tests.dispatch.builders import TODAY, add_batch, add_members, add_worker

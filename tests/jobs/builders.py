@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from broker_app.domain.matching_profiles import JobProfile, WorkerProfile, worker_profile
-from broker_app.domain.uscc import uscc_check_char
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.jobs.uscc import uscc_check_char
+from broker_app.domain.matching.profiles import JobProfile, WorkerProfile, worker_profile
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import VILLAGE, valid_id, worker_input
 

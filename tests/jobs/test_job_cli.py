@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services.jobs_welfare import WelfarePostService
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.services.jobs.welfare import WelfarePostService
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import VILLAGE
 from tests.jobs.builders import TODAY, add_job, add_worker

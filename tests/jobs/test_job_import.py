@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from broker_app.services.excel.errors import WorkbookError
 from broker_app.services.excel.reader import iter_rows
-from broker_app.services.job_import import JobImportService, write_errors_workbook
+from broker_app.services.jobs.importing import JobImportService, write_errors_workbook
 from broker_app.store.models import JobPosting, OutboxEntry
 from broker_app.store.store import Store
 from tests.jobs.builders import TODAY, credit_code

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.errors import FieldError
-from broker_app.domain.jobs import clean_job
-from broker_app.domain.jobs_status import check_job_status
-from broker_app.domain.jobs_welfare import exit_review_reasons, welfare_age_range
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.jobs.rules import clean_job
+from broker_app.domain.jobs.status import check_job_status
+from broker_app.domain.jobs.welfare import exit_review_reasons, welfare_age_range
 from tests.jobs.builders import TODAY, credit_code, job_input
 
 

@@ -8,18 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from broker_app.domain.enums import PlaceTier
-from broker_app.domain.errors import FieldError
-from broker_app.domain.idcard import age_on
-from broker_app.domain.jobs_age import birth_bounds, format_age_range, parse_age_range
-from broker_app.domain.jobs_place import locate_place
-from broker_app.domain.jobs_wage import (
+from broker_app.domain.common.enums import PlaceTier
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.jobs.age import birth_bounds, format_age_range, parse_age_range
+from broker_app.domain.jobs.wage import (
     Wage,
     WageUnit,
     format_wage,
     monthly_equivalent,
     parse_wage,
 )
+from broker_app.domain.org.place import locate_place
+from broker_app.domain.people.idcard import age_on
 
 
 @pytest.mark.parametrize(

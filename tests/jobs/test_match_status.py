@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.errors import FieldError
-from broker_app.domain.matching_status import (
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.matching.status import (
     TRANSITIONS,
     check_transition,
     departure,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from broker_app.domain import matching_weights as w
-from broker_app.domain.matching import (
+from broker_app.domain.matching import weights as w
+from broker_app.domain.matching.engine import (
     evaluate,
     exclusion_reasons,
     rank_jobs,
     rank_workers,
 )
-from broker_app.domain.matching_worktypes import intended_kinds, trade_keys
+from broker_app.domain.matching.worktypes import intended_kinds, trade_keys
 from tests.conftest import OTHER_VILLAGE, VILLAGE
 from tests.jobs.builders import TODAY, job_profile, profile
 

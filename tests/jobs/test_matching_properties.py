@@ -9,9 +9,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broker_app.domain.idcard import age_on
-from broker_app.domain.matching import evaluate, is_available, rank_jobs, rank_workers
-from broker_app.domain.matching_profiles import (
+from broker_app.domain.matching.engine import evaluate, is_available, rank_jobs, rank_workers
+from broker_app.domain.matching.profiles import (
     DISABLED,
     LOW_INCOME,
     MONITORED,
@@ -20,8 +19,9 @@ from broker_app.domain.matching_profiles import (
     WorkerProfile,
     worker_profile,
 )
-from broker_app.domain.matching_weights import MAX_SCORE
-from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.domain.matching.weights import MAX_SCORE
+from broker_app.domain.people.idcard import age_on
+from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 
 TRADES = ["焊工", "电焊工", "电工", "保洁", "普工", "厨师", "缝纫工", "钳工", "零工", "公益岗"]
 STATUSES = ["unemployed", "employed", "flexible", "farming", "self_employed", "unable"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from broker_app.domain.enums import PlaceTier
-from broker_app.domain.jobs_place import JobPlace, locate_place
+from broker_app.domain.common.enums import PlaceTier
+from broker_app.domain.org.place import JobPlace, locate_place
 
 
 def test_beijing_chaoyang_is_out_of_province_not_a_village_called_chaoyang() -> None:

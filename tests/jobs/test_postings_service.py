@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.errors import FieldError
-from broker_app.domain.jobs_query import JobFilter, JobSort, Publisher
-from broker_app.domain.orgcodes import COUNTY_CODE
-from broker_app.services.jobs_postings import InvalidJob, JobPostingService
-from broker_app.services.matching_workflow import MatchWorkflowService
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.jobs.query import JobFilter, JobSort, Publisher
+from broker_app.domain.org.codes import COUNTY_CODE
+from broker_app.services.jobs.postings import InvalidJob, JobPostingService
+from broker_app.services.matching.workflow import MatchWorkflowService
 from broker_app.store.models import JobPosting, OutboxEntry
 from broker_app.store.repositories import jobs as job_repo
 from broker_app.store.store import Store

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.jobs_query import JobFilter, MatchFilter
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.jobs.query import JobFilter, MatchFilter
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.matching import MatchingService
-from broker_app.services.matching_workflow import MatchWorkflowService
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.matching.recommend import MatchingService
+from broker_app.services.matching.workflow import MatchWorkflowService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.job_model import COLUMN_KEYS as JOB_KEYS

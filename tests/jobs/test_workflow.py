@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.jobs_query import MatchFilter
-from broker_app.services.matching import MatchingService
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.jobs.query import MatchFilter
+from broker_app.services.matching.recommend import MatchingService
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import OutboxEntry
 from broker_app.store.store import Store
 from tests.jobs.builders import TODAY, add_job, add_worker

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.dispatch import DispatchService
+from broker_app.services.dispatch.batches import DispatchService
 from broker_app.store.store import Store
 from broker_app.ui.cards.worker_picker import WorkerPickerDialog
 from broker_app.ui.context import AppContext

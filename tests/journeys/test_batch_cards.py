@@ -11,11 +11,11 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.cards import CardService
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.projects import ProjectService
+from broker_app.printing.printer_output import card_printer
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.projects.records import ProjectService
 from broker_app.store.store import Store
-from broker_app.ui.cards.printer_output import card_printer
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.batch_editor import BatchEditorDialog
 from broker_app.ui.dispatch.page import DispatchPage

@@ -11,10 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.enums import PlaceTier
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.enums import PlaceTier
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.job_editor import JobEditorDialog

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.match_page import MatchesPage

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.audit import AuditService
-from broker_app.services.matching_workflow import MatchWorkflowService
+from broker_app.services.matching.workflow import MatchWorkflowService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.jobs.match_model import COLUMN_KEYS

@@ -11,11 +11,11 @@ import openpyxl
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.assistance import AssistanceService
-from broker_app.services.matching_workflow import MatchWorkflowService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.assistance.records import AssistanceService
+from broker_app.services.matching.workflow import MatchWorkflowService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.import_wizard.wizard import ImportWizard

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.audit import AuditService
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog

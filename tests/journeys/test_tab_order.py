@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.enums import BatchStatus, MatchStatus
-from broker_app.services.dispatch_members import DispatchMemberService
+from broker_app.domain.common.enums import BatchStatus, MatchStatus
+from broker_app.services.dispatch.members import DispatchMemberService
 from broker_app.ui.cards.project_editor import ProjectEditorDialog
 from broker_app.ui.cards.verify_dialog import VerifyDialog
 from broker_app.ui.cards.worker_picker import WorkerPickerDialog

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from broker_app.services.sync_config import load_config
+from broker_app.services.sync.config import load_config
 from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, SCHEMA_VERSION
 from tests.sync.conftest import VILLAGE_1, VILLAGE_2, station_factory
 from tests.sync.records import register_worker

@@ -11,7 +11,7 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
-from broker_app.services.sync_config import load_config
+from broker_app.services.sync.config import load_config
 from sync.hlc import HybridClock
 from sync.ids import uuid7
 from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, SCHEMA_VERSION

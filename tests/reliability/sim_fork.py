@@ -43,9 +43,9 @@ import uvicorn.loops.auto  # noqa: E402
 import uvicorn.protocols.http.auto  # noqa: E402
 import uvicorn.protocols.websockets.auto  # noqa: E402, F401
 
-import broker_app.services.sync_replica as sync_replica  # noqa: E402
-from broker_app.services.sync_apply import PageApplier  # noqa: E402
-from broker_app.services.sync_config import load_config, make_client  # noqa: E402
+import broker_app.services.sync.replica as sync_replica  # noqa: E402
+from broker_app.services.sync.apply import PageApplier  # noqa: E402
+from broker_app.services.sync.config import load_config, make_client  # noqa: E402
 from broker_app.store.repositories import sync_state  # noqa: E402
 from broker_app.store.store import open_store  # noqa: E402
 from sync.client.api import ChannelClient  # noqa: E402

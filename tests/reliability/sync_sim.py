@@ -45,12 +45,12 @@ import requests
 from sqlalchemy import delete, func, select
 
 from broker_app import paths
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.services.sync_config import load_config
-from broker_app.services.sync_enrol import enrol
-from broker_app.services.sync_identity import is_copied
-from broker_app.services.sync_replica import StoreReplica
-from broker_app.services.workers import DuplicateWorker, WorkerService
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.services.roster.workers import DuplicateWorker, WorkerService
+from broker_app.services.sync.config import load_config
+from broker_app.services.sync.enrol import enrol
+from broker_app.services.sync.identity import is_copied
+from broker_app.services.sync.replica import StoreReplica
 from broker_app.store.models import FollowUp, JobPosting, Worker
 from broker_app.store.models.local import OutboxEntry, Station, SyncConflict, SyncParked
 from broker_app.store.repositories.outbox import pending_count

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.listing import KINDS, iter_records
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store import migrate
 from broker_app.store.repositories import sync_state
 from broker_app.store.store import open_store

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from broker_app.cli.main import main
 from broker_app.services.excel.errors import Problem, WorkbookError
-from broker_app.services.job_import import JobImportService
+from broker_app.services.jobs.importing import JobImportService
 from broker_app.store.models import JobPosting
 from broker_app.store.store import Store, open_store
 from tests.conftest import VILLAGE

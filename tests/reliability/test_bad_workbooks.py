@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from broker_app.cli.main import main
 from broker_app.services.excel.errors import Problem, WorkbookError
-from broker_app.services.roster_import import RosterImportService
-from broker_app.services.station import StationService
+from broker_app.services.roster.importing import RosterImportService
+from broker_app.services.settings.station import StationService
 from broker_app.store.models import Worker
 from broker_app.store.store import Store, open_store
 from tests.conftest import TOWNSHIP, VILLAGE, valid_id

@@ -28,8 +28,8 @@ import pytest
 from sqlalchemy import select
 
 from broker_app.services.backups import backup_now
-from broker_app.services.cards_print import CardPrintService, CardSelection
-from broker_app.services.roster_import import RosterImportService
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
+from broker_app.services.roster.importing import RosterImportService
 from broker_app.store.models import Project, Worker
 from broker_app.store.store import open_store
 from sync.server.db import ServerDB

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from broker_app.cli.main import main as cli_main
-from broker_app.services.sync_runner import SyncRunner
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.models import Worker
 from broker_app.ui.sync.labels import rejection_reason
 from sync.client.errors import ServerError

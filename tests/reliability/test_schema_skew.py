@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from broker_app.services.listing import iter_records
-from broker_app.services.sync_runner import ERROR, SyncRunner
+from broker_app.services.sync.runner import ERROR, SyncRunner
 from sync.client.errors import VersionRejected
 from sync.schema import SCHEMA_VERSION
 from tests.reliability.faults import headers, raw_update, server_records, table_counts

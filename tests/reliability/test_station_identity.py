@@ -14,9 +14,9 @@ import pytest
 from broker_app.cli.main import main as cli_main
 from broker_app.services.backups import backup_now, restore
 from broker_app.services.listing import iter_records
-from broker_app.services.sync_config import load_config
-from broker_app.services.sync_identity import CopiedDataFolder
-from broker_app.services.sync_runner import ERROR, SyncRunner
+from broker_app.services.sync.config import load_config
+from broker_app.services.sync.identity import CopiedDataFolder
+from broker_app.services.sync.runner import ERROR, SyncRunner
 from broker_app.store.store import open_store
 from sync.client.errors import AuthRejected
 from sync.server import stations as server_stations

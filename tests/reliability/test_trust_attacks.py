@@ -20,10 +20,10 @@ import requests
 
 from broker_app.domain.rights_card import CardFacts, sign_card
 from broker_app.services import backups
-from broker_app.services.cards_keys import CardKeyService
+from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.diagnostics import export_diagnostics
-from broker_app.services.sync_config import STATION_ID, load_config, make_client
-from broker_app.services.sync_enrol import enrol
+from broker_app.services.sync.config import STATION_ID, load_config, make_client
+from broker_app.services.sync.enrol import enrol
 from broker_app.store.repositories.station import get_setting
 from broker_app.store.secrets import CREDENTIAL, signing_key_name
 from broker_app.store.store import open_store
@@ -151,7 +151,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
     for card in cards.values():
         card_keys.corrupted += not _client(town).verify_card(card)["ok"]
     town.sync()
-    from broker_app.services.cards import CardService
+    from broker_app.services.cards.issuing import CardService
 
     for card in cards.values():
         card_keys.corrupted += not CardService(town.store).verify(card, date.today()).ok
@@ -162,7 +162,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
     register_worker(far.store, OTHER_TOWNSHIP_VILLAGE, "孔二", number)
     register_worker(v2.store, VILLAGE_2, "孔二", number)
     for attacker, org in ((far, OTHER_TOWNSHIP_VILLAGE), (v2, VILLAGE_2)):
-        from broker_app.services.sync_replica import StoreReplica
+        from broker_app.services.sync.replica import StoreReplica
 
         for mutation in StoreReplica(attacker.store).pending(10):
             (answer,) = _client(attacker).push([mutation])
@@ -216,7 +216,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
         said = refused.value.message + refused.value.message_en
         disclosure.leaked += bool(set(re.findall(r"\d{12}", said)) - {VILLAGE_2})
     with v1.store.read() as session:
-        from broker_app.services.workers import WorkerService
+        from broker_app.services.roster.workers import WorkerService
 
         disclosure.corrupted += WorkerService(v1.store).details(victim_worker)["name"] != "孔一"
     v1.sync()
@@ -300,7 +300,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
     backups.restore(other_pc, backups.backup_now(v1.data_dir))
     store = open_store(other_pc)
     try:
-        from broker_app.services.sync_runner import SyncRunner
+        from broker_app.services.sync.runner import SyncRunner
 
         report = SyncRunner(store, policy=FAST).sync_once()
         at_rest.tried += 1

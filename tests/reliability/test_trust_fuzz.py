@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from broker_app.cli.main import main as cli_main
-from broker_app.services.sync_config import load_config
+from broker_app.services.sync.config import load_config
 from broker_app.store.models import DispatchBatch, Project
 from broker_app.store.store import Store
 from sync import record_fields as rf

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import RECORD_TYPES
 from broker_app.store.store import Store
 from sync.schema import RECORD_TYPES as WIRE_TYPES

@@ -9,8 +9,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from broker_app.cli.main import main
-from broker_app.domain.enums import PriorityGroup
-from broker_app.domain.privacy import (
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.domain.people.privacy import (
     ASSISTANCE_MARK,
     HIDDEN,
     Personal,
@@ -18,11 +18,11 @@ from broker_app.domain.privacy import (
     shown,
     shown_reasons,
 )
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services import pin_lock
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.audit import AuditService
-from broker_app.services.pin_lock import PinLockService, hash_pin, pin_matches, retry_delay
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings import pin_lock
+from broker_app.services.settings.pin_lock import PinLockService, hash_pin, pin_matches, retry_delay
 from broker_app.store.store import Store
 from tests.conftest import valid_id, worker_input
 

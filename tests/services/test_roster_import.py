@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from broker_app.services.audit import AuditService
 from broker_app.services.excel.errors import WorkbookError
 from broker_app.services.progress import Cancelled, CancelToken
-from broker_app.services.roster_export import RosterExportService
-from broker_app.services.roster_import import RosterImportService, write_errors_workbook
-from broker_app.services.station import StationService
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.export import RosterExportService
+from broker_app.services.roster.importing import RosterImportService, write_errors_workbook
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
 from broker_app.store.models import OutboxEntry, Worker
 from broker_app.store.store import Store, open_store
 from tests.conftest import VILLAGE, valid_id, worker_input

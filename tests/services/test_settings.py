@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from broker_app.domain.errors import FieldError
-from broker_app.services.jobs_welfare import WelfarePostService
-from broker_app.services.projects import ProjectService
-from broker_app.services.settings import (
+from broker_app.domain.common.errors import FieldError
+from broker_app.printing.sheets import LAYOUTS
+from broker_app.services.jobs.welfare import WelfarePostService
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.settings.schema import (
     CARD_LAYOUTS,
     BackupSettings,
     CardSettings,
@@ -32,11 +33,10 @@ from broker_app.services.settings import (
     setting_names,
     with_text,
 )
-from broker_app.services.sync_config import load_config
-from broker_app.services.window_ini import UI_SETTINGS_FILE, read_value, write_value
+from broker_app.services.settings.window_ini import UI_SETTINGS_FILE, read_value, write_value
+from broker_app.services.sync.config import load_config
 from broker_app.store.repositories.station import put_setting
 from broker_app.store.store import Store, open_store
-from broker_app.ui.cards.sheets import LAYOUTS
 from tests.conftest import TOWNSHIP, VILLAGE
 from tests.ui.conftest import register
 

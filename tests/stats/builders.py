@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from broker_app.domain.dispatch_query import MemberPick
-from broker_app.services.assistance import AssistanceService
-from broker_app.services.dispatch import DispatchService
-from broker_app.services.dispatch_members import DispatchMemberService
-from broker_app.services.station import StationService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.dispatch.query import MemberPick
+from broker_app.services.assistance.records import AssistanceService
+from broker_app.services.dispatch.batches import DispatchService
+from broker_app.services.dispatch.members import DispatchMemberService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.store import Store

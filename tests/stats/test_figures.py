@@ -1,5 +1,5 @@
 """The 统计 page's figures against the hand-counted township (``builders.township``),
-and against ``services.stats`` wherever the 月度统计表 has the same figure."""
+and against ``services.stats.monthly`` wherever the 月度统计表 has the same figure."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.errors import FieldError
-from broker_app.services.station import StationService
-from broker_app.services.stats import (
+from broker_app.domain.common.errors import FieldError
+from broker_app.services.settings.station import StationService
+from broker_app.services.stats.monthly import (
     POVERTY_OR_MONITORED,
     Month,
     monthly_statistics,
     services_in_month,
 )
-from broker_app.services.stats_overview import group_rows, load_overview, township_name, unit_rows
-from broker_app.services.stats_training import (
+from broker_app.services.stats.overview import group_rows, load_overview, township_name, unit_rows
+from broker_app.services.stats.training import (
     TARGETS_SETTING,
     TrainingTargets,
     load_targets,
@@ -24,7 +24,7 @@ from broker_app.services.stats_training import (
     training_progress,
     trainings_by_kind,
 )
-from broker_app.services.stats_trends import (
+from broker_app.services.stats.trends import (
     exports_by_month,
     match_moves_by_month,
     recent_months,

@@ -1,4 +1,4 @@
-"""The 统计 page: the same numbers as ``services.stats``, the empty station, the
+"""The 统计 page: the same numbers as ``services.stats.monthly``, the empty station, the
 watch list's one-click open, PNG images, refreshing after writes, the settings."""
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.enums import EmploymentStatus
+from broker_app.domain.common.enums import EmploymentStatus
+from broker_app.services.assistance.watch_list import WatchRules, load_rules, watch_list
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.stats import (
+from broker_app.services.stats.monthly import (
     POVERTY_OR_MONITORED,
     WORK_TIERS,
     Month,
     monthly_statistics,
 )
-from broker_app.services.stats_training import load_targets
-from broker_app.services.stats_trends import recent_months
-from broker_app.services.watch_list import WatchRules, load_rules, watch_list
+from broker_app.services.stats.training import load_targets
+from broker_app.services.stats.trends import recent_months
 from broker_app.store.store import Store
 from broker_app.ui.charts.data import ChartData
 from broker_app.ui.charts.image import EXPORT_SCALE, header_height

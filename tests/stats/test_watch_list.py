@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.domain.enums import PriorityGroup
-from broker_app.domain.errors import FieldError
-from broker_app.services.stats_watch_export import export_watch_list
-from broker_app.services.watch_list import (
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.domain.common.errors import FieldError
+from broker_app.services.assistance.watch_export import export_watch_list
+from broker_app.services.assistance.watch_list import (
     RULES_SETTING,
     WatchReason,
     WatchRules,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.services.station import StationService
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
 from broker_app.store import migrate
 from broker_app.store.store import open_store
 from tests.conftest import VILLAGE, worker_input

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from broker_app.services.workers import DuplicateWorker, InvalidWorker, WorkerService
+from broker_app.services.roster.workers import DuplicateWorker, InvalidWorker, WorkerService
 from broker_app.store.models import OutboxEntry, Worker
 from broker_app.store.store import Store
 from broker_app.store.writer import field_stamp

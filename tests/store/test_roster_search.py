@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from broker_app.domain.enums import EmploymentStatus, PriorityGroup
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
-from broker_app.services.workers import WorkerService
+from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from tests.conftest import OTHER_VILLAGE, VILLAGE, valid_id, worker_input
 

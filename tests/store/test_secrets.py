@@ -13,8 +13,8 @@ from sqlalchemy import create_engine
 
 from broker_app import paths
 from broker_app.domain.rights_card import generate_key_pair, key_id_for
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.station import StationService
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.settings.station import StationService
 from broker_app.store import migrate
 from broker_app.store.secrets import (
     CREDENTIAL,

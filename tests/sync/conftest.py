@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.services.sync_enrol import enrol
-from broker_app.services.sync_runner import SyncRunner
+from broker_app.services.sync.enrol import enrol
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.store import Store
 from sync.client.http import RetryPolicy
 from sync.client.report import SyncReport

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from broker_app.services.listing import KINDS, iter_records
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import FollowUp, JobPosting, Match
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store

@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from broker_app.domain.orgunits import OrgDirectory, load_zoucheng
-from broker_app.services.demo_data import _person
+from broker_app.domain.org.units import OrgDirectory, load_zoucheng
+from broker_app.services.demo.data import _person
 from broker_app.store.wire import to_wire
 from sync.client.api import ChannelClient
 from sync.client.http import RetryPolicy, make_session

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import requests
 
 from broker_app.domain.rights_card import CardFacts, generate_key_pair, sign_card
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.sync_config import load_config
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.sync.config import load_config
 from sync.server.db import ServerDB
 from sync.server.identity import Writer
 from sync.server.push import apply_push
@@ -17,7 +17,7 @@ from tests.sync.server_process import RunningServer
 
 
 def _client(station: Station):  # type: ignore[no-untyped-def]
-    from broker_app.services.sync_config import make_client
+    from broker_app.services.sync.config import make_client
 
     config = load_config(station.store)
     assert config is not None

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import requests
 
-from broker_app.services.sync_config import load_config
-from broker_app.services.sync_replica import StoreReplica
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.config import load_config
+from broker_app.services.sync.replica import StoreReplica
 from sync.client.api import ChannelClient
 from sync.client.engine import SyncEngine
 from sync.hlc import MAX_DRIFT_MS, HybridClock, Stamp

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from broker_app.cli.main import main as cli_main
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.roster_import import RosterImportService
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.importing import RosterImportService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import JobPosting, Worker
 from broker_app.store.models.local import OutboxEntry
 from sync.server import conflicts as server_conflicts
@@ -197,7 +197,7 @@ def _assert_applied_or_lost(
 
 
 def _org(station: Station) -> str | None:
-    from broker_app.services.station import StationService
+    from broker_app.services.settings.station import StationService
 
     return StationService(station.store).info().org_code
 

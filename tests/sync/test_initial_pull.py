@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.sync_config import load_config, make_client
-from broker_app.services.sync_replica import StoreReplica
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.config import load_config, make_client
+from broker_app.services.sync.replica import StoreReplica
 from broker_app.store.models import Worker
 from broker_app.store.repositories import sync_state
 from broker_app.store.store import open_store

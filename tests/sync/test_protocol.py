@@ -22,7 +22,7 @@ VERSIONS = {HEADER_PROTOCOL: "1", HEADER_SCHEMA: "1"}
 
 
 def _credential(station: Any) -> str:
-    from broker_app.services.sync_config import load_config
+    from broker_app.services.sync.config import load_config
 
     config = load_config(station.store)
     assert config is not None

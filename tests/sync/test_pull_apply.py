@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.sync_replica import StoreReplica
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.replica import StoreReplica
 from broker_app.store.models import FollowUp, Match, Worker
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.repositories import sync_state

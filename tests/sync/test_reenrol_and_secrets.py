@@ -14,19 +14,19 @@ from typing import Any
 import pytest
 
 from broker_app.services import backups
-from broker_app.services.cards import CardService
-from broker_app.services.cards_keys import CardKeyService
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.diagnostics import export_diagnostics
-from broker_app.services.projects import ProjectService
-from broker_app.services.sync_config import (
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.config import (
     STATION_ID,
     CredentialMissing,
     load_config,
     make_client,
 )
-from broker_app.services.sync_enrol import enrol
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.services.sync.enrol import enrol
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.models.card import RightsCard
 from broker_app.store.repositories.station import get_setting
 from broker_app.store.secrets import CREDENTIAL, signing_key_name

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from sync.server.db import SEQ, ServerDB
 from sync.server.models import Counter
 from tests.sync.server_process import admin, run_server, throwaway_postgres

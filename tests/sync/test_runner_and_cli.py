@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from broker_app.cli.main import main as cli_main
-from broker_app.services.station import StationService
-from broker_app.services.sync_config import CREDENTIAL, SERVER_URL
-from broker_app.services.sync_runner import IDLE, NOT_ENROLLED, OFFLINE, SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
+from broker_app.services.sync.config import CREDENTIAL, SERVER_URL
+from broker_app.services.sync.runner import IDLE, NOT_ENROLLED, OFFLINE, SyncRunner
 from broker_app.store.models import Worker
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import open_store

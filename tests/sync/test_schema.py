@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from broker_app.services.sync_apply import apply_order, parent_links
+from broker_app.services.sync.apply import apply_order, parent_links
 from broker_app.store.models import RECORD_TYPES
 from sync.schema import FLOWS_DOWN, ID_NUMBER, WORKER, WORKER_REF
 from sync.schema import RECORD_TYPES as WIRE_TYPES

@@ -31,7 +31,7 @@ def test_village_cannot_write_another_village(
     own = register_worker(v1.store, VILLAGE_1, "赵一")
     # A worker of another village, written past the service's checks.
     with v1.store.write() as session:
-        from broker_app.domain.worker_rules import clean_worker
+        from broker_app.domain.people.rules import clean_worker
 
         values = clean_worker(worker_input(id_number=new_id_number(), org_code=VILLAGE_2)).values
         foreign = worker_repo.create(v1.store.writer(session), values).id
@@ -95,7 +95,7 @@ def test_repush_is_idempotent(shared_stations: StationFactory) -> None:
 
 
 def test_child_records_may_only_hang_on_workers_in_scope(shared_stations: StationFactory) -> None:
-    from broker_app.services.sync_config import load_config, make_client
+    from broker_app.services.sync.config import load_config, make_client
     from sync.ids import uuid7
 
     v1 = shared_stations("v1", VILLAGE_1)

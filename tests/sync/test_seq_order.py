@@ -17,7 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from tests.sync.held_server import HOLD_DIR, HOLD_NAME, UNLOCKED_SEQ
 from tests.sync.server_process import run_server, throwaway_postgres
 from tests.sync.station_swarm import SimStation, enrol_swarm, unique_people

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.domain.orgunits import load_zoucheng
+from broker_app.domain.org.units import load_zoucheng
 from tests.sync.server_process import admin, run_server, throwaway_postgres
 from tests.sync.station_swarm import enrol_swarm, run_swarm
 

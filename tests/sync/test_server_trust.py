@@ -17,8 +17,8 @@ import requests
 from alembic import command
 from sqlalchemy import select, text, update
 
-from broker_app.services.sync_config import load_config
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.config import load_config
 from broker_app.store.models import DispatchBatch, Project
 from broker_app.store.repositories import sync_state
 from sync.hlc import Stamp, is_stamp

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.store import Store, open_store
 from sync.hlc import MAX_DRIFT_MS, HybridClock, Stamp
 from tests.sync.conftest import FAST, TOWNSHIP, VILLAGE_1, Station, StationFactory

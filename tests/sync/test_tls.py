@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from broker_app.services.sync_enrol import enrol
+from broker_app.services.sync.enrol import enrol
 from broker_app.store.store import open_store
 from sync.client.errors import ServerUnreachable
 from tests.sync.conftest import FAST, VILLAGE_1, new_code

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from broker_app.domain.rights_card import CardFacts, sign_card
-from broker_app.services.cards import CardService
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.cards_verify import verification_report
-from broker_app.services.sync_config import load_config, make_client
-from broker_app.services.sync_enrol import enrol
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.cards.verify import verification_report
+from broker_app.services.sync.config import load_config, make_client
+from broker_app.services.sync.enrol import enrol
 from broker_app.store.store import open_store
 from sync.client.api import ChannelClient
 from sync.client.errors import SyncError
@@ -227,7 +227,7 @@ def test_a_duplicate_person_answer_names_no_record(
 
 
 def _pending(station: Station) -> list[Any]:
-    from broker_app.services.sync_replica import StoreReplica
+    from broker_app.services.sync.replica import StoreReplica
 
     return StoreReplica(station.store).pending(100)
 

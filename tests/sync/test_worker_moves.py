@@ -11,10 +11,10 @@ from typing import Any
 import requests
 from sqlalchemy import func, select
 
-from broker_app.domain.jobs_place import place_name
-from broker_app.services.cards_keys import CardKeyService
-from broker_app.services.moved_out import moved_out_lines
-from broker_app.services.sync_config import load_config
+from broker_app.domain.org.place import place_name
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.roster.moved_out import moved_out_lines
+from broker_app.services.sync.config import load_config
 from broker_app.store.models import (
     DispatchBatch,
     DispatchMember,

@@ -10,9 +10,9 @@ from unittest import mock
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from broker_app.services import demo_data
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.workers import WorkerService
+from broker_app.services.demo import data as demo_data
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.application import configure_application
 from broker_app.ui.context import AppContext

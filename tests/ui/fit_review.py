@@ -130,8 +130,8 @@ def first_id(ctx: object, table: str) -> str:
 
 
 def dialogs(ctx: object, window: QWidget) -> dict[str, Callable[[], QWidget]]:
-    from broker_app.domain.enums import BatchStatus, MatchStatus
-    from broker_app.services.dispatch_members import DispatchMemberService
+    from broker_app.domain.common.enums import BatchStatus, MatchStatus
+    from broker_app.services.dispatch.members import DispatchMemberService
     from broker_app.services.workbook_import import ImportResult
     from broker_app.ui.cards.project_editor import ProjectEditorDialog
     from broker_app.ui.cards.verify_dialog import VerifyDialog

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.station import StationService
+from broker_app.services.settings.station import StationService
 from broker_app.store.store import Store, open_store
 from broker_app.ui.context import AppContext
 from broker_app.ui.first_run import FirstRunDialog

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QTableWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.import_wizard.wizard import ImportWizard

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from broker_app.cli.main import main
-from broker_app.domain.enums import JobStatus
+from broker_app.domain.common.enums import JobStatus
 from broker_app.logs import LOG_FILE, setup_logging
-from broker_app.services.jobs_postings import JobPostingService
+from broker_app.services.jobs.postings import JobPostingService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import install_error_hook
 from broker_app.ui.jobs.job_page import JobsPage

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.outbox import pending_changes
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.outbox import pending_changes
 from broker_app.store.store import open_store
 from broker_app.ui.context import AppContext, SyncState
 from broker_app.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.audit import AuditService
-from broker_app.services.pin_lock import PIN_HASH_SETTING, PinLockService
+from broker_app.services.settings.pin_lock import PIN_HASH_SETTING, PinLockService
 from broker_app.store.repositories.station import get_setting
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QPlainTextEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.assistance import AssistanceService
+from broker_app.services.assistance.records import AssistanceService
 from broker_app.ui.context import AppContext
 from broker_app.ui.worker_editor.record_dialog import RecordDialog
 from broker_app.ui.worker_editor.record_kinds import FOLLOW_UP, TRAINING

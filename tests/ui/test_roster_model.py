@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.store.store import Store
 from broker_app.ui.roster.model import COLUMN_KEYS, RosterModel
 from tests.conftest import valid_id
@@ -88,7 +88,7 @@ def test_search_text_and_filters_change_the_rows(store: Store) -> None:
     model.set_filter(RosterFilter(text="1234"))  # phone suffix, searched in full
     assert column(model, "name") == ["王小明"]
     assert column(model, "phone") == ["139****1234"]
-    from broker_app.domain.enums import EmploymentStatus
+    from broker_app.domain.common.enums import EmploymentStatus
 
     model.set_filter(RosterFilter(status=EmploymentStatus.EMPLOYED))
     assert column(model, "name") == ["李四"]

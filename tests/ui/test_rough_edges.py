@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.jobs_query import JobFilter
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.station import StationService
+from broker_app.domain.jobs.query import JobFilter
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.settings.station import StationService
 from broker_app.ui.backups.backups_tab import BackupsTab
 from broker_app.ui.context import AppContext
 from broker_app.ui.import_wizard.wizard import ImportWizard

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.settings import (
+from broker_app.services.settings.schema import (
     BackupSettings,
     CardSettings,
     Settings,

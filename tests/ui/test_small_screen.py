@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from broker_app.services.demo_data import DemoDataService
-from broker_app.services.station import StationService
+from broker_app.services.demo.data import DemoDataService
+from broker_app.services.settings.station import StationService
 from broker_app.store.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.station import StationService
-from broker_app.services.sync_enrol import enrol
+from broker_app.services.settings.station import StationService
+from broker_app.services.sync.enrol import enrol
 from broker_app.store.store import Store, open_store
 from broker_app.ui.context import AppContext
 from broker_app.ui.first_run import FirstRunDialog

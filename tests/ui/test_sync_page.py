@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.sync_config import SyncConfig
-from broker_app.services.sync_enrol import enrol
-from broker_app.services.sync_runner import SyncRunner
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.config import SyncConfig
+from broker_app.services.sync.enrol import enrol
+from broker_app.services.sync.runner import SyncRunner
 from broker_app.ui.context import AppContext
 from broker_app.ui.roster.view import RosterPage
 from broker_app.ui.status_bar import StationStatusBar

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.sync_enrol import enrol
+from broker_app.services.sync.enrol import enrol
 from broker_app.store.store import Store
 from broker_app.ui.context import AppContext
 from broker_app.ui.sync.scheduler import SyncScheduler

@@ -10,8 +10,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from broker_app.domain.roster_query import RosterFilter
-from broker_app.services.workers import WorkerService
+from broker_app.domain.people.roster_query import RosterFilter
+from broker_app.services.roster.workers import WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.worker_editor import archive
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog
@@ -181,7 +181,7 @@ def test_archiving_asks_first(
 
 
 def test_every_worker_field_has_an_input() -> None:
-    from broker_app.domain.worker_rules import LABELS
+    from broker_app.domain.people.rules import LABELS
     from broker_app.ui.worker_editor.worker_fields import FIELD_NAMES
 
     # Gender is read from the ID number, not typed.

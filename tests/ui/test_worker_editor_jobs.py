@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog
 from tests.conftest import worker_input

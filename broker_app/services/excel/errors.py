@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from broker_app.domain.errors import UserError
+from broker_app.domain.common.errors import UserError
 
 
 class Problem(StrEnum):

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.jobs_query import JobFilter, JobSort, JobSortKey, Publisher
-from broker_app.domain.matching_profiles import COMMITTED_MATCH_STATUSES
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.jobs.query import JobFilter, JobSort, JobSortKey, Publisher
+from broker_app.domain.matching.profiles import COMMITTED_MATCH_STATUSES
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.writer import RecordWriter
@@ -128,7 +128,7 @@ def _pinyin_pks(session: Session, word: str) -> list[int]:
     """Postings whose title, employer, work type or place reads ``word`` in pinyin
     ("dhg" or "dianhan" finds 电焊工), as the roster's search does for names. Postings
     are few, and each text's pinyin is cached, so this is a scan in Python."""
-    from broker_app.domain.pinyin_text import pinyin_contains
+    from broker_app.domain.common.pinyin_text import pinyin_contains
 
     texts = select(
         JobPosting.pk,

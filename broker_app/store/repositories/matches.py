@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from broker_app.domain.enums import JobKind, MatchStatus
-from broker_app.domain.jobs_query import MatchFilter
-from broker_app.domain.matching_profiles import COMMITTED_MATCH_STATUSES
-from broker_app.domain.matching_status import ACTIVE_VALUES
+from broker_app.domain.common.enums import JobKind, MatchStatus
+from broker_app.domain.jobs.query import MatchFilter
+from broker_app.domain.matching.profiles import COMMITTED_MATCH_STATUSES
+from broker_app.domain.matching.status import ACTIVE_VALUES
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
 from broker_app.store.models.worker import Worker

@@ -19,10 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from broker_app.domain.enums import PriorityGroup
-from broker_app.domain.idcard import years_before
-from broker_app.domain.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.domain.people.idcard import years_before
+from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import query_terms, sort_key, term_ranges, worker_tokens
 from broker_app.store.writer import RecordWriter

@@ -35,7 +35,12 @@ from broker_app.services.backups import (
     list_backups,
     request_restore,
 )
-from broker_app.services.settings import MAX_KEEP_COUNT, MAX_KEEP_DAYS, BackupSettings, Settings
+from broker_app.services.settings.schema import (
+    MAX_KEEP_COUNT,
+    MAX_KEEP_DAYS,
+    BackupSettings,
+    Settings,
+)
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_folder, ask_open_file

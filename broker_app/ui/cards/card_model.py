@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from broker_app.services.cards import CardRow
+from broker_app.services.cards.issuing import CardRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.table_models import Index, RowListModel
 

@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.cards import CardRow, CardService, IssueReport
-from broker_app.services.cards_print import CardSelection
+from broker_app.printing.sheets import LAYOUTS
+from broker_app.services.cards.issuing import CardRow, CardService, IssueReport
+from broker_app.services.cards.print_jobs import CardSelection
 from broker_app.services.changes import Change, RecordKind
 from broker_app.services.progress import CancelToken, Progress
-from broker_app.services.projects import ProjectService
-from broker_app.services.settings import load_settings
+from broker_app.services.projects.records import ProjectService
+from broker_app.services.settings.schema import load_settings
 from broker_app.ui.cards.card_model import CardTableModel
 from broker_app.ui.cards.print_actions import CardPrintActions
 from broker_app.ui.cards.project_editor import ProjectEditorDialog
-from broker_app.ui.cards.sheets import LAYOUTS
 from broker_app.ui.cards.verify_dialog import VerifyDialog
 from broker_app.ui.cards.worker_picker import WorkerPickerDialog
 from broker_app.ui.context import AppContext

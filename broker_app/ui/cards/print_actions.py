@@ -1,6 +1,6 @@
 """Print preview, printing and PDF export of a card selection, from any widget.
 
-Preparing the selection may issue cards (services.cards_print), so it runs as a
+Preparing the selection may issue cards (services.cards.print_jobs), so it runs as a
 background job with the progress dialog, and its Change is broadcast.
 """
 
@@ -16,14 +16,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from broker_app.services.cards_print import CardPrintService, CardSelection, PrintPlan
+from broker_app.printing.pdf import write_cards_pdf
+from broker_app.printing.printer_output import card_printer, print_sheets
+from broker_app.printing.render import SheetReport, check_sheets
+from broker_app.printing.sheets import SheetLayout
+from broker_app.services.cards.print_jobs import CardPrintService, CardSelection, PrintPlan
 from broker_app.services.progress import Cancelled, CancelToken, Progress
-from broker_app.services.settings import CardSettings, load_settings
-from broker_app.ui.cards.pdf import write_cards_pdf
+from broker_app.services.settings.schema import CardSettings, load_settings
 from broker_app.ui.cards.print_notes import confirm_print
-from broker_app.ui.cards.printer_output import card_printer, print_sheets
-from broker_app.ui.cards.render import SheetReport, check_sheets
-from broker_app.ui.cards.sheets import SheetLayout
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_save_file

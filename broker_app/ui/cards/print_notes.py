@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.ui.cards.render import SheetReport
+from broker_app.printing.render import SheetReport
 
 
 class PrintNotesDialog(QDialog):

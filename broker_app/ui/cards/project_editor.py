@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.errors import FieldError
-from broker_app.domain.projects import LABELS
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.projects.rules import LABELS
 from broker_app.services.changes import Change
-from broker_app.services.projects import InvalidProject, ProjectService
-from broker_app.services.projects_defaults import DEFAULT_FIELDS
+from broker_app.services.projects.defaults import DEFAULT_FIELDS
+from broker_app.services.projects.records import InvalidProject, ProjectService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen

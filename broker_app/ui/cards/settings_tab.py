@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.settings import CardSettings, Settings
-from broker_app.ui.cards.sheets import LAYOUTS
-from broker_app.ui.cards.test_page import write_test_page
+from broker_app.printing.sheets import LAYOUTS
+from broker_app.printing.test_page import write_test_page
+from broker_app.services.settings.schema import CardSettings, Settings
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase

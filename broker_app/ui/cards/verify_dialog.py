@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.rights_card import card_key_id
-from broker_app.services.cards import CardService
-from broker_app.services.cards_verify import VerificationReport, verification_report
-from broker_app.ui.cards.scan import qr_texts_in_file
+from broker_app.printing.scan import qr_texts_in_file
+from broker_app.services.cards.issuing import CardService
+from broker_app.services.cards.verify import VerificationReport, verification_report
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_open_file

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from broker_app.domain.privacy import Personal, shown
-from broker_app.domain.roster_query import RosterFilter, RosterSort
-from broker_app.services.workers import WORKER_ROW_FIELDS, WorkerService
+from broker_app.domain.people.privacy import Personal, shown
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.services.roster.workers import WORKER_ROW_FIELDS, WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.pick_list import PickList, PickRow
 

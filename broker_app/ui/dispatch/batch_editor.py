@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import PlaceTier
-from broker_app.domain.errors import FieldError
+from broker_app.domain.common.enums import PlaceTier
+from broker_app.domain.common.errors import FieldError
 from broker_app.services.changes import Change
-from broker_app.services.dispatch import DispatchService, InvalidBatch
-from broker_app.services.projects import ProjectService
+from broker_app.services.dispatch.batches import DispatchService, InvalidBatch
+from broker_app.services.projects.records import ProjectService
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error

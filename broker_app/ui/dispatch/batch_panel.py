@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import BatchStatus, PlaceTier
-from broker_app.services.dispatch_queries import MemberRow
+from broker_app.domain.common.enums import BatchStatus, PlaceTier
+from broker_app.services.dispatch.queries import MemberRow
 from broker_app.ui.dispatch.member_model import COLUMNS, MemberTableModel
 from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.i18n import enum_label

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.dispatch_query import BatchFilter
-from broker_app.services.dispatch_export import DispatchExportResult, DispatchExportService
-from broker_app.services.ledger import LedgerExportService, LedgerResult
+from broker_app.domain.dispatch.query import BatchFilter
+from broker_app.services.assistance.ledger import LedgerExportService, LedgerResult
+from broker_app.services.dispatch.export import DispatchExportResult, DispatchExportService
 from broker_app.services.progress import Cancelled
-from broker_app.services.stats import Month
-from broker_app.services.stats_export import StatsExportResult, StatsExportService
+from broker_app.services.stats.export import StatsExportResult, StatsExportService
+from broker_app.services.stats.monthly import Month
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.errors import show_error

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.dispatch_query import BatchFilter
-from broker_app.domain.dispatch_status import batch_status
-from broker_app.domain.enums import BatchStatus
+from broker_app.domain.common.enums import BatchStatus
+from broker_app.domain.dispatch.query import BatchFilter
+from broker_app.domain.dispatch.status import batch_status
 from broker_app.ui.flow_layout import FlowLayout
 from broker_app.ui.i18n import enum_label
 

@@ -1,5 +1,5 @@
 """The members of one batch. ID numbers and phones show masked on screen, as the
-roster does, and 脱贫/监测 shows only as 重点帮扶 (``domain.privacy``); the exports
+roster does, and 脱贫/监测 shows only as 重点帮扶 (``domain.people.privacy``); the exports
 decide for themselves whether to mask."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from broker_app.domain.enums import Gender
-from broker_app.domain.idcard import age_on
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.privacy import Personal, shown
-from broker_app.services.dispatch_queries import MemberRow
+from broker_app.domain.common.enums import Gender
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.people.idcard import age_on
+from broker_app.domain.people.privacy import Personal, shown
+from broker_app.services.dispatch.queries import MemberRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Index, RowListModel
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from broker_app.domain.dispatch_query import MemberPick
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.privacy import Personal, shown
-from broker_app.services.dispatch_members import DispatchMemberService
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.dispatch.query import MemberPick
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.people.privacy import Personal, shown
+from broker_app.services.dispatch.members import DispatchMemberService
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.pick_list import PickList, PickRow

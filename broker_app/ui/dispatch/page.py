@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.dispatch_query import BatchFilter
-from broker_app.domain.enums import BatchStatus
+from broker_app.domain.common.enums import BatchStatus
+from broker_app.domain.dispatch.query import BatchFilter
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.dispatch import BatchStatusChanged, DispatchService
-from broker_app.services.dispatch_members import DispatchMemberService, MembersAdded
+from broker_app.services.dispatch.batches import BatchStatusChanged, DispatchService
+from broker_app.services.dispatch.members import DispatchMemberService, MembersAdded
 from broker_app.ui.context import AppContext
 from broker_app.ui.dispatch import export_actions
 from broker_app.ui.dispatch.batch_model import COLUMNS, BatchTableModel
@@ -221,9 +221,9 @@ class DispatchPage(QWidget):
         if batch_id is None:
             return
         # Imported here: the card printing code loads only when first used.
-        from broker_app.services.cards_print import CardSelection, batch_cards
+        from broker_app.printing.sheets import LAYOUTS
+        from broker_app.services.cards.print_jobs import CardSelection, batch_cards
         from broker_app.ui.cards.print_actions import CardPrintActions
-        from broker_app.ui.cards.sheets import LAYOUTS
 
         plan = batch_cards(self.ctx.store, batch_id)
         title = self.tr("打印维权卡")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import BatchStatus
+from broker_app.domain.common.enums import BatchStatus
 from broker_app.ui.dispatch.filters import to_date, to_qdate
 from broker_app.ui.i18n import enum_label
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.excel.roster_columns import ROSTER_HEADER_SYNONYMS
-from broker_app.services.roster_import import REQUIRED
+from broker_app.services.roster.importing import REQUIRED
 from broker_app.ui.errors import user_message
 from broker_app.ui.import_wizard.preview_model import PreviewModel, column_letter
 from broker_app.ui.import_wizard.problems import problem_text

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.progress import Cancelled, CancelToken, Progress
-from broker_app.services.roster_import import ImportResult, write_errors_workbook
+from broker_app.services.roster.importing import ImportResult, write_errors_workbook
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.file_dialogs import FileKind, ask_save_file

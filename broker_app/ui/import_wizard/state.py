@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from broker_app.services.roster_import import RosterImportService
+from broker_app.services.roster.importing import RosterImportService
 from broker_app.services.workbook_import import ImportPreview, ImportResult
 
 #: How many data rows the mapping page shows.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from broker_app.services.roster_import import RosterImportService
+from broker_app.services.roster.importing import RosterImportService
 from broker_app.ui.context import AppContext
 from broker_app.ui.geometry import fit_to_screen
 from broker_app.ui.import_wizard.file_page import FilePage

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.job_import import write_errors_workbook
+from broker_app.services.jobs.importing import write_errors_workbook
 from broker_app.services.workbook_import import ImportResult
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_save_file

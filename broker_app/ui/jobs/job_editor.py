@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import JobKind, PlaceTier
-from broker_app.domain.jobs import LABELS, MAX_HEADCOUNT
-from broker_app.domain.jobs_age import format_age_range
-from broker_app.domain.jobs_place import locate_place
-from broker_app.domain.jobs_wage import format_wage
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.services.jobs_postings import InvalidJob, JobPostingService, JobSaved
-from broker_app.services.station import StationService
+from broker_app.domain.common.enums import JobKind, PlaceTier
+from broker_app.domain.jobs.age import format_age_range
+from broker_app.domain.jobs.rules import LABELS, MAX_HEADCOUNT
+from broker_app.domain.jobs.wage import format_wage
+from broker_app.domain.org.place import locate_place
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.services.jobs.postings import InvalidJob, JobPostingService, JobSaved
+from broker_app.services.settings.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.field_errors import add_checked_row

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
-from broker_app.domain.enums import JobKind, JobStatus, PlaceTier
-from broker_app.domain.jobs_query import JobFilter, Publisher
+from broker_app.domain.common.enums import JobKind, JobStatus, PlaceTier
+from broker_app.domain.jobs.query import JobFilter, Publisher
 from broker_app.ui.i18n import enum_label
 
 SEARCH_DELAY_MS = 200

@@ -7,14 +7,14 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
-from broker_app.domain.enums import JobKind, JobStatus, PlaceTier
-from broker_app.domain.jobs_age import format_age_range
-from broker_app.domain.jobs_place import place_name
-from broker_app.domain.jobs_query import JobFilter, JobSort, JobSortKey
-from broker_app.domain.jobs_wage import format_wage
-from broker_app.domain.orgcodes import COUNTY_CODE
+from broker_app.domain.common.enums import JobKind, JobStatus, PlaceTier
+from broker_app.domain.jobs.age import format_age_range
+from broker_app.domain.jobs.query import JobFilter, JobSort, JobSortKey
+from broker_app.domain.jobs.wage import format_wage
+from broker_app.domain.org.codes import COUNTY_CODE
+from broker_app.domain.org.place import place_name
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.jobs_postings import JOB_ROW_FIELDS, JobPostingService
+from broker_app.services.jobs.postings import JOB_ROW_FIELDS, JobPostingService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Column, PagedTableModel, Row
 

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import JobStatus
-from broker_app.domain.jobs_query import JobFilter
+from broker_app.domain.common.enums import JobStatus
+from broker_app.domain.jobs.query import JobFilter
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.job_import import JobImportService
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.station import StationService
+from broker_app.services.jobs.importing import JobImportService
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.settings.station import StationService
 from broker_app.services.workbook_import import ImportResult
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.jobs_place import place_name
-from broker_app.domain.jobs_query import MatchFilter
-from broker_app.domain.privacy import Personal, shown
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.jobs.query import MatchFilter
+from broker_app.domain.org.place import place_name
+from broker_app.domain.people.privacy import Personal, shown
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.matching_workflow import MATCH_ROW_FIELDS, MatchWorkflowService
+from broker_app.services.matching.workflow import MATCH_ROW_FIELDS, MatchWorkflowService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Column, PagedTableModel, Row
 

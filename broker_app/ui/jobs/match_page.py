@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.jobs_query import MatchFilter
-from broker_app.domain.matching_status import match_status, next_statuses
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.jobs.query import MatchFilter
+from broker_app.domain.matching.status import match_status, next_statuses
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.jobs_postings import JobPostingService
-from broker_app.services.matching_workflow import MatchWorkflowService, StatusChanged
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.matching.workflow import MatchWorkflowService, StatusChanged
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.i18n import enum_label

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from broker_app.domain.privacy import Personal, shown, shown_reasons
-from broker_app.services.matching import JobCandidate, WorkerCandidate
+from broker_app.domain.people.privacy import Personal, shown, shown_reasons
+from broker_app.services.matching.recommend import JobCandidate, WorkerCandidate
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex

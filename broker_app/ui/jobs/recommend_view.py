@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.privacy import shown_reasons
-from broker_app.services.matching import MatchingService, WorkerRecommendations
-from broker_app.services.matching_workflow import MatchesCreated, MatchWorkflowService
+from broker_app.domain.people.privacy import shown_reasons
+from broker_app.services.matching.recommend import MatchingService, WorkerRecommendations
+from broker_app.services.matching.workflow import MatchesCreated, MatchWorkflowService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen

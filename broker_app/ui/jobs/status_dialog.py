@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import MatchStatus
-from broker_app.domain.matching_status import match_status
+from broker_app.domain.common.enums import MatchStatus
+from broker_app.domain.matching.status import match_status
 from broker_app.ui.i18n import enum_label
 
 

@@ -1,5 +1,5 @@
 """The optional PIN lock: after the set idle minutes the main window is covered by a
-lock screen that asks for the operator's PIN (``services.pin_lock``).
+lock screen that asks for the operator's PIN (``services.settings.pin_lock``).
 
 ``IdleWatcher`` notes the last keyboard or mouse input anywhere in the application;
 ``PinLock`` covers the window when the watcher says it has been idle too long, hides
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.pin_lock import PinLockService, retry_delay
+from broker_app.services.settings.pin_lock import PinLockService, retry_delay
 from broker_app.ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.pin_lock import (
+from broker_app.services.settings.pin_lock import (
     IDLE_MINUTES_SETTING,
     MAX_IDLE_MINUTES,
     MIN_IDLE_MINUTES,

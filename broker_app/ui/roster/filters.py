@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import EmploymentStatus, OrgLevel, PriorityGroup
-from broker_app.domain.orgunits import OrgUnit, load_zoucheng
-from broker_app.domain.roster_query import RosterFilter
+from broker_app.domain.common.enums import EmploymentStatus, OrgLevel, PriorityGroup
+from broker_app.domain.org.units import OrgUnit, load_zoucheng
+from broker_app.domain.people.roster_query import RosterFilter
 from broker_app.ui.i18n import enum_label
 
 SEARCH_DELAY_MS = 200

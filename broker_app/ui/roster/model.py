@@ -5,7 +5,7 @@ pages of ~200 when the view first asks for one of them, and cached by key (Anki'
 browser table, calibre's library view). Searching and sorting happen in SQL: a new
 filter or order replaces the keys, and cached rows stay valid because they are
 keyed by worker, not by position. ID numbers, phones and 帮扶身份 show masked
-(``domain.privacy``) unless the broker reveals a row (an audited action).
+(``domain.people.privacy``) unless the broker reveals a row (an audited action).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from broker_app.domain.enums import (
+from broker_app.domain.common.enums import (
     EmploymentStatus,
     Gender,
     LabeledEnum,
@@ -33,13 +33,13 @@ from broker_app.domain.enums import (
     PlaceTier,
     PriorityGroup,
 )
-from broker_app.domain.idcard import age_on
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.priority import priority_groups
-from broker_app.domain.privacy import ASSISTANCE_MARK, Personal, group_names, shown
-from broker_app.domain.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.people.idcard import age_on
+from broker_app.domain.people.priority import priority_groups
+from broker_app.domain.people.privacy import ASSISTANCE_MARK, Personal, group_names, shown
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.workers import WORKER_ROW_FIELDS, WorkerService
+from broker_app.services.roster.workers import WORKER_ROW_FIELDS, WorkerService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.moved_out import MovedOutLine, moved_out_lines
-from broker_app.services.station import StationService
-from broker_app.services.workers import WorkerService
+from broker_app.services.roster.moved_out import MovedOutLine, moved_out_lines
+from broker_app.services.roster.workers import WorkerService
+from broker_app.services.settings.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.privacy.reveal import audit_reveal
 from broker_app.ui.roster.filters import RosterFilterBar

@@ -1,7 +1,7 @@
 """What each chart of the 统计 page shows, built from the services' figures.
 
 Only labels, colours and order are decided here; every number is passed through
-from ``services.stats`` (via ``stats_overview``), ``stats_trends`` or
+from ``services.stats.monthly`` (via ``stats_overview``), ``stats_trends`` or
 ``stats_training`` untouched, so the page and the 月度统计表 show the same figures.
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from broker_app.domain.enums import EmploymentStatus, MatchStatus, PlaceTier
-from broker_app.services.stats import WORK_TIERS
-from broker_app.services.stats_overview import Overview, PriorityRow
-from broker_app.services.stats_training import TrainingProgress
-from broker_app.services.stats_trends import ExportMonth, MatchMonths
+from broker_app.domain.common.enums import EmploymentStatus, MatchStatus, PlaceTier
+from broker_app.services.stats.monthly import WORK_TIERS
+from broker_app.services.stats.overview import Overview, PriorityRow
+from broker_app.services.stats.training import TrainingProgress
+from broker_app.services.stats.trends import ExportMonth, MatchMonths
 from broker_app.ui.charts import palette
 from broker_app.ui.charts.data import ChartData, Series
 from broker_app.ui.charts.scale import count_text, percent_text

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from broker_app.services.stats_overview import Overview
-from broker_app.services.stats_training import TrainingProgress
-from broker_app.services.stats_trends import ExportMonth, MatchMonths
+from broker_app.services.stats.overview import Overview
+from broker_app.services.stats.training import TrainingProgress
+from broker_app.services.stats.trends import ExportMonth, MatchMonths
 from broker_app.ui.charts.bar import BarChart
 from broker_app.ui.charts.chart import ChartView
 from broker_app.ui.charts.image import save_chart_png

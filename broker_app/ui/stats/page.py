@@ -1,6 +1,6 @@
 """统计 page: the station's figures as charts, and the 帮扶预警 list.
 
-Every number comes from a service function (``services.stats`` through
+Every number comes from a service function (``services.stats.monthly`` through
 ``stats_overview``, ``stats_trends``, ``stats_training``, ``watch_list``), the
 same ones behind the 月度统计表, so the screen and the workbook agree.
 
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.station import StationService
-from broker_app.services.stats_overview import load_overview
-from broker_app.services.stats_training import training_progress
-from broker_app.services.stats_trends import (
+from broker_app.services.settings.station import StationService
+from broker_app.services.stats.overview import load_overview
+from broker_app.services.stats.training import training_progress
+from broker_app.services.stats.trends import (
     exports_by_month,
     match_moves_by_month,
     recent_months,

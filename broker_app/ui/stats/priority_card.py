@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QToolButton, QWidget
 
-from broker_app.domain.enums import OrgLevel
-from broker_app.services.stats_overview import (
+from broker_app.domain.common.enums import OrgLevel
+from broker_app.services.stats.overview import (
     PRIORITY_KEYS,
     PRIORITY_NAMES,
     Overview,

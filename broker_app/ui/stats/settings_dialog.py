@@ -21,16 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.watch_urgency import WEEKLY_CAPACITY
-from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.stats_training import (
-    MAX_TARGET,
-    TARGET_LINES,
-    TARGETS_SETTING,
-    TrainingTargets,
-    load_targets,
-    save_targets,
-)
-from broker_app.services.watch_list import (
+from broker_app.services.assistance.watch_list import (
     DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_JOB_END_DAYS,
     MAX_DAYS,
@@ -38,6 +29,15 @@ from broker_app.services.watch_list import (
     WatchRules,
     load_rules,
     save_rules,
+)
+from broker_app.services.changes import Change, Op, RecordKind
+from broker_app.services.stats.training import (
+    MAX_TARGET,
+    TARGET_LINES,
+    TARGETS_SETTING,
+    TrainingTargets,
+    load_targets,
+    save_targets,
 )
 from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import AppContext

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import PriorityGroup
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.services.assistance.watch_export import WatchExportResult, export_watch_list
+from broker_app.services.assistance.watch_list import WatchReason, load_rules
 from broker_app.services.progress import Cancelled
-from broker_app.services.stats_watch_export import WatchExportResult, export_watch_list
-from broker_app.services.watch_list import WatchReason, load_rules
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.file_dialogs import FileKind, ask_save_file

@@ -1,6 +1,6 @@
 """The 帮扶预警 table: one row per person on the watch list, most urgent first with its
 urgency in a word, ID numbers masked and the
-帮扶 categories folded into 重点帮扶 (``domain.privacy``). The
+帮扶 categories folded into 重点帮扶 (``domain.people.privacy``). The
 list is built whole by the service (tens of thousands of rows at most), so the
 model holds it and is reset on every load."""
 
@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from broker_app.domain.enums import EmploymentStatus
-from broker_app.domain.privacy import Personal, group_names, shown
-from broker_app.services.watch_list import GROUP_SHORT, WatchEntry
+from broker_app.domain.common.enums import EmploymentStatus
+from broker_app.domain.people.privacy import Personal, group_names, shown
+from broker_app.services.assistance.watch_list import GROUP_SHORT, WatchEntry
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Index, RowListModel
 

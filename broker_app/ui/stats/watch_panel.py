@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import PriorityGroup
-from broker_app.services.watch_list import (
+from broker_app.domain.common.enums import PriorityGroup
+from broker_app.services.assistance.watch_list import (
     ALL_GROUPS,
     WatchList,
     WatchReason,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.sync_runner import KnownConflict
+from broker_app.services.sync.runner import KnownConflict
 from broker_app.ui.context import AppContext
 from broker_app.ui.sync.labels import (
     conflict_kind_label,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.sync_config import load_config
-from broker_app.services.sync_enrol import EnrolResult, enrol
+from broker_app.services.sync.config import load_config
+from broker_app.services.sync.enrol import EnrolResult, enrol
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.file_dialogs import FileKind, ask_open_file

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.sync_runner import QuarantinedItem
+from broker_app.services.sync.runner import QuarantinedItem
 from broker_app.ui.context import AppContext
 from broker_app.ui.sync.labels import op_label, record_type_label, rejection_reason
 from broker_app.ui.sync.record_names import record_name

@@ -3,9 +3,9 @@ by the end of its id (enough to tell rows apart and to quote on the phone)."""
 
 from __future__ import annotations
 
-from broker_app.services.jobs_postings import JobNotFound, JobPostingService
+from broker_app.services.jobs.postings import JobNotFound, JobPostingService
+from broker_app.services.roster.workers import WorkerNotFound, WorkerService
 from broker_app.services.station_data import Store
-from broker_app.services.workers import WorkerNotFound, WorkerService
 
 _SHORT_ID = 8
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.listing import KINDS
 from broker_app.services.progress import CancelToken, Progress
-from broker_app.services.sync_runner import (
+from broker_app.services.sync.runner import (
     ERROR,
     NOT_ENROLLED,
     OFFLINE,

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.settings import (
+from broker_app.services.settings.schema import (
     MAX_INTERVAL_MINUTES,
     MIN_INTERVAL_MINUTES,
     Settings,
     SyncSettings,
     load_settings,
 )
-from broker_app.services.sync_config import load_config
+from broker_app.services.sync.config import load_config
 from broker_app.ui.context import AppContext
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
 from broker_app.ui.sync.enrol_form import EnrolForm, choose_ca_file

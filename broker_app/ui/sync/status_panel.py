@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.services.station import StationService
-from broker_app.services.sync_config import load_config
-from broker_app.services.sync_runner import ERROR, OFFLINE
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.services.settings.station import StationService
+from broker_app.services.sync.config import load_config
+from broker_app.services.sync.runner import ERROR, OFFLINE
 from broker_app.ui.context import AppContext
 from broker_app.ui.sync.labels import moment_text
 from broker_app.ui.sync.scheduler import SyncScheduler

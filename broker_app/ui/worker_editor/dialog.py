@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.idcard import mask_id_number
-from broker_app.domain.orgcodes import COUNTY_CODE
-from broker_app.domain.orgunits import load_zoucheng
-from broker_app.domain.worker_rules import LABELS
+from broker_app.domain.org.codes import COUNTY_CODE
+from broker_app.domain.org.units import load_zoucheng
+from broker_app.domain.people.idcard import mask_id_number
+from broker_app.domain.people.rules import LABELS
 from broker_app.services.audit import AuditService
 from broker_app.services.changes import Change
-from broker_app.services.station import StationService
-from broker_app.services.workers import DuplicateWorker, InvalidWorker, WorkerService
+from broker_app.services.roster.workers import DuplicateWorker, InvalidWorker, WorkerService
+from broker_app.services.settings.station import StationService
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import LabeledEnum
+from broker_app.domain.common.enums import LabeledEnum
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label, field_label
 
 FieldKind = Literal[

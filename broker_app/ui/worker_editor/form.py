@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import Gender
-from broker_app.domain.errors import FieldError
-from broker_app.domain.idcard import age_on
-from broker_app.domain.priority import is_older
-from broker_app.domain.privacy import Personal, shown
-from broker_app.domain.textnorm import compact
-from broker_app.domain.worker_rules import clean_worker
+from broker_app.domain.common.enums import Gender
+from broker_app.domain.common.errors import FieldError
+from broker_app.domain.common.textnorm import compact
+from broker_app.domain.people.idcard import age_on
+from broker_app.domain.people.priority import is_older
+from broker_app.domain.people.privacy import Personal, shown
+from broker_app.domain.people.rules import clean_worker
 from broker_app.ui.i18n import enum_label
 from broker_app.ui.worker_editor.fields import FieldEditor
 from broker_app.ui.worker_editor.worker_fields import (
@@ -42,7 +42,7 @@ from broker_app.ui.worker_editor.worker_fields import (
 )
 
 REQUIRED = frozenset({"name", "id_number", "org_code"})
-#: Shown masked on a stored worker until 显示完整信息 (``domain.privacy``).
+#: Shown masked on a stored worker until 显示完整信息 (``domain.people.privacy``).
 MASKED_FIELDS: dict[str, Personal] = {
     "id_number": Personal.ID_NUMBER,
     "phone": Personal.PHONE,

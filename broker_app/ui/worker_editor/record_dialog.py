@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.services.assistance import AssistanceService, InvalidRecord
+from broker_app.services.assistance.records import AssistanceService, InvalidRecord
 from broker_app.services.changes import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error

@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from broker_app.domain.enums import FollowUpKind, TrainingKind
-from broker_app.services.assistance import AssistanceService
+from broker_app.domain.common.enums import FollowUpKind, TrainingKind
+from broker_app.services.assistance.records import AssistanceService
 from broker_app.services.changes import Change, RecordKind
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.worker_editor.fields import FieldSpec

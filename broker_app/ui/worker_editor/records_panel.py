@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.enums import LabeledEnum
-from broker_app.services.assistance import AssistanceService
+from broker_app.domain.common.enums import LabeledEnum
+from broker_app.services.assistance.records import AssistanceService
 from broker_app.services.changes import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.i18n import enum_label

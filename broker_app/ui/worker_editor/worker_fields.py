@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from broker_app.domain.enums import (
+from broker_app.domain.common.enums import (
     Education,
     EmploymentMode,
     EmploymentStatus,

@@ -1,0 +1,1 @@
+"""Rules every feature shares: vocabularies, the domain error, text, phones, coercion."""

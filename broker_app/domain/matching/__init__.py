@@ -1,0 +1,1 @@
+"""Matching workers and jobs: the engine, its profiles, weights, work types, status."""

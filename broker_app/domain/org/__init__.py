@@ -1,0 +1,1 @@
+"""The org-unit tree of 邹城市: division codes, units, search, village names, places."""

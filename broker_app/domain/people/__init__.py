@@ -1,0 +1,1 @@
+"""People: ID numbers, names and their pinyin, priority groups, privacy, worker rules."""

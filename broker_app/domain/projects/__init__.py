@@ -1,0 +1,1 @@
+"""工程项目: the validator and the facts a rights card signs."""

@@ -1,0 +1,70 @@
+"""The helmet sticker, 62 x 32 mm: for the back of a safety helmet (安全帽后部), so
+it carries only the QR, the complaint phones and the worker's name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from broker_app.printing.labels import phone_label, tr
+from broker_app.printing.text import draw_fitted
+from broker_app.printing.units import Ruler
+from broker_app.services.cards.faces import CardFace
+
+WIDTH_MM, HEIGHT_MM = 62.0, 32.0
+_QR_SIZE = 28.0  # with quiet zone: about 0.43 mm a module, for a scan at arm's length
+_QR_X, _QR_Y = 1.0, 2.0
+_TEXT_X = _QR_X + _QR_SIZE + 0.5
+_TEXT_W = WIDTH_MM - _TEXT_X - 1.5
+_INK = QColor(0, 0, 0)
+_GREY = QColor(90, 90, 90)
+
+
+def draw_helmet_sticker(painter: QPainter, ruler: Ruler, face: CardFace, qr: QImage) -> list[str]:
+    """Draw one sticker with its top-left corner at the painter's origin; returns the
+    labels of the lines that had to be shortened."""
+    shortened: list[str] = []
+    r = ruler.rect
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.drawImage(r(_QR_X, _QR_Y, _QR_SIZE, _QR_SIZE), qr)
+    painter.setPen(_INK)
+    draw_fitted(
+        painter, r(_TEXT_X, 2.0, _TEXT_W, 4.0), tr("欠薪维权电话"), 8, min_points=6, bold=True
+    )
+    signed, *others = face.phones
+    painter.setPen(_GREY)
+    draw_fitted(painter, r(_TEXT_X, 6.3, _TEXT_W, 3.0), phone_label(signed), 6, min_points=5)
+    painter.setPen(_INK)
+    if draw_fitted(
+        painter, r(_TEXT_X, 9.0, _TEXT_W, 5.6), face.signed_phone, 14, min_points=9, bold=True
+    ).shortened:
+        shortened.append(tr("维权电话"))
+    y = 15.2
+    for line in others[:2]:
+        if draw_fitted(
+            painter,
+            r(_TEXT_X, y, _TEXT_W, 3.3),
+            f"{phone_label(line)} {line.phone}",
+            7,
+            min_points=5,
+        ).shortened:
+            shortened.append(phone_label(line))
+        y += 3.4
+    painter.setPen(_GREY)
+    if draw_fitted(
+        painter, r(_TEXT_X, 21.9, _TEXT_W, 4.7), face.project_name, 5.5, min_points=4.5, lines=2
+    ).shortened:
+        shortened.append(tr("项目"))
+    painter.setPen(_INK)
+    name = draw_fitted(
+        painter,
+        r(_TEXT_X, 26.6, _TEXT_W, 3.4),
+        face.worker_name,
+        8,
+        min_points=6,
+        bold=True,
+        align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    )
+    if name.shortened:
+        shortened.append(tr("姓名"))
+    return shortened

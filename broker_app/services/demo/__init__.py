@@ -1,0 +1,1 @@
+"""Demo data: a realistic synthetic station, in steps per feature."""

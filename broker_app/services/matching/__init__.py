@@ -1,0 +1,1 @@
+"""Matching: recommendations, profiles from the database, the match workflow."""

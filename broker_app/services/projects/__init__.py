@@ -1,0 +1,1 @@
+"""工程项目: use cases and this station's defaults for new projects."""

@@ -1,0 +1,1 @@
+"""The roster: worker use cases, workbook import and export, moved-out workers."""

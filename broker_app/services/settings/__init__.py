@@ -1,0 +1,1 @@
+"""The station's settings, its PIN lock, window ini values and identity."""

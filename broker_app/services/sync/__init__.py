@@ -1,0 +1,1 @@
+"""Sync with the channel server: configuration, enrolment, the replica, rounds."""
