@@ -144,11 +144,17 @@ def parallel_args(args: list[str]) -> list[str]:
     return [] if chosen else ["-n", "auto"]
 
 
+# lint-imports through the venv's Python, so it needs no script on PATH (Windows too).
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
+
+
 def run_tests(python: Path, args: list[str]) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     steps = [
         ("ruff", [str(python), "-m", "ruff", "check", "."]),
         ("mypy", [str(python), "-m", "mypy"]),
+        # the layers of shared/DESIGN.md, as contracts in pyproject.toml
+        ("lint-imports", [str(python), "-c", LINT_IMPORTS]),
         ("pytest", [str(python), "-m", "pytest", *parallel_args(args), *args]),
     ]
     for name, command in steps:
