@@ -15,7 +15,7 @@ from broker_app.services.cards.issuing import issue_cards
 from broker_app.store.models.card import Project
 
 if TYPE_CHECKING:
-    from broker_app.services.demo.data import DemoContext
+    from broker_app.services.demo import DemoContext
 
 #: Trades that work on building sites: these workers get cards.
 CONSTRUCTION_SKILLS = frozenset(

@@ -25,15 +25,14 @@ from broker_app.domain.common.enums import (
 )
 from broker_app.domain.org.units import load_zoucheng
 from broker_app.domain.people.idcard import check_char
+from broker_app.services.demo import DemoContext, DemoStep
 from broker_app.services.demo.cards import add_demo_projects_and_cards
 from broker_app.services.demo.dispatch import add_demo_batches
 from broker_app.services.demo.jobs import add_demo_jobs_and_matches
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
-from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -191,25 +190,7 @@ class DemoSummary:
     extra: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class DemoContext:
-    """What the worker step made, handed to the steps of later record kinds."""
-
-    rng: random.Random
-    writer: RecordWriter
-    today: date
-    station_org: str
-    operator: str
-    villages: list[str]
-    people: list[dict[str, Any]]
-    worker_ids: list[str]
-    #: The station's secrets (the card-signing key), for the cards step.
-    secrets: SecretStore
-
-
-#: Further demo steps (job postings, matches, batches, projects and cards...). Each
-#: takes the context and returns {Chinese label: count made}.
-DemoStep = Callable[[DemoContext], dict[str, int]]
+#: Further demo steps (job postings, matches, batches, projects and cards...), run in order.
 EXTRA_STEPS: list[DemoStep] = []
 EXTRA_STEPS.append(add_demo_projects_and_cards)
 EXTRA_STEPS.append(add_demo_jobs_and_matches)

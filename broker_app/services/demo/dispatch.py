@@ -28,7 +28,7 @@ from broker_app.store.repositories import matches as match_repo
 from broker_app.store.repositories import workers as worker_repo
 
 if TYPE_CHECKING:
-    from broker_app.services.demo.data import DemoContext
+    from broker_app.services.demo import DemoContext
 
 _MAX_FROM_MATCHES = 60
 _ROSTER_POOL = 2000

@@ -29,7 +29,7 @@ from broker_app.store.models.match import Match
 from broker_app.store.repositories import workers as worker_repo
 
 if TYPE_CHECKING:
-    from broker_app.services.demo.data import DemoContext
+    from broker_app.services.demo import DemoContext
 
 # (title, work type, kind, employer, where, wage, age, headcount, requirements).
 # ``where``: "village" / "township" (the station's), "county", or a place outside.
