@@ -9,28 +9,19 @@ which also works inside a PyInstaller build (``sys._MEIPASS``).
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
+
+# The bundled files are found by the domain's helper (the domain may not import this
+# module); re-exported so callers keep one place to ask for paths.
+from broker_app.domain.common.resources import resource_path as resource_path
+from broker_app.domain.common.resources import resources_root as resources_root
 
 APP_NAME = "LaborStation"
 APP_AUTHOR = "Zoucheng"
 DATA_DIR_ENV = "LABOR_STATION_DATA_DIR"
 DB_FILENAME = "station.sqlite3"
-
-
-def resources_root() -> Path:
-    """The folder holding divisions, fonts, translations and templates."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def resource_path(*parts: str) -> Path:
-    """Path of a bundled resource file, e.g. ``resource_path("divisions", "x.csv")``."""
-    return resources_root().joinpath(*parts)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from broker_app.domain.common.enums import OrgLevel
 from broker_app.domain.common.pinyin_text import initials, syllables
 from broker_app.domain.common.textnorm import compact
-from broker_app.domain.org.units import OrgUnit
+from broker_app.domain.org.unit import OrgUnit
 
 _LEVEL_RANK = {OrgLevel.COUNTY: 0, OrgLevel.TOWNSHIP: 1, OrgLevel.VILLAGE: 2}
 

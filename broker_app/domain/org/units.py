@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from broker_app.domain.common.enums import OrgLevel
 from broker_app.domain.common.errors import FieldError
+from broker_app.domain.common.resources import resource_path
 from broker_app.domain.org.codes import (
     CODE_LENGTH,
     COUNTY_CODE,
@@ -21,7 +21,7 @@ from broker_app.domain.org.codes import (
     normalize_org_code,
     scope_prefix,
 )
-from broker_app.paths import resource_path
+from broker_app.domain.org.unit import OrgUnit
 
 if TYPE_CHECKING:
     from broker_app.domain.org.search import OrgSearchIndex
@@ -46,15 +46,6 @@ _SHORT_SUFFIXES = (
     ("村民委员会", "村"),
     ("居民委员会", "居委会"),
 )
-
-
-@dataclass(frozen=True)
-class OrgUnit:
-    code: str  # always 12 digits
-    name: str
-    level: OrgLevel
-    parent_code: str | None
-    short_name: str
 
 
 def short_name_of(name: str) -> str:
