@@ -178,7 +178,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 def _reason(exc: Exception) -> str:
     """The Chinese message our layers give people, else the exception itself."""
-    from broker_app.cli.errors import user_messages
+    from broker_app.domain.common.errors import user_messages
 
     if isinstance(exc, SelfTestFailed):
         return str(exc)

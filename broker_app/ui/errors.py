@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from broker_app.cli.errors import user_messages
+from broker_app.domain.common.errors import user_messages
 from broker_app.incidents import record_incident
 
 log = logging.getLogger(__name__)

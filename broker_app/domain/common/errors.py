@@ -73,3 +73,11 @@ def _rebuild(cls: type[UserError], args: tuple[object, ...], state: dict[str, ob
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+def user_messages(exc: BaseException) -> tuple[str, str] | None:
+    """(Chinese, English) for the errors our layers raise for people (``UserError``);
+    None for anything else, which is an unexpected failure."""
+    if isinstance(exc, UserError):
+        return exc.message, exc.message_en
+    return None
