@@ -152,6 +152,7 @@ def run_tests(python: Path, args: list[str]) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     steps = [
         ("ruff", [str(python), "-m", "ruff", "check", "."]),
+        ("ruff format", [str(python), "-m", "ruff", "format", "--check", "."]),
         ("mypy", [str(python), "-m", "mypy"]),
         # the layers of shared/DESIGN.md, as contracts in pyproject.toml
         ("lint-imports", [str(python), "-c", LINT_IMPORTS]),

@@ -145,8 +145,8 @@ def indirect_messages(sources: list[Path]) -> set[tuple[str, str]]:
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sources}
     helpers: dict[tuple[str, str], str] = {}
     for path, tree in trees.items():
-        for name, context in _wrappers(tree, _constants(tree)).items():
-            helpers[(_module_name(path), name)] = context
+        for helper, wrapped in _wrappers(tree, _constants(tree)).items():
+            helpers[(_module_name(path), helper)] = wrapped
     messages: set[tuple[str, str]] = set()
     for path, tree in trees.items():
         constants = _constants(tree)
