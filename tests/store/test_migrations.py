@@ -84,3 +84,22 @@ def test_new_database_needs_no_backup(data_dir: Path) -> None:
     assert store.migration_backup is None
     assert not any((data_dir / "backups").iterdir())
     store.close()
+
+
+def test_migrations_build_exactly_what_the_models_describe(data_dir: Path) -> None:
+    """A model changed without a migration (or the reverse) shows up here, as the
+    server's own schema test does for the channel server."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import broker_app.store.models  # noqa: F401  (every model registers on Base)
+    from broker_app.store.base import Base
+
+    store = open_store(data_dir)
+    try:
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        store.close()
+    assert {"worker", "job_posting", "match", "rights_card", "outbox"} <= set(Base.metadata.tables)
+    assert diff == []
