@@ -67,7 +67,7 @@ def bitmap_bytes(image: QImage) -> bytes:
     """A 32-bit DIB as an .ico stores it: bottom-up BGRA rows, then an all-clear mask."""
     size = image.width()
     header = struct.pack("<IiiHHIIiiII", 40, size, 2 * size, 1, 32, 0, 0, 0, 0, 0, 0)
-    rows = [bytes(image.constScanLine(y))[: 4 * size] for y in range(size)]
+    rows = [bytes(image.constScanLine(y))[: 4 * size] for y in range(size)]  # type: ignore[call-overload]
     mask_row = bytes(((size + 31) // 32) * 4)
     return header + b"".join(reversed(rows)) + mask_row * size
 

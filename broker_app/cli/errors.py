@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from broker_app.domain.common.errors import UserError
+
 # one reading of an error for people, shared with the window (which may not import cli)
 from broker_app.domain.common.errors import user_messages as user_messages
-
 
 
 class CliError(UserError):

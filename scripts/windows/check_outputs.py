@@ -56,6 +56,7 @@ def dispatch(book_path: Path, people: int) -> None:
         header = next((i for i, row in enumerate(rows) if row[:2] == ["序号", "姓名"]), None)
         if header is None:
             fail(f"dispatch sheet {name!r} has no 序号/姓名 header")
+        assert header is not None
         listed += sum(1 for row in rows[header + 1 :] if isinstance(row[0], float) and row[1])
     if listed != people:
         fail(f"the batch sheets list {listed} people, the export said {people}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from broker_app.domain.cleaning import Cleaned, Cleaner
+from broker_app.domain.common.cleaning import Cleaned, Cleaner
 from broker_app.domain.common.errors import FieldError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from broker_app.domain.common.enums import PriorityGroup
-from broker_app.domain.watch_urgency import Urgency, urgency_level, urgency_score
+from broker_app.domain.people.watch_urgency import Urgency, urgency_level, urgency_score
 
 TODAY = date(2025, 3, 20)
 POOR = (PriorityGroup.POVERTY_ALLEVIATED,)

@@ -16,7 +16,7 @@ from broker_app.domain.common.enums import (
     PlaceTier,
 )
 from broker_app.domain.common.errors import FieldError
-from broker_app.domain.written_forms import Unmapped, read_choice, read_flag
+from broker_app.domain.common.written_forms import Unmapped, read_choice, read_flag
 
 WRITTEN: list[tuple[type[LabeledEnum], str, LabeledEnum | None]] = [
     (Education, "中专", Education.VOCATIONAL),

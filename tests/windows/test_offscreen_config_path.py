@@ -36,7 +36,12 @@ def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_screenshot_with_a_colon_in_the_temporary_folder(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert run_app(tmp_path, "--data-dir", str(data), "init-station", "--org", "370883107200").returncode == 0
+    assert (
+        run_app(
+            tmp_path, "--data-dir", str(data), "init-station", "--org", "370883107200"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "roster.png"
     result = run_app(tmp_path, "--data-dir", str(data), "screenshot", "--page", "roster",
                      "--size", "1366x768", str(out))  # fmt: skip

@@ -54,7 +54,8 @@ def test_the_window_draws_chinese_with_no_system_font(tmp_path: Path) -> None:
 
 def test_self_test_passes_with_no_system_font(tmp_path: Path) -> None:
     result = run_without_system_fonts(
-        tmp_path, "import sys\nfrom broker_app.cli.main import main\nsys.exit(main(['--self-test']))"
+        tmp_path,
+        "import sys\nfrom broker_app.cli.main import main\nsys.exit(main(['--self-test']))",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "中文字形正常" in result.stdout

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from broker_app.domain.common.enums import LabeledEnum
 from broker_app.domain.common.errors import FieldError
-from broker_app.domain.written_forms import Unmapped, read_choice, read_flag
+from broker_app.domain.common.written_forms import Unmapped, read_choice, read_flag
 
 #: ``FieldError.reason`` of a value nobody can map: an import may keep the row and
 #: leave that (optional) field empty with a warning.

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
-from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.common import coerce
+from broker_app.domain.common.cleaning import Cleaned, Cleaner
 from broker_app.domain.common.enums import PlaceTier
 from broker_app.domain.common.errors import FieldError
 from broker_app.domain.common.phone import normalize_phone

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.common import coerce
+from broker_app.domain.common.cleaning import Cleaned, Cleaner
 from broker_app.domain.common.enums import (
     Education,
     EmploymentMode,

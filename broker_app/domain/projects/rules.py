@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from broker_app.domain.cleaning import Cleaned, Cleaner
 from broker_app.domain.common import coerce
+from broker_app.domain.common.cleaning import Cleaned, Cleaner
 from broker_app.domain.common.errors import FieldError
 from broker_app.domain.common.phone import normalize_phone
 

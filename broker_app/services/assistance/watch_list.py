@@ -14,7 +14,7 @@ in any priority group (脱贫享受政策人口, 防止返贫监测对象, 农�
 People recorded as 无劳动能力 are left out: employment assistance is not what
 they need. Both day counts are the station's settings (``save_rules``).
 
-Order: most urgent first (``domain.watch_urgency``): 脱贫人口（含监测对象） first
+Order: most urgent first (``domain.people.watch_urgency``): 脱贫人口（含监测对象） first
 (the mission's first priority), then a recent job loss before unemployment before a
 missed follow-up, more reasons before fewer; ties by household village and name.
 Each entry says why it is on the list (``why``) and how urgent it is; ``this_week``
@@ -37,7 +37,7 @@ from broker_app.domain.common.errors import FieldError
 from broker_app.domain.org.units import load_zoucheng
 from broker_app.domain.people.idcard import years_before
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
-from broker_app.domain.watch_urgency import (
+from broker_app.domain.people.watch_urgency import (
     WEEKLY_CAPACITY,
     Urgency,
     urgency_level,
@@ -112,7 +112,7 @@ class WatchEntry:
     reasons: tuple[WatchReason, ...]
     #: The reasons in one Chinese sentence, with their days and dates.
     why: str
-    #: Higher is more urgent (``domain.watch_urgency``); the list is sorted by it.
+    #: Higher is more urgent (``domain.people.watch_urgency``); the list is sorted by it.
     score: int = 0
 
     @property

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from broker_app.domain.watch_urgency import WEEKLY_CAPACITY
+from broker_app.domain.people.watch_urgency import WEEKLY_CAPACITY
 from broker_app.services.assistance.watch_list import (
     DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_JOB_END_DAYS,
