@@ -34,6 +34,18 @@ BIG_ROSTER = 100_000
 
 
 @pytest.fixture(autouse=True)
+def _one_run_language() -> Iterator[None]:
+    """``--lang`` run in-process sets the language for the rest of the process; it must
+    not reach the next test (or a subprocess it starts) on the same xdist worker."""
+    before = os.environ.get("LABOR_STATION_LANG")
+    yield
+    if before is None:
+        os.environ.pop("LABOR_STATION_LANG", None)
+    else:
+        os.environ["LABOR_STATION_LANG"] = before
+
+
+@pytest.fixture(autouse=True)
 def _user_settings(tmp_path: Path) -> None:
     """The user's own Qt settings (the folders file dialogs remember) go to the test's
     folder, never to the real user's."""

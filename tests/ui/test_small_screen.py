@@ -36,7 +36,13 @@ def demo_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def review(data: Path, scale: str) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    # The review is of the Chinese interface, whatever language an earlier test chose.
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": scale,
+        "LABOR_STATION_LANG": "zh_CN",
+    }
     env.pop("QT_SCREEN_SCALE_FACTORS", None)
     done = subprocess.run(
         [sys.executable, "-m", "tests.ui.fit_review", str(data), "1366x728"],
