@@ -11,18 +11,17 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-from broker_app.domain.rights_card import CardFacts, sign_card
 from broker_app.services import backups
 from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.diagnostics import export_diagnostics
-from broker_app.services.sync.config import STATION_ID, load_config, make_client
+from broker_app.services.sync.config import STATION_ID
 from broker_app.services.sync.enrol import enrol
 from broker_app.store.repositories.station import get_setting
 from broker_app.store.secrets import CREDENTIAL, signing_key_name
@@ -40,6 +39,8 @@ from tests.sync.conftest import (
     Station,
     StationFactory,
     new_code,
+    signed_card,
+    station_client,
     station_factory,
 )
 from tests.sync.records import new_id_number, register_worker
@@ -76,26 +77,7 @@ def stations(server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
 
 
 def _client(station: Station) -> ChannelClient:
-    config = load_config(station.store)
-    assert config is not None
-    return make_client(config, FAST)
-
-
-def _card(station: Station, serial: int) -> str:
-    key = CardKeyService(station.store).station_key()
-    today = date.today()
-    facts = CardFacts(
-        serial=serial,
-        worker_name="孟庆云",
-        masked_id="370883********123X",
-        project_name="邹城市某某安置房项目",
-        contractor="山东某某建设集团",
-        complaint_phone="12333",
-        issue_date=today,
-        expiry_date=today + timedelta(days=365),
-        key_id=key.key_id,
-    )
-    return sign_card(facts, key.private_key)
+    return station_client(station, FAST)
 
 
 def _discloses(answer: Any, secrets: list[str], own_code: str) -> bool:
@@ -120,7 +102,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
     register_worker(v1.store, VILLAGE_1, "孔二", number)
     v1.sync()
     v1_key = CardKeyService(v1.store).station_key().key_id_hex
-    cards = {serial: _card(v1, serial) for serial in (1, 2, 3)}
+    cards = {serial: signed_card(v1, serial) for serial in (1, 2, 3)}
     secrets_of_v1 = [victim_worker, v1_key.lower(), v1_key, "庄里"]
     rows: list[str] = []
 

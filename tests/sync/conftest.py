@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from broker_app.domain.rights_card import CardFacts, sign_card
+from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.sync.config import load_config, make_client
 from broker_app.services.sync.enrol import enrol
 from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.store import Store
+from sync.client.api import ChannelClient
 from sync.client.http import RetryPolicy
 from sync.client.report import SyncReport
 from sync.server.db import ServerDB
@@ -115,3 +120,28 @@ def shared_server(
 @pytest.fixture
 def shared_stations(shared_server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
     yield from station_factory(shared_server, tmp_path)
+
+
+def station_client(station: Station, policy: RetryPolicy | None = None) -> ChannelClient:
+    """The channel client an enrolled station syncs with (its credential, its server)."""
+    config = load_config(station.store)
+    assert config is not None
+    return make_client(config, policy)
+
+
+def signed_card(station: Station, serial: int) -> str:
+    """A genuine card's QR text signed with the station's own key."""
+    key = CardKeyService(station.store).station_key()
+    today = date.today()
+    facts = CardFacts(
+        serial=serial,
+        worker_name="孟庆云",
+        masked_id="370883********123X",
+        project_name="邹城市某某安置房项目",
+        contractor="山东某某建设集团",
+        complaint_phone="12333",
+        issue_date=today,
+        expiry_date=today + timedelta(days=365),
+        key_id=key.key_id,
+    )
+    return sign_card(facts, key.private_key)

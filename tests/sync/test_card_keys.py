@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import requests
 
-from broker_app.domain.rights_card import CardFacts, generate_key_pair, sign_card
+from broker_app.domain.rights_card import generate_key_pair
 from broker_app.services.cards.keys import CardKeyService
-from broker_app.services.sync.config import load_config
 from sync.server.db import ServerDB
 from sync.server.identity import Writer
 from sync.server.push import apply_push
-from tests.sync.conftest import COUNTY, TOWNSHIP, VILLAGE_1, Station, StationFactory
+from tests.sync.conftest import (
+    COUNTY,
+    TOWNSHIP,
+    VILLAGE_1,
+    StationFactory,
+    signed_card,
+    station_client,
+)
 from tests.sync.server_process import RunningServer
-
-
-def _client(station: Station):  # type: ignore[no-untyped-def]
-    from broker_app.services.sync.config import make_client
-
-    config = load_config(station.store)
-    assert config is not None
-    return make_client(config)
-
-
-def _card(station: Station, serial: int) -> str:
-    key = CardKeyService(station.store).station_key()
-    today = date.today()
-    facts = CardFacts(
-        serial=serial,
-        worker_name="孟庆云",
-        masked_id="370883********123X",
-        project_name="邹城市某某安置房项目",
-        contractor="山东某某建设集团",
-        complaint_phone="12333",
-        issue_date=today,
-        expiry_date=today + timedelta(days=365),
-        key_id=key.key_id,
-    )
-    return sign_card(facts, key.private_key)
 
 
 def test_keys_are_published_and_cards_verified(
@@ -47,23 +26,25 @@ def test_keys_are_published_and_cards_verified(
     village = shared_stations("v1", VILLAGE_1)
     town = shared_stations("town", TOWNSHIP)
     own_key = CardKeyService(village.store).station_key()
-    listed = _client(town).keys()
+    listed = station_client(town).keys()
     (entry,) = [k for k in listed["keys"] if k["public_key"] == own_key.public_key.hex()]
     assert entry["certified"] and entry["key_id"] == own_key.key_id.hex()
     # Which station holds a key (the county's register) only the county reads.
     assert "org_code" not in entry and "station_id" not in entry
     county = shared_stations("county", COUNTY)
-    (registered,) = [k for k in _client(county).keys()["keys"] if k["key_id"] == entry["key_id"]]
+    (registered,) = [
+        k for k in station_client(county).keys()["keys"] if k["key_id"] == entry["key_id"]
+    ]
     assert registered["org_code"] == VILLAGE_1 and registered["station_id"]
 
-    card = _card(village, 17)
-    answer = _client(town).verify_card(card)
+    card = signed_card(village, 17)
+    answer = station_client(town).verify_card(card)
     assert answer["ok"], answer
     assert answer["ok"] and answer["facts"]["serial"] == 17 and answer["key_certified"]
     assert answer["message"] and answer["message_en"]
     tampered = card[:-3] + ("AAA" if not card.endswith("AAA") else "BBB")
-    assert not _client(town).verify_card(tampered)["ok"]
-    assert _client(town).verify_card("hello")["reason"] == "malformed"
+    assert not station_client(town).verify_card(tampered)["ok"]
+    assert station_client(town).verify_card("hello")["reason"] == "malformed"
 
     # Other stations learn the key through sync, for checking cards offline.
     town.sync()
@@ -95,16 +76,16 @@ def test_keys_are_published_and_cards_verified(
             10**13,
         )
     db.dispose()
-    assert _client(town).verify_card(card)["reason"] == "revoked_card"
+    assert station_client(town).verify_card(card)["reason"] == "revoked_card"
 
 
 def test_a_station_can_publish_another_key(shared_stations: StationFactory) -> None:
     village = shared_stations("v1", VILLAGE_1)
     _private, public = generate_key_pair()
-    entry = _client(village).register_key(public, "县人社局")
+    entry = station_client(village).register_key(public, "县人社局")
     # The label is the station's name in the server's register, not the text sent.
     assert entry["certified"] is False and entry["label"] == "庄里村就业服务驿站"
-    client = _client(village)
+    client = station_client(village)
     bad = requests.post(
         client.base_url + "/v1/keys",
         json={"public_key": "zz" * 32},
@@ -117,6 +98,6 @@ def test_a_station_can_publish_another_key(shared_stations: StationFactory) -> N
     )
     assert bad.status_code == 400 and "公钥" in bad.json()["message"]
     anyone = requests.get(
-        _client(village).base_url + "/v1/keys", headers={"X-Sync-Protocol": "1"}, timeout=5
+        station_client(village).base_url + "/v1/keys", headers={"X-Sync-Protocol": "1"}, timeout=5
     )
     assert anyone.status_code == 409  # schema header missing (and no credential either)

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
 
-from broker_app.domain.rights_card import CardFacts, sign_card
 from broker_app.services.cards.issuing import CardService
 from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.cards.verify import verification_report
-from broker_app.services.sync.config import load_config, make_client
 from broker_app.services.sync.enrol import enrol
 from broker_app.store.store import open_store
-from sync.client.api import ChannelClient
 from sync.client.errors import SyncError
 from sync.ids import uuid7
 from tests.sync.conftest import (
@@ -28,6 +25,8 @@ from tests.sync.conftest import (
     Station,
     StationFactory,
     new_code,
+    signed_card,
+    station_client,
 )
 from tests.sync.records import new_id_number, register_worker
 from tests.sync.server_process import RunningServer, admin
@@ -35,29 +34,6 @@ from tests.sync.server_process import RunningServer, admin
 V1_NAME = "庄里村就业服务驿站"
 #: A village of another township (钢山街道 孟庄社区), loaded in the division list.
 OTHER_TOWNSHIP_VILLAGE = "370883001004"
-
-
-def _client(station: Station) -> ChannelClient:
-    config = load_config(station.store)
-    assert config is not None
-    return make_client(config)
-
-
-def _signed_card(station: Station, serial: int) -> str:
-    key = CardKeyService(station.store).station_key()
-    today = date.today()
-    facts = CardFacts(
-        serial=serial,
-        worker_name="孟庆云",
-        masked_id="370883********123X",
-        project_name="邹城市某某安置房项目",
-        contractor="山东某某建设集团",
-        complaint_phone="12333",
-        issue_date=today,
-        expiry_date=today + timedelta(days=365),
-        key_id=key.key_id,
-    )
-    return sign_card(facts, key.private_key)
 
 
 def _card_push(station: Station, org_code: str, key_id_hex: str, serial: int) -> dict[str, Any]:
@@ -83,30 +59,30 @@ def test_a_station_revokes_cards_only_under_keys_it_may_use(
     v2 = shared_stations("v2", VILLAGE_2)
     far = shared_stations("far", OTHER_TOWNSHIP_VILLAGE)
     town = shared_stations("town", TOWNSHIP)
-    card = _signed_card(v1, 17)
+    card = signed_card(v1, 17)
     key = CardKeyService(v1.store).station_key().key_id_hex
-    assert _client(town).verify_card(card)["ok"]
+    assert station_client(town).verify_card(card)["ok"]
 
     # Another village (its own org code on the record, v1's key) and a village of
     # another township: refused, and the genuine card stays good everywhere.
     for attacker, org in ((v2, VILLAGE_2), (far, OTHER_TOWNSHIP_VILLAGE)):
-        (answer,) = _client(attacker).push([_card_push(attacker, org, key, 17)])  # type: ignore[list-item]
+        (answer,) = station_client(attacker).push([_card_push(attacker, org, key, 17)])  # type: ignore[list-item]
         assert answer["status"] == "rejected" and answer["code"] == "card_key", answer
         assert not _codes_in(json.dumps(answer, ensure_ascii=False))
     # A key nobody registered is refused too.
-    (answer,) = _client(v2).push([_card_push(v2, VILLAGE_2, "0badcafe", 3)])  # type: ignore[list-item]
+    (answer,) = station_client(v2).push([_card_push(v2, VILLAGE_2, "0badcafe", 3)])  # type: ignore[list-item]
     assert answer["code"] == "card_key"
-    assert _client(town).verify_card(card)["ok"]
+    assert station_client(town).verify_card(card)["ok"]
     town.sync()
     assert CardService(town.store).verify(card, date.today()).ok
 
     # Its own card: v1 may revoke it...
-    (answer,) = _client(v1).push([_card_push(v1, VILLAGE_1, key, 18)])  # type: ignore[list-item]
+    (answer,) = station_client(v1).push([_card_push(v1, VILLAGE_1, key, 18)])  # type: ignore[list-item]
     assert answer["status"] == "applied", answer
     # ...and so may its township, on a record of the village.
-    (answer,) = _client(town).push([_card_push(town, VILLAGE_1, key, 17)])  # type: ignore[list-item]
+    (answer,) = station_client(town).push([_card_push(town, VILLAGE_1, key, 17)])  # type: ignore[list-item]
     assert answer["status"] == "applied", answer
-    assert _client(far).verify_card(card)["reason"] == "revoked_card"
+    assert station_client(far).verify_card(card)["reason"] == "revoked_card"
 
 
 def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFactory) -> None:
@@ -116,7 +92,7 @@ def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFa
     v1_key = CardKeyService(v1.store).station_key().key_id_hex
     created = _card_push(v2, VILLAGE_2, own_key, 5)
     created["fields"]["revoked"] = False
-    (answer,) = _client(v2).push([created])  # type: ignore[list-item]
+    (answer,) = station_client(v2).push([created])  # type: ignore[list-item]
     assert answer["status"] == "applied"
     # Re-pointing its own card at v1's key, to revoke v1's serial 5 that way.
     update = {
@@ -127,7 +103,7 @@ def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFa
         "fields": {"key_id": v1_key, "revoked": True},
         "hlc": v2.store.clock.now(),
     }
-    (answer,) = _client(v2).push([update])  # type: ignore[list-item]
+    (answer,) = station_client(v2).push([update])  # type: ignore[list-item]
     assert answer["code"] == "card_key"
 
 
@@ -138,11 +114,11 @@ def test_labels_come_from_the_register_and_verification_names_the_issuer(
     town = shared_stations("town", TOWNSHIP)
     key = CardKeyService(v1.store).station_key()
     # Whatever label a station sends with a new key, the list shows its registered name.
-    listed = _client(town).keys()["keys"]
+    listed = station_client(town).keys()["keys"]
     (entry,) = [k for k in listed if k["key_id"] == key.key_id.hex()]
     assert entry["label"] == V1_NAME
-    card = _signed_card(v1, 3)
-    answer = _client(town).verify_card(card)
+    card = signed_card(v1, 3)
+    answer = station_client(town).verify_card(card)
     assert answer["ok"] and answer["issuer"] == V1_NAME
     assert f"由 {V1_NAME} 签发" in answer["message"]
     # On a station, after sync: the dialog's and verify-card's lines.
@@ -167,7 +143,7 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
     v1 = shared_stations("v1", VILLAGE_1)
     town = shared_stations("town", TOWNSHIP)
     key_id = CardKeyService(v1.store).station_key().key_id.hex()
-    card = _signed_card(v1, 9)
+    card = signed_card(v1, 9)
 
     listed = admin(shared_server.db_url, "list-keys", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -176,7 +152,7 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
 
     done = admin(shared_server.db_url, "uncertify-key", key_id)
     assert done.returncode == 0 and V1_NAME in done.stdout, done.stderr
-    answer = _client(town).verify_card(card)
+    answer = station_client(town).verify_card(card)
     assert (
         answer["ok"] and not answer["key_certified"] and "尚未经县人社局认证" in answer["message"]
     )
@@ -185,13 +161,13 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
 
     done = admin(shared_server.db_url, "certify-key", key_id.upper())
     assert done.returncode == 0, done.stderr
-    assert _client(town).verify_card(card)["key_certified"]
+    assert station_client(town).verify_card(card)["key_certified"]
     town.sync()
     assert CardService(town.store).verify(card, date.today()).key_certified
 
     done = admin(shared_server.db_url, "revoke-key", key_id)
     assert done.returncode == 0, done.stderr
-    assert _client(town).verify_card(card)["reason"] == "revoked_key"
+    assert station_client(town).verify_card(card)["reason"] == "revoked_key"
     assert admin(shared_server.db_url, "certify-key", key_id).returncode == 2
     assert admin(shared_server.db_url, "certify-key", "00000000").returncode == 2
     plain = admin(shared_server.db_url, "list-keys")
@@ -210,7 +186,7 @@ def test_a_duplicate_person_answer_names_no_record(
     # Straight from the wire: the answer says whom to ask, nothing about the record.
     second = register_worker(far.store, OTHER_TOWNSHIP_VILLAGE, "卫九", number)
     (mutation,) = [m for m in _pending(far) if m["record_id"] == second]
-    (answer,) = _client(far).push([mutation])
+    (answer,) = station_client(far).push([mutation])
     assert answer["status"] == "applied"
     assert "duplicate_of" not in answer
     text = json.dumps(answer, ensure_ascii=False)
@@ -244,12 +220,12 @@ def test_a_resent_mutation_id_with_a_foreign_record_answers_no_stamp(
     # (the case in which a duplicate answer carries a stamp).
     node = v2.store.node_id
     replay = {**mine, "hlc": f"{(2**47):012x}0000@{node}", "fields": {"name": "钱七"}}
-    (answer,) = _client(v2).push([replay])
+    (answer,) = station_client(v2).push([replay])
     assert answer["status"] in ("duplicate", "rejected")
     assert "stamp" not in answer
     # Also not on a fresh mutation id of its own aimed at the foreign record.
     fresh = {**replay, "mutation_id": uuid7(), "op": "update"}
-    (answer,) = _client(v2).push([fresh])
+    (answer,) = station_client(v2).push([fresh])
     assert answer["status"] == "rejected" and "stamp" not in answer
     assert not _codes_in(json.dumps(answer, ensure_ascii=False))
 
@@ -266,7 +242,7 @@ def test_refusals_and_enrolment_name_no_other_unit(
         "fields": {"org_code": VILLAGE_2, "name": "孙八", "id_number": new_id_number()},
         "hlc": v1.store.clock.now(),
     }
-    (answer,) = _client(v1).push([foreign])  # type: ignore[list-item]
+    (answer,) = station_client(v1).push([foreign])  # type: ignore[list-item]
     assert answer["code"] == "scope"
     assert not _codes_in(answer["message"] + answer["message_en"])
 
@@ -298,7 +274,7 @@ def test_a_revocation_stored_before_the_check_does_not_count(
 
     v1 = shared_stations("v1", VILLAGE_1)
     town = shared_stations("town", TOWNSHIP)
-    card = _signed_card(v1, 41)
+    card = signed_card(v1, 41)
     key = CardKeyService(v1.store).station_key().key_id_hex
     # What an older server stored: village 2's record revoking village 1's card.
     legacy = {**_card_push(v1, VILLAGE_2, key, 41), "hlc": "000000000001" + "0000@server"}
@@ -308,4 +284,4 @@ def test_a_revocation_stored_before_the_check_does_not_count(
             apply_push(session, Writer.server(), [legacy], datetime.now(), 10**13)
     finally:
         db.dispose()
-    assert _client(town).verify_card(card)["ok"]
+    assert station_client(town).verify_card(card)["ok"]

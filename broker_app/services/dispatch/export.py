@@ -141,17 +141,14 @@ class DispatchExportService:
                         shared.append_note_row(_block_heading(batch, full))
                         sheet = shared
                         cells = run.write(sheet, batch, full, today, total=False)
-                        summary.append(
-                            _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
+                    else:
+                        sheet = book.add_sheet(
+                            batch.name,
+                            MEMBER_COLUMNS,
+                            title_rows=member_titles(batch, station, today, full=full),
+                            paper=True,
                         )
-                        continue
-                    sheet = book.add_sheet(
-                        batch.name,
-                        MEMBER_COLUMNS,
-                        title_rows=member_titles(batch, station, today, full=full),
-                        paper=True,
-                    )
-                    cells = run.write(sheet, batch, full, today)
+                        cells = run.write(sheet, batch, full, today)
                     summary.append(
                         _summary_row(n, batch, sheet.title, cells.rows, cells.priority, full)
                     )
