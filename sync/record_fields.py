@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
+from broker_app.domain.arrears.clues import ClueSource, ClueStatus
 from broker_app.domain.common.enums import (
     BatchStatus,
     Education,
@@ -255,6 +256,28 @@ FIELDS: Final[Mapping[str, Mapping[str, FieldSpec]]] = {
         "hours": _int(),
         "certificate": _text(128),
         "passed": _bool(),
+    },
+    # A wage-arrears clue; org_code is the unit whose station holds the project (or,
+    # with no project, the station that registered it).
+    "wage_clue": {
+        **_COMMON,
+        "project_id": _ref("project", required=False),
+        "card_serial": _int(),
+        "card_key_id": _text(16),
+        "source": _code(ClueSource, required=True),
+        "reporter_phone": _text(20, required=True),
+        "reporter_name": _text(64),
+        "amount_owed": _int(),
+        "months_owed": _int(),
+        "description": _long(2_000),
+        "query_code": _text(16, required=True),
+        "status": _code(ClueStatus, required=True),
+        "received_on": _date(required=True),
+        "accepted_on": _date(),
+        "closed_on": _date(),
+        "reject_reason": _long(500),
+        "public_note": _long(500),
+        "operator": _text(64),
     },
 }
 

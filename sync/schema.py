@@ -21,7 +21,18 @@ PROJECT: Final = "project"
 
 #: Every record kind that travels over sync, by wire name.
 RECORD_TYPES: Final = frozenset(
-    {WORKER, JOB, "match", "batch", "batch_member", PROJECT, CARD, "follow_up", "training"}
+    {
+        WORKER,
+        JOB,
+        "match",
+        "batch",
+        "batch_member",
+        PROJECT,
+        CARD,
+        "follow_up",
+        "training",
+        "wage_clue",
+    }
 )
 
 #: Kinds whose ``org_code`` is the publishing unit: a county or township posting

@@ -25,6 +25,7 @@ class RecordKind(StrEnum):
     CARD = "card"
     FOLLOW_UP = "follow_up"
     TRAINING = "training"
+    WAGE_CLUE = "wage_clue"
     #: This station's own settings (org unit, operator, PIN, targets, sync state).
     STATION = "station"
 

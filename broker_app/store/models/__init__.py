@@ -1,5 +1,6 @@
 """All tables; importing this package registers them on ``Base.metadata``."""
 
+from broker_app.store.models.arrears import WageClue
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.audit import AuditEntry
 from broker_app.store.models.card import Project, RightsCard
@@ -22,7 +23,7 @@ RECORD_TYPES = {
     cls.record_type: cls
     for cls in (
         Worker, JobPosting, Match, DispatchBatch, DispatchMember, Project, RightsCard,
-        FollowUp, Training,
+        FollowUp, Training, WageClue,
     )
 }  # fmt: skip
 
@@ -43,6 +44,7 @@ __all__ = [
     "Setting",
     "Station",
     "Training",
+    "WageClue",
     "Worker",
     "WorkerSearchToken",
     "WorkerStatusEvent",

@@ -21,6 +21,7 @@ _RECORD_TYPES = {
     "card": QT_TRANSLATE_NOOP(_CONTEXT, "维权卡"),
     "follow_up": QT_TRANSLATE_NOOP(_CONTEXT, "走访记录"),
     "training": QT_TRANSLATE_NOOP(_CONTEXT, "培训记录"),
+    "wage_clue": QT_TRANSLATE_NOOP(_CONTEXT, "欠薪线索"),
 }
 _OPS = {
     "create": QT_TRANSLATE_NOOP(_CONTEXT, "新增"),
