@@ -55,6 +55,10 @@ SYSTEM_PACKAGES = (
     "libreoffice-calc-nogui",
     "fonts-crosextra-carlito",
     "postgresql-client",  # pg_dump/pg_restore: the channel server's restore drill test
+    # The card service's end-to-end test: a real headless browser (selenium drives it
+    # through /usr/bin/chromedriver; nothing is downloaded at run time).
+    "chromium",
+    "chromium-driver",
 )
 
 

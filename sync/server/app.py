@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from sync.protocol import HEALTH, MAX_BODY_BYTES, PROTOCOL_RANGE, SCHEMA_RANGE
-from sync.server import routes_cards, routes_sync
+from sync.server import routes_cards, routes_cardservice, routes_sync
 from sync.server.config import API_DOCS_ENV, PROCESSES_ENV, database_url
 from sync.server.db import ServerDB
 from sync.server.deps import utc_now
@@ -52,6 +52,7 @@ def create_app(db: ServerDB, settings: ServerSettings | None = None) -> FastAPI:
     install_handlers(app)
     app.include_router(routes_sync.router)
     app.include_router(routes_cards.router)
+    app.include_router(routes_cardservice.router)
 
     @app.get(HEALTH, response_model=HealthOut, tags=["health"])
     def health() -> JSONResponse:

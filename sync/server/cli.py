@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from sync.server import conflicts, keys, stations
+from sync.server import card_service, conflicts, keys, stations
 from sync.server.config import API_DOCS_ENV, DB_URL_ENV, PROCESSES_ENV, database_url
 from sync.server.db import SeqAllocator, ServerDB
 from sync.server.deps import utc_now
@@ -89,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key_id")
     p = add("revoke-key", run_revoke_key, "吊销密钥：用它签发的卡都不再可信")
     p.add_argument("key_id")
+    p = add(
+        "enrol-card-service",
+        run_enrol_card_service,
+        "为扫码维权服务生成凭证（最后一行，只显示一次）",
+    )
+    p.add_argument("--name", default="", help="服务名称")
+    p = add("revoke-card-service", run_revoke_card_service, "停用扫码维权服务的凭证")
+    p.add_argument("service_id")
     p = add("conflicts", run_conflicts, "列出冲突；conflicts resolve ID --keep winner|loser 处理")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="包括已处理的")
@@ -268,6 +276,22 @@ def run_revoke_key(db: ServerDB, args: argparse.Namespace) -> int:
     with db.write() as session:
         key = keys.revoke_key(session, args.key_id)
         print(f"已吊销密钥 {key.key_id}（{_station_name(session, key.station_id)}）")
+    return 0
+
+
+def run_enrol_card_service(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        service, token = card_service.enrol(session, args.name, utc_now())
+        print(f"扫码维权服务：{service.name} 编号 {service.id}")
+        print("凭证只显示这一次，请保存到扫码服务的 --token-file：")
+    print(token)
+    return 0
+
+
+def run_revoke_card_service(db: ServerDB, args: argparse.Namespace) -> int:
+    with db.write() as session:
+        service = card_service.revoke(session, args.service_id, utc_now())
+        print(f"已停用扫码维权服务：{service.name}")
     return 0
 
 

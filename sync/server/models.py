@@ -199,3 +199,30 @@ class Counter(ServerBase):
     __tablename__ = "counter"
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class CardServiceCredential(ServerBase):
+    """The public card service's credential (issued by the county, stored hashed like a
+    station's): it may read what cards print and hand in clues, nothing else."""
+
+    __tablename__ = "card_service"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    # active -> revoked
+    status: Mapped[str] = mapped_column(String(12))
+    token_hash: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CardClue(ServerBase):
+    """A clue handed in by the card service: its query code (the worker's key to its
+    progress) and the id the card service gave it (a resend is answered, not stored
+    twice), pointing at the ``wage_clue`` record."""
+
+    __tablename__ = "card_clue"
+    query_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    clue_id: Mapped[str] = mapped_column(String(36), unique=True)
+    record_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

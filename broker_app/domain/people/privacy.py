@@ -156,3 +156,15 @@ def shown_total(parts: Iterable[int], *, full: bool = False) -> int | str:
         # (it reads right in "其中脱贫人口 若干 人" too).
         return SMALL_COUNT_MARK if total < SMALL_COUNT else SOME
     return f"≥{visible}"
+
+
+def mask_name(name: str) -> str:
+    """A name as a public page shows it: the surname and the last character kept, the
+    rest ``*`` (刘建卫 -> 刘*卫, 王伟 -> 王*, 欧阳娜娜 -> 欧**娜). Enough for a worker to
+    recognise their own card, not enough to find the person in a roster."""
+    text = "".join(name.split())
+    if len(text) <= 1:
+        return "*" if text else ""
+    if len(text) == 2:
+        return text[0] + "*"
+    return text[0] + "*" * (len(text) - 2) + text[-1]
