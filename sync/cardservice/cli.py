@@ -80,9 +80,10 @@ def serve(args: argparse.Namespace) -> int:
     db = LocalDB(Path(args.db))
     link = ChannelLink(args.channel, token, verify=args.channel_ca or True)
     background = Background(link, db, args.refresh)
-    app = create_app(
-        db, link, background=background, secure_cookies=bool(args.tls_cert) or args.insecure_http
-    )
+    # Cookies marked Secure whenever the worker's browser speaks HTTPS: served with TLS
+    # here, or behind a reverse proxy that terminates it.
+    secure = bool(args.tls_cert) or args.insecure_http or bool(args.forwarded_allow_ips)
+    app = create_app(db, link, background=background, secure_cookies=secure)
     background.start()
     try:
         uvicorn.run(
