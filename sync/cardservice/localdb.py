@@ -61,6 +61,9 @@ class LocalDB:
         self._lock = threading.Lock()
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
+        # A forwarded clue's phone and words are overwritten, not just unlinked, so the
+        # file holds nothing of them once the channel server has them.
+        self._conn.execute("PRAGMA secure_delete=ON")
         self._conn.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -178,12 +181,15 @@ class LocalDB:
         return [PendingClue(r[0], r[1], json.loads(r[2])) for r in rows]
 
     def sent(self, clue_id: str) -> None:
-        """Forwarded: the reporter's data leaves this machine's database."""
+        """Forwarded: the reporter's data leaves this machine's database (and its
+        write-ahead log, which would otherwise keep the page as first written)."""
         with self._tx() as conn:
             conn.execute(
                 "UPDATE outbox SET sent_at = ?, body = NULL WHERE clue_id = ?",
                 (datetime.now().isoformat(timespec="seconds"), clue_id),
             )
+        with self._lock:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def refused(self, clue_id: str, reason: str) -> None:
         """The channel server will never take it (kept for the operator's log)."""
