@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="信任其 X-Forwarded-For 的反向代理地址（逗号分隔）：限流按真实客户地址计",
     )
+    p.add_argument(
+        "--pages-per-minute",
+        type=int,
+        default=120,
+        help="同一地址每分钟最多打开的页面数（工地共用一个出口地址时可调大）",
+    )
+    p.add_argument("--clues-per-hour", type=int, default=5, help="同一地址每小时最多提交的线索数")
     p.add_argument("--refresh", type=float, default=60.0, help="从渠道服务器更新的间隔（秒）")
     return parser
 
@@ -62,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.cardservice.app import create_app
+    from sync.cardservice.app import Limits, create_app
+    from sync.cardservice.ratelimit import Limit
 
     token = _token(args)
     if not token:
@@ -83,7 +91,11 @@ def serve(args: argparse.Namespace) -> int:
     # Cookies marked Secure whenever the worker's browser speaks HTTPS: served with TLS
     # here, or behind a reverse proxy that terminates it.
     secure = bool(args.tls_cert) or args.insecure_http or bool(args.forwarded_allow_ips)
-    app = create_app(db, link, background=background, secure_cookies=secure)
+    limits = Limits(
+        pages=Limit(max(1, args.pages_per_minute), 60),
+        clues_per_address=Limit(max(1, args.clues_per_hour), 3600),
+    )
+    app = create_app(db, link, limits=limits, background=background, secure_cookies=secure)
     background.start()
     try:
         uvicorn.run(

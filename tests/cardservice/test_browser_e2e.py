@@ -15,11 +15,13 @@ clue-handling services are built on another branch.
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -63,7 +65,7 @@ def v1(channel: RunningServer, tmp_path: Path) -> Iterator[Station]:
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     pytest.importorskip("selenium", reason="selenium (the dev extra) is not installed")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -84,44 +86,59 @@ def browser() -> Iterator[object]:
 class Phone:
     """The worker's browser on the card service."""
 
-    def __init__(self, driver: object, base: str) -> None:
+    def __init__(self, driver: Any, base: str) -> None:
         self.driver = driver
         self.base = base
 
-    def _by(self) -> object:
+    def _by(self) -> Any:
         from selenium.webdriver.common.by import By
 
         return By
 
     def open(self, path: str) -> str:
-        self.driver.get(self.base + path)  # type: ignore[attr-defined]
+        self.driver.get(self.base + path)
         return self.text()
 
     def text(self) -> str:
+        return str(self._find(self._by().TAG_NAME, "body").text)
+
+    def _find(self, how: str, what: str) -> Any:
+        return self.driver.find_element(how, what)
+
+    def _follow(self, element: Any) -> None:
+        """Click a link or a submit button and wait until the next page has loaded."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.wait import WebDriverWait
+
         By = self._by()
-        return str(self.driver.find_element(By.TAG_NAME, "body").text)  # type: ignore[attr-defined]
+        page = self._find(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 30).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
 
     def report(self, card_path: str, amount: str, description: str) -> str:
         """Open the card page, press 我要反映欠薪, fill the form and send it; the query code."""
         By = self._by()
         self.open(card_path)
-        self.driver.find_element(By.LINK_TEXT, "我要反映欠薪").click()  # type: ignore[attr-defined]
-        self.driver.find_element(By.ID, "phone").send_keys("13912340000")  # type: ignore[attr-defined]
-        self.driver.find_element(By.ID, "amount").send_keys(amount)  # type: ignore[attr-defined]
-        self.driver.find_element(By.ID, "months").send_keys("3")  # type: ignore[attr-defined]
-        self.driver.find_element(By.ID, "description").send_keys(description)  # type: ignore[attr-defined]
-        self.driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()  # type: ignore[attr-defined]
-        code = self.driver.find_element(By.ID, "query-code").text  # type: ignore[attr-defined]
+        self._follow(self._find(By.LINK_TEXT, "我要反映欠薪"))
+        self._find(By.ID, "phone").send_keys("13912340000")
+        self._find(By.ID, "amount").send_keys(amount)
+        self._find(By.ID, "months").send_keys("3")
+        self._find(By.ID, "description").send_keys(description)
+        self._follow(self._find(By.CSS_SELECTOR, "button[type=submit]"))
+        code = self._find(By.ID, "query-code").text
         assert len(code) == 10, self.text()
         return str(code)
 
     def progress(self, code: str) -> str:
-        """Press 查询进度, type the code, send; the status line and the note."""
+        """Press 查询进度, type the code, send; the page's text."""
         By = self._by()
         self.open("/")
-        self.driver.find_element(By.LINK_TEXT, "查询进度").click()  # type: ignore[attr-defined]
-        self.driver.find_element(By.ID, "code").send_keys(code.lower())  # type: ignore[attr-defined]
-        self.driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()  # type: ignore[attr-defined]
+        self._follow(self._find(By.LINK_TEXT, "查询进度"))
+        self._find(By.ID, "code").send_keys(code.lower())
+        self._follow(self._find(By.CSS_SELECTOR, "button[type=submit]"))
         return self.text()
 
 
@@ -164,7 +181,7 @@ def _key_registered_long_ago(channel: RunningServer) -> None:
 
 
 def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
-    channel: RunningServer, v1: Station, browser: object, tmp_path: Path
+    channel: RunningServer, v1: Station, browser: Any, tmp_path: Path
 ) -> None:
     today = date.today()
     project = ProjectService(v1.store).create(project_input()).record_ids[0]
@@ -238,3 +255,10 @@ def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
         assert "我要反映欠薪" in page and "孟" not in page
         headers = requests.get(service.url + genuine_path, timeout=10).headers
         assert "server" not in {name.lower() for name in headers}
+
+    # What the card service keeps on its disk: what cards print, nothing more.
+    for path in folder.glob("cards.sqlite3*"):
+        raw = path.read_bytes()
+        assert not any(name.encode() in raw for name in names), path
+        assert not re.search(rb"[1-9]\d{16}[\dX]", raw), path  # no whole ID number
+        assert b"13912340000" not in raw, path  # the reporters' phone left with the clues
