@@ -19,6 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from broker_app.domain.rights_card import KeyRing
+from sync.cardkeys import keyring_from_list
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS card (
     key_id TEXT NOT NULL, serial INTEGER NOT NULL, issue_date TEXT, expiry_date TEXT,
@@ -65,6 +68,9 @@ class LocalDB:
         # file holds nothing of them once the channel server has them.
         self._conn.execute("PRAGMA secure_delete=ON")
         self._conn.executescript(SCHEMA)
+        # The key ring of the stored key list, built once per feed: a county's 731
+        # keys take longer to load than a card takes to verify.
+        self._ring: KeyRing | None = None
 
     def close(self) -> None:
         self._conn.close()
@@ -108,6 +114,13 @@ class LocalDB:
         text = self.meta("keys")
         return json.loads(text) if text else {"keys": [], "revoked_cards": []}
 
+    def keyring(self) -> KeyRing:
+        """The fed keys and revocations, as ``verify_card`` takes them."""
+        ring = self._ring
+        if ring is None:
+            ring = self._ring = keyring_from_list(self.key_document())
+        return ring
+
     # -- the feed -----------------------------------------------------------------
     def apply_feed(self, page: dict[str, Any]) -> None:
         """One feed page and its cursor in one transaction."""
@@ -147,6 +160,7 @@ class LocalDB:
                 "INSERT OR REPLACE INTO meta VALUES ('fed_at', ?)",
                 (datetime.now().isoformat(timespec="seconds"),),
             )
+        self._ring = None
 
     def card(self, key_id: str, serial: int) -> CardRow | None:
         row = self._one("SELECT * FROM card WHERE key_id = ? AND serial = ?", (key_id, serial))

@@ -12,7 +12,6 @@ from enum import Enum
 from typing import Any
 
 from broker_app.domain.rights_card import VerifyReason, verify_card
-from sync.cardkeys import keyring_from_list
 from sync.cardservice.cardtoken import qr_text_from_token
 from sync.cardservice.localdb import CardRow, LocalDB
 
@@ -48,7 +47,7 @@ def look_up(db: LocalDB, token: str, today: date) -> CardView:
     text = qr_text_from_token(token)
     if text is None:
         return CardView(Verdict.UNKNOWN, _UNKNOWN)
-    result = verify_card(text, keyring_from_list(db.key_document()), today)
+    result = verify_card(text, db.keyring(), today)
     facts = result.facts
     if facts is None:
         if result.reason is VerifyReason.REVOKED_KEY:
