@@ -3,12 +3,15 @@ counter (its clock a parameter), the form token, and the clue's checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from broker_app.domain.arrears.clues import new_query_code
 from broker_app.domain.people.privacy import mask_name
 from sync.cardlink import ClueRefused, clue_fields
 from sync.cardservice.cardtoken import qr_text_from_token, token_from_qr_text
+from sync.cardservice.cli import TOKEN_ENV, main
 from sync.cardservice.forms import FORM_TTL, form_token, token_valid
 from sync.cardservice.ratelimit import Limit, RateLimiter
 from sync.ids import uuid7
@@ -118,3 +121,17 @@ def test_a_bad_clue_is_refused_with_a_chinese_reason(changes: dict[str, object])
     with pytest.raises(ClueRefused) as caught:
         clue_fields(_raw(**changes))
     assert caught.value.message and not caught.value.message.isascii()
+
+
+def test_serve_refuses_plain_http_off_this_machine_and_a_missing_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    base = ["serve", "--channel", "https://sync.example.cn", "--db", str(tmp_path / "c.sqlite3")]
+    assert main([*base, "--host", "127.0.0.1"]) == 2
+    assert "凭证" in capsys.readouterr().err
+    token = tmp_path / "token"
+    token.write_text("id.secret\n", encoding="utf-8")
+    assert main([*base, "--token-file", str(token), "--host", "0.0.0.0"]) == 2
+    assert "明文 HTTP" in capsys.readouterr().err
+    assert not (tmp_path / "c.sqlite3").exists()  # refused before anything was made
