@@ -197,6 +197,9 @@ def create_app(
         state = db.outbox_state(code)
         if state == "pending":
             return HTMLResponse(pages.pending_page(code))
+        if state == "refused":
+            message = "这条反映未能转送到驿站，请拨打 12333 或劳资专管员电话反映。"
+            return HTMLResponse(pages.message_page("未能转送", message), 200)
         if link is None:
             return HTMLResponse(pages.query_form("暂时无法查询，请稍后再试。", code), 503)
         try:

@@ -268,3 +268,11 @@ def test_guessing_query_codes_is_cut_off(service: Service) -> None:
 def test_a_page_flood_is_refused(service: Service) -> None:
     codes = [service.get("/").status_code for _ in range(12)]
     assert codes[:10] == [200] * 10 and codes[10:] == [429, 429]
+
+
+def test_a_clue_the_channel_refused_for_good_says_whom_to_call(service: Service) -> None:
+    code = _query_code(_report(service, service.issuer.card(1)).text)
+    (pending,) = service.db.pending()
+    service.db.refused(pending.clue_id, "HTTP 404 no such project")
+    answer = requests.post(service.url + "/q", data={"code": code}, timeout=10)
+    assert "未能转送" in answer.text and "12333" in answer.text
