@@ -97,7 +97,8 @@ def create_app(
             response: Response = HTMLResponse(pages.message_page("请稍后再试", TOO_MANY), 429)
         else:
             response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
         return response
 
     @app.exception_handler(StarletteHTTPException)
@@ -111,7 +112,13 @@ def create_app(
 
     @app.get("/site.css")
     def stylesheet() -> Response:
-        return Response(pages.STYLESHEET, media_type="text/css; charset=utf-8")
+        # Cached a day: a phone on a slow site connection fetches it once, and it does
+        # not count against the page limit on every page.
+        return Response(
+            pages.STYLESHEET,
+            media_type="text/css; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     # -- cards ----------------------------------------------------------------------
     def card_view(token: str) -> CardView:

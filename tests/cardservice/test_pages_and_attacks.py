@@ -185,6 +185,9 @@ def test_every_answer_carries_the_security_headers(service: Service) -> None:
         assert "default-src 'none'" in policy and "http" not in policy
         assert headers["Referrer-Policy"] == "no-referrer"
         assert headers["X-Frame-Options"] == "DENY"
+    assert service.get("/").headers["Cache-Control"] == "no-store"
+    css = service.get("/site.css")
+    assert css.headers["Cache-Control"].startswith("public") and "http" not in css.text
     page = service.get(f"/C/{service.issuer.card(1)}").text
     assert "<script" not in page and "http://" not in page and "https://" not in page
 
