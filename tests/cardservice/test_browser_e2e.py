@@ -97,23 +97,47 @@ class Phone:
 
     def open(self, path: str) -> str:
         self.driver.get(self.base + path)
+        self._loaded()
         return self.text()
 
     def text(self) -> str:
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        for _attempt in range(2):
+            try:
+                return str(self._find(self._by().TAG_NAME, "body").text)
+            except StaleElementReferenceException:
+                self._loaded()
         return str(self._find(self._by().TAG_NAME, "body").text)
 
     def _find(self, how: str, what: str) -> Any:
         return self.driver.find_element(how, what)
 
-    def _follow(self, element: Any) -> None:
-        """Click a link or a submit button and wait until the next page has loaded."""
+    def _follow(self, how: str, what: str) -> None:
+        """Click a link or a submit button and wait until the next page has loaded.
+
+        The element is found again when Chromium reports it detached between finding
+        and clicking (it does, now and then, on a page that has just loaded)."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.wait import WebDriverWait
 
         By = self._by()
-        page = self._find(By.TAG_NAME, "html")
-        element.click()
+        for attempt in range(3):
+            page = self._find(By.TAG_NAME, "html")
+            try:
+                self._find(how, what).click()
+                break
+            except WebDriverException:
+                if attempt == 2:
+                    raise
+                time.sleep(0.2)
         WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+        self._loaded()
+
+    def _loaded(self) -> None:
+        from selenium.webdriver.support.wait import WebDriverWait
+
         WebDriverWait(self.driver, 30).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
@@ -122,12 +146,12 @@ class Phone:
         """Open the card page, press 我要反映欠薪, fill the form and send it; the query code."""
         By = self._by()
         self.open(card_path)
-        self._follow(self._find(By.LINK_TEXT, "我要反映欠薪"))
+        self._follow(By.LINK_TEXT, "我要反映欠薪")
         self._find(By.ID, "phone").send_keys("13912340000")
         self._find(By.ID, "amount").send_keys(amount)
         self._find(By.ID, "months").send_keys("3")
         self._find(By.ID, "description").send_keys(description)
-        self._follow(self._find(By.CSS_SELECTOR, "button[type=submit]"))
+        self._follow(By.CSS_SELECTOR, "button[type=submit]")
         code = self._find(By.ID, "query-code").text
         assert len(code) == 10, self.text()
         return str(code)
@@ -136,9 +160,9 @@ class Phone:
         """Press 查询进度, type the code, send; the page's text."""
         By = self._by()
         self.open("/")
-        self._follow(self._find(By.LINK_TEXT, "查询进度"))
+        self._follow(By.LINK_TEXT, "查询进度")
         self._find(By.ID, "code").send_keys(code.lower())
-        self._follow(self._find(By.CSS_SELECTOR, "button[type=submit]"))
+        self._follow(By.CSS_SELECTOR, "button[type=submit]")
         return self.text()
 
 
