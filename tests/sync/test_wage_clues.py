@@ -1,7 +1,8 @@
-"""Wage-arrears clues through the real channel server: a village station registers a
-phone clue, its township and the county receive it, the village takes it through its
-steps and they see each status; no other village sees it, and the server refuses
-clues outside the station's scope or naming another village's project."""
+"""Wage-arrears clues and site inspections through the real channel server: a village
+station registers a phone clue, its township and the county receive it, the village
+takes it through its steps and they see each status; no other village sees it, and
+the server refuses clues outside the station's scope or naming another village's
+project. Inspections, problems and a project's 包保 travel the same way."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from broker_app.services.arrears.clues import ClueFilter, ClueService
+from broker_app.services.arrears.inspections import InspectionService
+from broker_app.services.projects.records import ProjectService
 from broker_app.store.models.arrears import WageClue
 from broker_app.store.store import Store
 from tests.arrears.builders import new_project, phone_clue
@@ -108,3 +111,32 @@ def _status(store: Store, clue_id: str) -> tuple[str, date | None, date | None, 
     clue = _clue(store, clue_id)
     assert clue is not None
     return clue.status, clue.accepted_on, clue.closed_on, clue.public_note
+
+
+def test_inspections_and_problems_reach_the_township(shared_stations: StationFactory) -> None:
+    village = shared_stations("village", VILLAGE_1)
+    township = shared_stations("township", TOWNSHIP)
+    project = new_project(village.store, "大束镇物流园项目")
+    ProjectService(village.store).edit(
+        project, {"responsible_org": TOWNSHIP, "responsible_person": "李包保"}
+    )
+    today = date.today()
+    service = InspectionService(village.store)
+    service.record(
+        project,
+        {"inspector": "王经纪", "workers_on_site": 12, "cards_valid": 10, "cards_missing": 2},
+        [{"description": "两名工人未持维权卡", "deadline": today + timedelta(days=7)}],
+        today=today,
+    )
+    assert village.sync().rejected == 0
+    township.sync()
+    seen = InspectionService(township.store)
+    assert project not in {p.id for p in seen.projects_to_visit(today)}
+    (problem,) = [p for p in seen.open_problems(today) if p.project_id == project]
+    assert problem.description == "两名工人未持维权卡"
+    assert ProjectService(township.store).details(project)["responsible_person"] == "李包保"
+    # The township closes the problem after its own check; the village sees it closed.
+    seen.close_problem(problem.id, "已补发维权卡", today=today)
+    township.sync()
+    village.sync()
+    assert problem.id not in {p.id for p in service.open_problems(today)}
