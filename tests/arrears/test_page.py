@@ -1,4 +1,4 @@
-"""The 维权 page driven as a broker would (offscreen, inline runner): register a phone
+"""The 维权 page's 欠薪线索 tab driven as a broker would (offscreen, inline runner): register a phone
 clue in the dialog, accept it, close it with the public note, refuse another with a
 reason; overdue rows tinted; the filters; what was stored."""
 
@@ -20,6 +20,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.pages import find_page
 from broker_app.ui.rights.clue_dialog import RegisterClueDialog
 from broker_app.ui.rights.clue_model import OVERDUE_BRUSH
+from broker_app.ui.rights.clue_panel import CluePanel
 from broker_app.ui.rights.page import RightsPage
 from broker_app.ui.rights.text_dialog import ClueTextDialog
 from broker_app.ui.tasks import TaskRunner
@@ -40,10 +41,11 @@ def ctx(qapp: QApplication, store: Store, data_dir: Path) -> Iterator[AppContext
 def _page(ctx: AppContext, qtbot: QtBot) -> RightsPage:
     page = RightsPage(ctx, today=lambda: TODAY)
     qtbot.addWidget(page)
+    assert page.tabs.currentWidget() is page.clues  # the clues come first
     return page
 
 
-def _texts(page: RightsPage, column: int) -> list[str]:
+def _texts(page: CluePanel, column: int) -> list[str]:
     model = page.model
     return [str(model.index(row, column).data()) for row in range(model.rowCount())]
 
@@ -58,7 +60,8 @@ def test_the_page_is_in_the_navigation(ctx: AppContext, qtbot: QtBot) -> None:
 
 def test_register_a_phone_clue_in_the_dialog(ctx: AppContext, qtbot: QtBot) -> None:
     project = new_project(ctx.store, "峄山镇安置房项目")
-    page = _page(ctx, qtbot)
+    rights = _page(ctx, qtbot)  # held: the page owns the tab
+    page = rights.clues
     answers = ModalAnswers()
 
     def refuse_then_fill(dialog: RegisterClueDialog) -> None:
@@ -94,7 +97,8 @@ def test_accept_close_and_reject_from_the_page(ctx: AppContext, qtbot: QtBot) ->
     project = new_project(ctx.store)
     first = phone_clue(ctx.store, project, on=TODAY)
     second = phone_clue(ctx.store, None, on=TODAY, reporter_phone="13700001111")
-    page = _page(ctx, qtbot)
+    rights = _page(ctx, qtbot)  # held: the page owns the tab
+    page = rights.clues
     assert page.select_clue(first)
     assert page.accept_button.isEnabled() and not page.close_button.isEnabled()
     page.accept_button.click()
@@ -136,7 +140,8 @@ def test_overdue_rows_are_tinted_and_filtered(ctx: AppContext, qtbot: QtBot) -> 
     project = new_project(ctx.store)
     late = phone_clue(ctx.store, project, on=TODAY - timedelta(days=10))
     phone_clue(ctx.store, project, on=TODAY)
-    page = _page(ctx, qtbot)
+    rights = _page(ctx, qtbot)  # held: the page owns the tab
+    page = rights.clues
     assert page.model.rowCount() == 2
     assert "1 条已超期" in page.count_label.text()
     tinted = [
