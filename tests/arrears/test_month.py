@@ -1,4 +1,4 @@
-"""A month's clue figures: counted by hand, in the monthly workbook (read back), and on
+"""A month's clue and inspection figures: counted by hand, in the monthly workbook (read back), and on
 the 统计 page's 欠薪线索 tab."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.arrears.clues import ClueService
+from broker_app.services.arrears.inspections import InspectionService
 from broker_app.services.arrears.month import month_clues
 from broker_app.services.stats.export import StatsExportService
 from broker_app.services.stats.monthly import Month
@@ -37,6 +38,8 @@ def november(store: Store) -> Store:
     d: received 11-10, never accepted                          -> received, overdue
     e: received 11-28, not yet due                             -> received
     f: received 12-01                                          -> none of November's
+
+    and two visits (one in October, one in November with two problems found).
     """
     service = ClueService(store)
     project = new_project(store)
@@ -51,6 +54,10 @@ def november(store: Store) -> Store:
     phone_clue(store, project, on=date(2026, 11, 10))
     phone_clue(store, project, on=date(2026, 11, 28))
     phone_clue(store, project, on=date(2026, 12, 1))
+    visits = InspectionService(store)
+    visits.record(project, {"inspected_on": date(2026, 10, 30)}, today=date(2026, 10, 30))
+    problems = [{"description": "未设告示牌"}, {"description": "工资未按月发放"}]
+    visits.record(project, {"inspected_on": date(2026, 11, 12)}, problems, today=MADE_ON)
     return store
 
 
@@ -61,6 +68,8 @@ EXPECTED = {
     "closed_late": 1,
     "rejected": 1,
     "overdue": 1,
+    "inspections": 1,
+    "problems_found": 2,
 }
 
 
@@ -78,12 +87,13 @@ def test_the_monthly_workbook_has_the_clue_sheet(november: Store, tmp_path: Path
     out = tmp_path / "stats.xlsx"
     StatsExportService(november).export(out, NOVEMBER, today=MADE_ON)
     sheet = read_sheets(out)["欠薪线索"]
-    assert sheet[0][0] == "欠薪线索办理情况"
+    assert sheet[0][0] == "欠薪线索办理和项目检查情况"
     header = next(row for row in sheet if row[0] == "单位")
     rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet[sheet.index(header) + 1 :]}
     assert rows["合计"]["收到线索"] == 4 and rows["合计"]["按期办结"] == 1
     assert rows["太平镇 / 庄里村"]["逾期办结"] == 1
     assert rows["太平镇 / 庄里村"]["月末超期未办"] == 1
+    assert rows["合计"]["项目检查"] == 1 and rows["合计"]["发现问题"] == 2
     assert any("统计月份：2026年11月" in str(row[0]) for row in sheet)
 
 
@@ -104,8 +114,8 @@ def test_the_stats_page_tab(ctx: AppContext, qtbot: QtBot) -> None:
 
     assert isinstance(panel, ClueStatsPanel)
     assert panel.month_box.currentText() == "2026年12月"
-    assert panel.figures()["合计"] == [1, 0, 0, 0, 0, 1]  # d is still overdue
+    assert panel.figures()["合计"] == [1, 0, 0, 0, 0, 1, 0, 0]  # d is still overdue
     panel.month_box.setCurrentIndex(1)
     assert panel.month_box.currentText() == "2026年11月"
-    assert panel.figures()["合计"] == [4, 1, 1, 1, 1, 1]
+    assert panel.figures()["合计"] == [4, 1, 1, 1, 1, 1, 1, 2]
     assert panel.figures()["太平镇 / 庄里村"][0] == 4

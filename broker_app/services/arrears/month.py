@@ -1,6 +1,7 @@
-"""A month's wage-arrears figures (欠薪线索): how many clues arrived, were accepted,
-closed within their deadline, refused, and were overdue, per unit of the station's
-scope and in total. Read from the clues' step dates, so a month's figures are the
+"""A month's wage-arrears figures (欠薪线索) and site inspections: how many clues
+arrived, were accepted, closed within their deadline, refused, and were overdue, and
+how many sites were visited and problems found, per unit of the station's scope and
+in total. Read from the clues' step dates, so a month's figures are the
 same whenever they are made (a clue closed later does not change last month's
 "overdue at month end").
 
@@ -12,7 +13,8 @@ Definitions (``domain.arrears.deadlines``):
 - 逾期办结: closed in the month, after it;
 - 不予受理: refused in the month;
 - 月末超期未办: at the end of the month (or today, for the month under way), open
-  with its next step past due.
+  with its next step past due;
+- 项目检查, 发现问题: site visits made and problems found in the month.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from broker_app.domain.org.units import load_zoucheng
 from broker_app.services.arrears.clues import deadlines_of
 from broker_app.store.models.arrears import WageClue
 from broker_app.store.repositories import clues as clue_repo
+from broker_app.store.repositories import inspections as inspection_repo
 from broker_app.store.store import Store
 
 
@@ -41,6 +44,8 @@ class ClueFigures:
     closed_late: int = 0
     rejected: int = 0
     overdue: int = 0
+    inspections: int = 0
+    problems_found: int = 0
 
     def add(self, other: ClueFigures) -> None:
         for name in FIGURE_NAMES:
@@ -48,8 +53,26 @@ class ClueFigures:
 
 
 #: The figures, in the order the page and the workbook show them, with their headers.
-FIGURE_NAMES = ("received", "accepted", "closed_in_time", "closed_late", "rejected", "overdue")
-FIGURE_HEADERS = ("收到线索", "受理", "按期办结", "逾期办结", "不予受理", "月末超期未办")
+FIGURE_NAMES = (
+    "received",
+    "accepted",
+    "closed_in_time",
+    "closed_late",
+    "rejected",
+    "overdue",
+    "inspections",
+    "problems_found",
+)
+FIGURE_HEADERS = (
+    "收到线索",
+    "受理",
+    "按期办结",
+    "逾期办结",
+    "不予受理",
+    "月末超期未办",
+    "项目检查",
+    "发现问题",
+)
 
 
 @dataclass(frozen=True)
@@ -70,15 +93,25 @@ def month_clues(store: Store, first: date, last: date, today: date | None = None
     with store.read() as session:
         deadlines = deadlines_of(session)
         clues = clue_repo.of_period(session, first, last)
+        visits = inspection_repo.visits_between(session, first, last)
+        problems = inspection_repo.problems_found_between(session, first, last)
     directory = load_zoucheng()
     units: dict[str, ClueFigures] = {}
-    for clue in clues:
-        figures = units.get(clue.org_code)
+
+    def unit_of(code: str) -> ClueFigures:
+        figures = units.get(code)
         if figures is None:
-            known = directory.find(clue.org_code) is not None
-            name = directory.display_name(clue.org_code) if known else clue.org_code
-            figures = units[clue.org_code] = ClueFigures(clue.org_code, name)
-        _count(figures, clue, first, last, as_of, deadlines)
+            known = directory.find(code) is not None
+            name = directory.display_name(code) if known else code
+            figures = units[code] = ClueFigures(code, name)
+        return figures
+
+    for clue in clues:
+        _count(unit_of(clue.org_code), clue, first, last, as_of, deadlines)
+    for _project, _day, org in visits:
+        unit_of(org).inspections += 1
+    for org, _problem in problems:
+        unit_of(org).problems_found += 1
     rows = [units[code] for code in sorted(units)]
     total = ClueFigures("", "合计")
     for row in rows:

@@ -1,5 +1,5 @@
-"""The 欠薪线索 sheet of the monthly statistics workbook: the month's clue figures
-per unit and in total (``services.arrears.month``), with the deadlines they were
+"""The 欠薪线索 sheet of the monthly statistics workbook: the month's clue and site
+inspection figures per unit and in total (``services.arrears.month``), with the deadlines they were
 judged against."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def write_clue_sheet(
     figures = month_clues(store, first, last, today)
     limits = figures.deadlines
     titles = [
-        "欠薪线索办理情况",
+        "欠薪线索办理和项目检查情况",
         *([f"驿站：{station}"] if station else []),
         f"统计月份：{label}",
         f"时限：受理{limits.accept_days}天、办结{limits.resolve_days}天（自收到之日起）；"

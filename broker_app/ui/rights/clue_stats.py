@@ -1,5 +1,6 @@
 """The 欠薪线索 tab of the 统计 page: a month's clue figures per unit and in total
-(received, accepted, closed in time or late, refused, overdue at the month's end)."""
+(received, accepted, closed in time or late, refused, overdue at the month's end),
+and the site visits made and problems found."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ _HEADERS = (
     QT_TRANSLATE_NOOP(_CONTEXT, "逾期办结"),
     QT_TRANSLATE_NOOP(_CONTEXT, "不予受理"),
     QT_TRANSLATE_NOOP(_CONTEXT, "月末超期未办"),
+    QT_TRANSLATE_NOOP(_CONTEXT, "项目检查"),
+    QT_TRANSLATE_NOOP(_CONTEXT, "发现问题"),
 )
 MONTHS_SHOWN = 12
 
