@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from broker_app.services.arrears.clues import ClueFilter, ClueService
+from broker_app.services.audit import AuditService
 from broker_app.store.store import Store
 from broker_app.ui.application import configure_application
 from broker_app.ui.context import AppContext
@@ -91,6 +92,14 @@ def test_register_a_phone_clue_in_the_dialog(ctx: AppContext, qtbot: QtBot) -> N
     assert _texts(page, 1) == ["峄山镇安置房项目"]
     assert _texts(page, 4) == ["已接收"]
     assert _texts(page, 5) == ["2026-12-06前受理"]
+    # The phone is masked until the broker asks for it, and that is audited.
+    assert _texts(page, 3) == ["颜景华 139****5678"]
+    assert page.select_clue(clue.id)
+    page.reveal_button.click()
+    assert _texts(page, 3) == ["颜景华 13912345678"]
+    assert "电话：13912345678" in page.details.text()
+    (entry,) = AuditService(ctx.store).entries()
+    assert (entry.action, entry.subject, entry.target) == ("reveal", "欠薪线索", clue.id)
 
 
 def test_accept_close_and_reject_from_the_page(ctx: AppContext, qtbot: QtBot) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from broker_app.domain.common.phone import mask_phone
 from broker_app.services.arrears.clues import ClueRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP
 from broker_app.ui.table_models import Index, RowListModel
@@ -26,8 +27,23 @@ _WARNING = QColor("#c62828")
 
 
 class ClueTableModel(RowListModel[ClueRow]):
+    """Phones show as 138****5678 until the broker asks to see one (audited)."""
+
     context = "ClueTableModel"
     titles = COLUMNS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.revealed: set[str] = set()
+
+    def reveal(self, clue_id: str) -> None:
+        self.revealed.add(clue_id)
+        for row, clue in enumerate(self.rows()):
+            if clue.id == clue_id:
+                self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+
+    def phone(self, clue: ClueRow) -> str:
+        return clue.reporter_phone if clue.id in self.revealed else mask_phone(clue.reporter_phone)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         clue = self.row_at(index.row())
@@ -56,6 +72,5 @@ class ClueTableModel(RowListModel[ClueRow]):
         text = self.tr("{0}前{1}").format(clue.due_on.isoformat(), step)
         return self.tr("{0}（已超期）").format(text) if clue.overdue else text
 
-    @staticmethod
-    def _reporter(clue: ClueRow) -> str:
-        return f"{clue.reporter_name or ''} {clue.reporter_phone}".strip()
+    def _reporter(self, clue: ClueRow) -> str:
+        return f"{clue.reporter_name or ''} {self.phone(clue)}".strip()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.services.arrears.clues import ClueFilter, ClueRow, ClueService
+from broker_app.services.audit import WAGE_CLUE, AuditService
 from broker_app.services.changes import Change, RecordKind
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
@@ -58,6 +59,8 @@ class CluePanel(QWidget):
         self.reject_button = QPushButton(self.tr("不予受理…"), self)
         self.note_button = QPushButton(self.tr("群众可见说明…"), self)
         self.note_button.setToolTip(self.tr("反映人扫码“查询进度”时看到的说明"))
+        self.reveal_button = QPushButton(self.tr("显示电话"), self)
+        self.reveal_button.setToolTip(self.tr("显示反映人的完整电话以便回访（记入审计日志）"))
         self.model = ClueTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -88,6 +91,7 @@ class CluePanel(QWidget):
                     self.close_button,
                     self.reject_button,
                     self.note_button,
+                    self.reveal_button,
                 ],
             )
         )
@@ -97,6 +101,7 @@ class CluePanel(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.note_button.clicked.connect(self.write_note)
+        self.reveal_button.clicked.connect(self.reveal_phone)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         ctx.changed.connect(self._on_change)
         self.reload()
@@ -171,6 +176,15 @@ class CluePanel(QWidget):
         if note is not None:
             self._write(lambda: self.service.write_note(clue.id, note))
 
+    def reveal_phone(self) -> None:
+        """The selected reporter's full phone, to call back; written to the audit log."""
+        clue = self.selected()
+        if clue is None:
+            return
+        AuditService(self.ctx.store).record_reveal(clue.id, subject=WAGE_CLUE)
+        self.model.reveal(clue.id)
+        self._selection_changed()
+
     # -- plumbing ------------------------------------------------------------------------
     def _ask(self, title: str, prompt: str, text: str = "", *, required: bool = True) -> str | None:
         dialog = ClueTextDialog(title, prompt, text=text, required=required, parent=self)
@@ -201,10 +215,14 @@ class CluePanel(QWidget):
         self.reject_button.setEnabled(status == "received")
         self.close_button.setEnabled(status == "accepted")
         self.note_button.setEnabled(clue is not None)
+        self.reveal_button.setEnabled(clue is not None and clue.id not in self.model.revealed)
         self.details.setText(self._details(clue) if clue is not None else "")
 
     def _details(self, clue: ClueRow) -> str:
-        parts = [self.tr("查询码：{0}").format(clue.query_code)]
+        parts = [
+            self.tr("电话：{0}").format(self.model.phone(clue)),
+            self.tr("查询码：{0}").format(clue.query_code),
+        ]
         if clue.amount_owed is not None:
             parts.append(self.tr("欠薪 {0} 元").format(clue.amount_owed))
         if clue.months_owed is not None:
