@@ -22,6 +22,7 @@ from broker_app.cli import (
     roster_cmds,
     screenshot_cmds,
     settings_cmds,
+    site_cmds,
     station_cmds,
     sync_cmds,
 )
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     backup_cmds,
     card_cmds,
     clue_cmds,
+    site_cmds,
     job_cmds,
     screenshot_cmds,
     sync_cmds,
