@@ -224,6 +224,9 @@ FIELDS: Final[Mapping[str, Mapping[str, FieldSpec]]] = {
         "start_date": _date(),
         "end_date": _date(),
         "notes": _long(),
+        # 包保: the unit answerable for the site (any unit of the county).
+        "responsible_org": FieldSpec(ORG, max_len=12),
+        "responsible_person": _text(64),
     },
     "card": {
         **_COMMON,
@@ -278,6 +281,29 @@ FIELDS: Final[Mapping[str, Mapping[str, FieldSpec]]] = {
         "reject_reason": _long(500),
         "public_note": _long(500),
         "operator": _text(64),
+    },
+    # A visit to a project's site and the cards found there (org_code: the project's).
+    "inspection": {
+        **_COMMON,
+        "project_id": _ref("project"),
+        "inspected_on": _date(required=True),
+        "inspector": _text(64),
+        "workers_on_site": _int(),
+        "cards_valid": _int(),
+        "cards_missing": _int(),
+        "cards_invalid": _int(),
+        "notes": _long(2_000),
+    },
+    # A problem found on a site, its rectification deadline and its closing.
+    "site_problem": {
+        **_COMMON,
+        "project_id": _ref("project"),
+        "inspection_id": _ref("inspection", required=False),
+        "description": _long(2_000),
+        "found_on": _date(required=True),
+        "deadline": _date(),
+        "closed_on": _date(),
+        "closing_note": _long(2_000),
     },
 }
 

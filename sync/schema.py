@@ -32,6 +32,8 @@ RECORD_TYPES: Final = frozenset(
         "follow_up",
         "training",
         "wage_clue",
+        "inspection",
+        "site_problem",
     }
 )
 

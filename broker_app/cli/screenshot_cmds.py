@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--page",
         required=True,
-        help="页面：roster、jobs、matches、dispatch、cards、sync、stats（尚未完成的页面会被拒绝）",
+        help="页面：roster、jobs、matches、dispatch、cards、rights、sync、stats（尚未完成的页面会被拒绝）",
     )
     p.add_argument("--size", default="1366x768", help="图片大小（像素），默认 1366x768")
     p.add_argument(

@@ -37,6 +37,7 @@ LEDGER: Final = "就业帮扶台账"
 WATCH_LIST: Final = "帮扶预警名单"
 WORKER: Final = "劳动力"
 WORKER_LIST: Final = "劳动力列表"
+WAGE_CLUE: Final = "欠薪线索"
 
 
 @dataclass(frozen=True)

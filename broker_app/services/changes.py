@@ -26,6 +26,8 @@ class RecordKind(StrEnum):
     FOLLOW_UP = "follow_up"
     TRAINING = "training"
     WAGE_CLUE = "wage_clue"
+    INSPECTION = "inspection"
+    SITE_PROBLEM = "site_problem"
     #: This station's own settings (org unit, operator, PIN, targets, sync state).
     STATION = "station"
 

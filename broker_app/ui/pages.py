@@ -32,6 +32,7 @@ PLANNED_TITLES = {
     "matches": QT_TRANSLATE_NOOP("pages", "匹配"),
     "dispatch": QT_TRANSLATE_NOOP("pages", "劳务输出"),
     "cards": QT_TRANSLATE_NOOP("pages", "维权卡"),
+    "rights": QT_TRANSLATE_NOOP("pages", "维权"),
     "sync": QT_TRANSLATE_NOOP("pages", "同步"),
     "stats": QT_TRANSLATE_NOOP("pages", "统计"),
 }
@@ -57,9 +58,16 @@ def _cards_page(ctx: AppContext) -> QWidget:
     return CardsPage(ctx)
 
 
+def _rights_page(ctx: AppContext) -> QWidget:
+    from broker_app.ui.rights.page import RightsPage
+
+    return RightsPage(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("roster", PLANNED_TITLES["roster"], _roster_page),
     PageSpec("cards", PLANNED_TITLES["cards"], _cards_page),
+    PageSpec("rights", PLANNED_TITLES["rights"], _rights_page),
     PageSpec("jobs", PLANNED_TITLES["jobs"], jobs_pages.jobs_page),
     PageSpec("matches", PLANNED_TITLES["matches"], jobs_pages.matches_page),
     PageSpec("dispatch", PLANNED_TITLES["dispatch"], dispatch_pages.dispatch_page),

@@ -169,7 +169,7 @@ def test_workbook_shows_the_same_numbers(
     out = tmp_path / "stats.xlsx"
     result = StatsExportService(store).export(out, MARCH, today=REPORT_DAY)
     sheets = read_sheets(out)
-    assert list(sheets) == ["就业状态", "重点群体", "输出与服务", "输出批次明细"]
+    assert list(sheets) == ["就业状态", "重点群体", "输出与服务", "输出批次明细", "欠薪线索"]
     status = sheets["就业状态"]
     assert status[0][0] == "2025年3月农村劳动力就业状态统计表"
     header = status[2]

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from broker_app.cli.main import main as cli_main
 from broker_app.services.sync.config import load_config
-from broker_app.store.models import DispatchBatch, Project
+from broker_app.store.models import DispatchBatch, Inspection, Project
 from broker_app.store.store import Store
 from sync import record_fields as rf
 from sync.hlc import Stamp, is_stamp
@@ -86,6 +86,9 @@ def _records_of(store: Store, org: str, worker_name: str) -> dict[str, list[str]
     project = _create(store, Project, {"org_code": org, "name": "工程"})
     match = add_match(store, worker, job, org)
     follow_up = add_follow_up(store, worker, org, "走访")
+    inspection = _create(
+        store, Inspection, {"org_code": org, "project_id": project, "inspected_on": date.today()}
+    )
     return {
         "worker": [worker],
         "job": [job],
@@ -93,6 +96,7 @@ def _records_of(store: Store, org: str, worker_name: str) -> dict[str, list[str]
         "project": [project],
         "match": [match],
         "follow_up": [follow_up],
+        "inspection": [inspection],
     }
 
 

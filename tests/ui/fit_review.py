@@ -149,6 +149,9 @@ def dialogs(ctx: object, window: QWidget) -> dict[str, Callable[[], QWidget]]:
     from broker_app.ui.jobs.worker_recommend import JobsForWorkerDialog
     from broker_app.ui.logs.log_dialog import LogDialog
     from broker_app.ui.privacy.audit_dialog import AuditLogDialog
+    from broker_app.ui.rights.clue_dialog import RegisterClueDialog
+    from broker_app.ui.rights.inspection_dialog import InspectionDialog
+    from broker_app.ui.rights.text_dialog import ClueTextDialog
     from broker_app.ui.settings_dialog import SettingsDialog
     from broker_app.ui.stats.settings_dialog import StatsSettingsDialog
     from broker_app.ui.stats.watch_export import WatchExportDialog
@@ -184,6 +187,9 @@ def dialogs(ctx: object, window: QWidget) -> dict[str, Callable[[], QWidget]]:
         "watch-export": lambda: WatchExportDialog(12, window),
         "logs": lambda: LogDialog(ctx, window),
         "audit": lambda: AuditLogDialog(ctx, window),
+        "register-clue": lambda: RegisterClueDialog(ctx, window),
+        "inspection": lambda: InspectionDialog(ctx, project, window),
+        "clue-text": lambda: ClueTextDialog("办结", "办理结果：", parent=window),
     }
     from broker_app.ui.worker_editor.record_dialog import RecordDialog
 

@@ -12,6 +12,8 @@ from broker_app.domain.common import coerce
 from broker_app.domain.common.cleaning import Cleaned, Cleaner
 from broker_app.domain.common.errors import FieldError
 from broker_app.domain.common.phone import normalize_phone
+from broker_app.domain.org.codes import normalize_org_code
+from broker_app.domain.org.units import load_zoucheng
 
 #: The nationwide 人社 hotline: the complaint number every card carries at least.
 NATIONAL_HOTLINE = "12333"
@@ -33,6 +35,8 @@ LABELS = {
     "start_date": "开工日期",
     "end_date": "竣工日期",
     "notes": "备注",
+    "responsible_org": "包保单位",
+    "responsible_person": "包保责任人",
 }
 
 _MAX_LENGTH = {
@@ -41,6 +45,7 @@ _MAX_LENGTH = {
     "general_contractor": 128,
     "subcontractor": 128,
     "labor_officer_name": 64,
+    "responsible_person": 64,
 }
 _REQUIRED = ("name", "general_contractor")
 # People's own phones: a mobile or a landline, never a service number.
@@ -63,6 +68,7 @@ def clean_project(raw: Mapping[str, Any], *, partial: bool = False) -> CleanProj
     for name, limit in _MAX_LENGTH.items():
         c.field(name, lambda _v, n=name, m=limit: _text(raw, n, m))
     c.field("notes", coerce.text)
+    c.field("responsible_org", lambda _v: _unit(raw, "responsible_org"))
     for name in _PERSON_PHONES:
         c.field(name, lambda _v, n=name: _phone(raw, n, False))
     for name in _COMPLAINT_PHONES:
@@ -96,6 +102,32 @@ def _text(raw: Mapping[str, Any], name: str, limit: int) -> str:
             reason="length",
         )
     return value
+
+
+def _unit(raw: Mapping[str, Any], name: str) -> str | None:
+    """A unit of the county typed as its code or its name (太平镇, 庄里村), as its
+    12-digit code; blank is none."""
+    text = coerce.text(raw.get(name))
+    if not text:
+        return None
+    directory = load_zoucheng()
+    if text.isdigit():
+        try:
+            code = normalize_org_code(text)
+        except FieldError as err:
+            raise FieldError(name, err.message, err.message_en, reason=err.reason) from None
+        if directory.find(code) is not None:
+            return code
+    else:
+        named = [u for u in directory.search(text, limit=5) if text in (u.name, u.short_name)]
+        if len(named) == 1:
+            return named[0].code
+    raise FieldError(
+        name,
+        f"{LABELS[name]}“{text}”不是本县的单位（填单位代码或全名，如 太平镇）",
+        f"{name}: unknown unit {text!r}",
+        reason="unit",
+    )
 
 
 def _number(raw: Mapping[str, Any], name: str, low: int, high: int) -> int | None:

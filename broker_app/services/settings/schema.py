@@ -245,6 +245,25 @@ class WageSettings(SettingsSection):
 
 
 @dataclass(frozen=True)
+class ArrearsSettings(SettingsSection):
+    """Days from a wage-arrears clue's arrival by which it is received, accepted and
+    resolved (``domain.arrears.deadlines``); the county sets them."""
+
+    SECTION: ClassVar[str] = "arrears"
+    receive_days: int = _option(1, "欠薪线索接收时限（天）", key="arrears.receive_days")
+    accept_days: int = _option(5, "欠薪线索受理时限（天）", key="arrears.accept_days")
+    resolve_days: int = _option(15, "欠薪线索办结时限（天）", key="arrears.resolve_days")
+
+    def clean(self) -> tuple[ArrearsSettings, list[FieldError]]:
+        errors: list[FieldError] = []
+        for name in ("receive_days", "accept_days", "resolve_days"):
+            errors += _range(self, name, 1, MAX_KEEP_DAYS)
+        if not errors and not self.receive_days <= self.accept_days <= self.resolve_days:
+            errors.append(_error("resolve_days", "时限应为 接收 ≤ 受理 ≤ 办结", "order"))
+        return self, errors
+
+
+@dataclass(frozen=True)
 class BackupSettings(SettingsSection):
     """Where the automatic and manual backups go (blank: ``backups`` in the data
     folder; backups taken before a database upgrade always stay there), and how long
@@ -301,6 +320,7 @@ SECTIONS: tuple[type[SettingsSection], ...] = (
     WageSettings,
     BackupSettings,
     LanguageSettings,
+    ArrearsSettings,
 )
 
 
@@ -314,6 +334,7 @@ class Settings:
     wages: WageSettings = field(default_factory=WageSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
     ui: LanguageSettings = field(default_factory=LanguageSettings)
+    arrears: ArrearsSettings = field(default_factory=ArrearsSettings)
 
     def sections(self) -> Iterator[SettingsSection]:
         for option in dataclasses.fields(self):

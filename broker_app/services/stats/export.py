@@ -18,6 +18,7 @@ from typing import Final
 
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.dispatch.status import batch_status
+from broker_app.services.arrears.month_sheet import write_clue_sheet
 from broker_app.services.dispatch.columns import tier_label
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import SheetWriter, XlsxWriter
@@ -140,6 +141,7 @@ class StatsExportService:
                 ),
                 stats,
             )
+            write_clue_sheet(book, self.store, month.first, month.last, month.label, station, today)
         log.info("monthly statistics %s to %s", month, path)
         return StatsExportResult(path, stats)
 

@@ -5,6 +5,7 @@ from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.audit import AuditEntry
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.inspection import Inspection, SiteProblem
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.local import (
     DepartedRecord,
@@ -23,7 +24,7 @@ RECORD_TYPES = {
     cls.record_type: cls
     for cls in (
         Worker, JobPosting, Match, DispatchBatch, DispatchMember, Project, RightsCard,
-        FollowUp, Training, WageClue,
+        FollowUp, Training, WageClue, Inspection, SiteProblem,
     )
 }  # fmt: skip
 
@@ -34,6 +35,7 @@ __all__ = [
     "DispatchBatch",
     "DispatchMember",
     "FollowUp",
+    "Inspection",
     "JobPosting",
     "Match",
     "MovedOut",
@@ -42,6 +44,7 @@ __all__ = [
     "Project",
     "RightsCard",
     "Setting",
+    "SiteProblem",
     "Station",
     "Training",
     "WageClue",

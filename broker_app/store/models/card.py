@@ -29,13 +29,16 @@ class Project(SyncedRecord, Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 包保: the unit and the person answerable for visiting the site every month.
+    responsible_org: Mapped[str | None] = mapped_column(String(12))
+    responsible_person: Mapped[str] = mapped_column(String(64), default="")
 
     sync_fields = (
         *SyncedRecord.COMMON_SYNC_FIELDS,
         "name", "address", "general_contractor", "subcontractor", "labor_officer_name",
         "labor_officer_phone", "manager_phone", "complaint_phone_hrss",
         "complaint_phone_housing", "complaint_phone_national", "min_wage", "pay_day",
-        "start_date", "end_date", "notes",
+        "start_date", "end_date", "notes", "responsible_org", "responsible_person",
     )  # fmt: skip
 
 

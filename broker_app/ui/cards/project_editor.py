@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.common.errors import FieldError
+from broker_app.domain.org.units import load_zoucheng
 from broker_app.domain.projects.rules import LABELS
 from broker_app.services.changes import Change
 from broker_app.services.projects.defaults import DEFAULT_FIELDS
@@ -42,6 +43,8 @@ _FIELDS: tuple[tuple[str, FieldKind, str], ...] = (
     ("pay_day", "number", "每月几日，1到31"),
     ("start_date", "date", ""),
     ("end_date", "date", "卡的有效期默认到竣工日期；不填则一年"),
+    ("responsible_org", "text", "包保单位：代码或名称，如 太平镇"),
+    ("responsible_person", "text", "包保责任人：每月到现场检查的人"),
     ("notes", "multiline", ""),
 )
 
@@ -116,6 +119,11 @@ class ProjectEditorDialog(QDialog):
             values: dict[str, Any] = {name: getattr(defaults, name) for name in DEFAULT_FIELDS}
         else:
             values = self.service.details(self.project_id)
+        unit = values.get("responsible_org")
+        if unit:
+            # Shown by name; saved back through the same name (or the code).
+            found = load_zoucheng().find(unit)
+            values = {**values, "responsible_org": found.name if found else unit}
         for name, editor in self.editors.items():
             if name in values:
                 editor.set_value(values[name])

@@ -42,6 +42,7 @@ from broker_app.ui.charts.scale import count_text
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import user_message
 from broker_app.ui.file_dialogs import FileKind, ask_save_file
+from broker_app.ui.rights.clue_stats import ClueStatsPanel
 from broker_app.ui.stats.charts_panel import ChartsPanel
 from broker_app.ui.stats.refresh import RefreshScheduler
 from broker_app.ui.stats.watch_panel import WatchPanel
@@ -87,6 +88,7 @@ class StatsPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.charts, self.tr("统计图表"))
         self.tabs.addTab(self.watch, self.tr("帮扶预警"))
+        self.tabs.addTab(ClueStatsPanel(ctx, self, today=today), self.tr("欠薪线索"))
 
         header = QHBoxLayout()
         header.addWidget(self.scope_label)

@@ -22,6 +22,8 @@ _RECORD_TYPES = {
     "follow_up": QT_TRANSLATE_NOOP(_CONTEXT, "走访记录"),
     "training": QT_TRANSLATE_NOOP(_CONTEXT, "培训记录"),
     "wage_clue": QT_TRANSLATE_NOOP(_CONTEXT, "欠薪线索"),
+    "inspection": QT_TRANSLATE_NOOP(_CONTEXT, "项目检查"),
+    "site_problem": QT_TRANSLATE_NOOP(_CONTEXT, "发现问题"),
 }
 _OPS = {
     "create": QT_TRANSLATE_NOOP(_CONTEXT, "新增"),
