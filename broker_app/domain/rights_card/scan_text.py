@@ -1,0 +1,168 @@
+"""What a phone sees when it scans a card: the forms of a card's QR text.
+
+A card's signed bytes (content + signature, see payload) travel in one of three
+forms, and ``signed_bytes`` takes each back to the same bytes, so verification
+does not care which one was scanned:
+
+URL form (the county runs a public card page)
+    ``{BASE}/C/{TOKEN}``, TOKEN the RFC 4648 Base32 of the signed bytes without
+    padding, the whole URL upper case. WeChat and phone cameras open it; the card
+    service reads the same token. Upper case keeps every character in the QR
+    alphanumeric set (5.5 bits a character): Base32 spends 8.8 bits a byte where
+    Base45 spends 8.25, but Base45 is not URL-safe (space, %).
+
+Readable-text form (no public page)
+    A UTF-8 byte segment (behind an ECI designator, so no reader guesses the
+    character set) with a few lines a worker can read: what the card is, the
+    complaint phones, and a label for the check code, followed by an
+    alphanumeric segment ``WQ1:`` + Base45, exactly the card's own text.
+
+Card form (cards printed before these forms, and the stored text)
+    ``WQ1:`` + Base45.
+
+A project's notice board links to ``{BASE}/P/{PROJECT_ID}`` (the project's UUID,
+upper case).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .base45 import ALPHABET, b45decode, b45encode
+from .qr import ECI_UTF8, ErrorLevel, QrCode, QrSegment, qr_symbol
+
+# "WQ" for 维权, "1" for wire format 1. Upper case, digits and ":" only: a
+# lower-case letter would push the whole QR into byte mode.
+QR_PREFIX = "WQ1:"
+# Far above a real card (about 330 characters in the readable form); bounds the
+# work done on hostile text.
+MAX_QR_TEXT_LENGTH = 1024
+#: The station setting that holds the county's public card address.
+PUBLIC_BASE_URL_SETTING = "cards.public_base_url"
+CARD_PATH = "/C/"
+PROJECT_PATH = "/P/"
+#: A base address longer than this would push the card's QR a version up or more.
+MAX_BASE_URL_LENGTH = 40
+#: Error correction of the URL and readable-text forms (chosen by decode rates on
+#: blurred 150 dpi JPEG scans, benchmarks/card_scan.py and BENCHMARKS.md).
+SCAN_ERROR_CORRECTION: ErrorLevel = "M"
+#: The lines above the check code in the readable-text form.
+READABLE_TITLE = "农民工工资维权联系卡"
+READABLE_PHONES = "欠薪投诉电话："
+READABLE_CODE = "核验码："
+
+_ALPHANUMERIC = frozenset(ALPHABET)
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+_URL = re.compile(r"HTTPS?://[^\s/?#]+(?:/[^\s?#]*)?/C/([A-Z2-7]+)/?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScanText:
+    """A QR's content as segments, and the text a scanner returns for it."""
+
+    segments: tuple[QrSegment, ...]
+    error_correction: ErrorLevel
+
+    @property
+    def text(self) -> str:
+        return "".join(s.data.decode("utf-8") for s in self.segments if s.mode != "eci")
+
+    def symbol(self) -> QrCode:
+        return qr_symbol(self.segments, self.error_correction)
+
+
+def check_base_url(url: str) -> str:
+    """The county's public card address in its stored form (no trailing ``/``).
+
+    https only (http for a test server on this machine); ValueError with a Chinese
+    message when it is not such an address or has characters a QR URL cannot carry.
+    """
+    text = url.strip().rstrip("/")
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower()
+    secure = parts.scheme.lower() == "https"
+    local = parts.scheme.lower() == "http" and host in _LOCAL_HOSTS
+    if not (secure or local) or not host or parts.username or parts.query or parts.fragment:
+        raise ValueError(
+            "公共卡片服务地址应为 https:// 开头的网址，如 https://wq.zcrs.gov.cn（不带参数）"
+        )
+    if not _ALPHANUMERIC.issuperset(text.upper()):
+        raise ValueError("公共卡片服务地址只能含字母、数字和 - . / :（二维码网址模式的字符）")
+    if len(text) > MAX_BASE_URL_LENGTH:
+        raise ValueError(f"公共卡片服务地址最多 {MAX_BASE_URL_LENGTH} 个字符，以免二维码过大")
+    return text
+
+
+def card_url(base: str, signed: bytes) -> str:
+    """``{BASE}/C/{TOKEN}``, upper case (see the module docstring)."""
+    token = base64.b32encode(signed).decode("ascii").rstrip("=")
+    return f"{base.rstrip('/')}{CARD_PATH}{token}".upper()
+
+
+def project_url(base: str, project_id: str) -> str:
+    """``{BASE}/P/{PROJECT_ID}``, upper case: the project's page on the card service."""
+    return f"{base.rstrip('/')}{PROJECT_PATH}{project_id}".upper()
+
+
+def url_scan_text(url: str) -> ScanText:
+    """A URL (already upper case) as one alphanumeric segment."""
+    return ScanText((QrSegment("alphanumeric", url.encode("ascii")),), SCAN_ERROR_CORRECTION)
+
+
+def readable_scan_text(lines: Sequence[str], code: str) -> ScanText:
+    """``lines`` for a person (UTF-8, one per line) then ``code`` (alphanumeric)."""
+    head = "\n".join(lines)
+    segments = [QrSegment("eci", bytes([ECI_UTF8])), QrSegment("byte", head.encode("utf-8"))]
+    if code:
+        segments.append(QrSegment("alphanumeric", code.encode("ascii")))
+    return ScanText(tuple(segments), SCAN_ERROR_CORRECTION)
+
+
+def card_scan_text(signed: bytes, base_url: str, phones: Sequence[str]) -> ScanText:
+    """The QR printed on a card: the URL form when the county's address is set, else
+    the readable-text form naming ``phones`` (the signed one first)."""
+    if base_url:
+        return url_scan_text(card_url(base_url, signed))
+    listed = " ".join(dict.fromkeys(p for p in phones if p))
+    lines = (READABLE_TITLE, READABLE_PHONES + listed, READABLE_CODE)
+    return readable_scan_text(lines, QR_PREFIX + b45encode(signed))
+
+
+def signed_bytes(text: str) -> bytes:
+    """The signed bytes in any accepted QR text (URL, readable text, ``WQ1:``).
+
+    ValueError when the text is none of them. Trailing CR/LF are dropped
+    (keyboard-wedge scanners add them).
+    """
+    if not isinstance(text, str) or len(text) > MAX_QR_TEXT_LENGTH:
+        raise ValueError("not a card text")
+    text = text.rstrip("\r\n")
+    if text.startswith(QR_PREFIX):
+        return b45decode(text[len(QR_PREFIX) :])
+    url = _URL.fullmatch(text)
+    if url is not None:
+        return _b32decode(url.group(1))
+    # The readable form: lines for a person, then the card's own text.
+    at = text.rfind(QR_PREFIX)
+    if at < 0:
+        raise ValueError("missing card prefix")
+    return b45decode(text[at + len(QR_PREFIX) :])
+
+
+def _b32decode(token: str) -> bytes:
+    """Strict unpadded Base32 (any case): one text per byte string, as Base45 is."""
+    token = token.upper()
+    try:
+        data = base64.b32decode(token + "=" * (-len(token) % 8))
+    except binascii.Error:
+        raise ValueError("not a Base32 card token") from None
+    if base64.b32encode(data).decode("ascii").rstrip("=") != token:
+        raise ValueError("non-canonical Base32 card token")
+    return data
