@@ -67,7 +67,10 @@ def register(commands: Any) -> None:
     p.set_defaults(run=run_issue)
 
     p = commands.add_parser("verify-card", help="核验维权卡二维码（文字或图片），有效时返回0")
-    p.add_argument("text_or_image", help="扫码得到的文字（WQ1:开头），或二维码图片文件")
+    p.add_argument(
+        "text_or_image",
+        help="扫码得到的网址或文字（卡片网址、可读文字或 WQ1: 开头），或二维码图片文件",
+    )
     p.add_argument("--date", help="按哪一天核验（默认今天，格式 2026-03-01）")
     p.set_defaults(run=run_verify)
 
@@ -198,7 +201,7 @@ def run_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     today = _day(args.date) if args.date else date.today()
     source = args.text_or_image
     path = Path(source)
-    if not source.startswith("WQ") and path.is_file():
+    if card_key_id(source) is None and _is_file(path):
         from broker_app.printing.headless import ensure_gui_application
         from broker_app.printing.scan import qr_texts_in_file
 
@@ -267,6 +270,15 @@ def _say_missing(missing: dict[str, str], names: dict[str, str] | None = None) -
             name = (names or {}).get(worker_id)
             who = f"{name}（{worker_id}）" if name else worker_id
             print(f"  {who}　{reason}", file=sys.stderr)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False also for text no file can be named
+    (a scanned card's readable text is longer than a file name may be)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _day(text: str) -> date:
