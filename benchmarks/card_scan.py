@@ -8,9 +8,12 @@ stickers at **150 dpi** (the page image the PDF is drawn from, so the module edg
 fall between pixels as on a cheap scan), blurs each page (Gaussian, radius R pixels),
 saves it as **JPEG quality 30**, and counts the QRs zxing-cpp reads back exactly:
 
-  WQ1 Q        today's card text, ``WQ1:`` + Base45, one alphanumeric segment
-  URL L/M/Q    ``{BASE}/C/{Base32}``, upper case, one alphanumeric segment
-  text M/Q     UTF-8 lines with the complaint phones (ECI) + ``WQ1:`` + Base45
+  WQ1 Q        the card text printed before, ``WQ1:`` + Base45, one alphanumeric segment
+  URL          ``{BASE}/C/{Base32}``, upper case, one alphanumeric segment, as printed
+               (the highest error correction within the WQ1 form's version)
+  text         UTF-8 lines with the complaint phones (ECI) + ``WQ1:`` + Base45, as printed
+  URL L/M/Q    the URL at a fixed level, for comparison
+  text L/M/Q   the readable text at a fixed level
 
 Prints, per form: the QR versions, the module size on the wallet card (24 mm with
 quiet zone) and the sticker (28 mm), and the share decoded at each blur.
@@ -69,28 +72,31 @@ def _wq1(face: CardFace) -> ScanText:
     return ScanText((QrSegment("alphanumeric", face.qr_text.encode("ascii")),), "Q")
 
 
-def _url(level: str) -> Form:
+def _url(level: str = "") -> Form:
     def form(face: CardFace) -> ScanText:
         scan = card_scan_text(signed_bytes(face.qr_text), BASE, [])
-        return replace(scan, error_correction=level)  # type: ignore[arg-type]
+        return replace(scan, error_correction=level) if level else scan  # type: ignore[arg-type]
 
     return form
 
 
-def _text(level: str) -> Form:
+def _text(level: str = "") -> Form:
     def form(face: CardFace) -> ScanText:
         phones = [line.phone for line in face.phones]
         scan = card_scan_text(signed_bytes(face.qr_text), "", phones)
-        return replace(scan, error_correction=level)  # type: ignore[arg-type]
+        return replace(scan, error_correction=level) if level else scan  # type: ignore[arg-type]
 
     return form
 
 
 FORMS: dict[str, Form] = {
     "WQ1 Q": _wq1,
+    "URL": _url(),
+    "text": _text(),
     "URL L": _url("L"),
     "URL M": _url("M"),
     "URL Q": _url("Q"),
+    "text L": _text("L"),
     "text M": _text("M"),
     "text Q": _text("Q"),
 }
@@ -143,10 +149,11 @@ def main() -> None:
         store.close()
     blurs = " ".join(f"{'blur ' + format(b, 'g'):>18}" for b in args.blur)
     print(f"{len(faces)} cards, {DPI} dpi, JPEG quality {JPEG_QUALITY}; decoded / printed")
-    print(f"{'form':<8}{'layout':<9}{'version':>9}{'module mm':>11}{blurs}")
+    print(f"{'form':<8}{'level':>6}{'layout':>9}{'version':>9}{'module mm':>11}{blurs}")
     for name in args.forms:
         variant = [replace(face, scan=FORMS[name](face)) for face in faces]
         versions = sorted({face.scan.symbol().version for face in variant})
+        levels = "".join(sorted({face.scan.error_correction for face in variant}))
         for layout in (CARD_SHEET, STICKER_SHEET):
             modules = [face.scan.symbol().size + 8 for face in variant]
             module_mm = QR_MM[layout.key] / max(modules)
@@ -156,7 +163,7 @@ def main() -> None:
                 rates.append(f"{good:>4}/{total} {100 * good / total:5.1f}%")
             shown_versions = "-".join(str(v) for v in (versions[0], versions[-1]))
             print(
-                f"{name:<8}{layout.key:<9}{shown_versions:>9}{module_mm:>11.2f}"
+                f"{name:<8}{levels:>6}{layout.key:>9}{shown_versions:>9}{module_mm:>11.2f}"
                 + "".join(f"{r:>18}" for r in rates),
                 flush=True,
             )

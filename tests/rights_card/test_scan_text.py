@@ -13,8 +13,8 @@ from qrcode import util
 from qrcode.constants import ERROR_CORRECT_M
 
 from broker_app.domain.rights_card import KeyRing, grayscale_raster, sign_card, verify_card
-from broker_app.domain.rights_card.base45 import b45decode
-from broker_app.domain.rights_card.qr import QrSegment, qr_symbol
+from broker_app.domain.rights_card.base45 import b45decode, b45encode
+from broker_app.domain.rights_card.qr import QrSegment, qr_matrix, qr_symbol, symbol_version
 from broker_app.domain.rights_card.scan_text import (
     MAX_BASE_URL_LENGTH,
     QR_PREFIX,
@@ -100,10 +100,10 @@ def test_readable_text_names_the_phones_and_carries_the_card_text(
     facts = sample_facts(station.key_id)
     card = sign_card(facts, station.private_key)
     scan = card_scan_text(signed_bytes(card), "", PHONES)
-    lines = scan.text.split("\n")
-    assert lines[0] == "农民工工资维权联系卡"
-    assert lines[1] == "欠薪投诉电话：0537-5212345 0537-5213456 12333"
-    assert lines[2] == "核验码：" + card
+    assert scan.text.split("\n") == [
+        "欠薪投诉电话：0537-5212345 0537-5213456 12333",
+        "核验码：" + card,
+    ]
     barcode = _scan(scan.symbol())
     assert barcode.text == scan.text  # UTF-8 through the ECI, no guessing
     assert verify_card(barcode.text, keyring, facts.issue_date).ok
@@ -129,12 +129,22 @@ def test_worst_case_card_in_each_form_scans_and_verifies(
     assert extra["Version"] == str(symbol.version)
 
 
-def test_versions_of_the_worst_case() -> None:
-    signed = b"\xff" * 144  # (all zeros would make an all-zero block qrcode cannot code)
-    assert card_scan_text(signed, BASE, []).symbol().version <= 9
-    longest = "https://" + "a" * (MAX_BASE_URL_LENGTH - 8)
-    assert card_scan_text(signed, longest, []).symbol().version <= 10
-    assert card_scan_text(signed, "", PHONES).symbol().version <= 11
+@pytest.mark.parametrize("length", [100, 112, 125, 137, 144])
+@pytest.mark.parametrize("base", [BASE, "https://" + "a" * (MAX_BASE_URL_LENGTH - 8), ""])
+def test_printed_forms_never_take_smaller_modules_than_the_card_text(
+    length: int, base: str
+) -> None:
+    """The version of the card's own text at level Q is the ceiling; the level is the
+    highest that fits under it."""
+    # Bytes a signature could hold (all zeros would make an all-zero block, which
+    # qrcode cannot code and no signature ever is).
+    signed = bytes((37 * n + 11) % 251 + 1 for n in range(length))
+    ceiling = qr_matrix(QR_PREFIX + b45encode(signed)).version
+    scan = card_scan_text(signed, base, PHONES)
+    assert scan.symbol().version <= ceiling <= 10
+    higher = {"L": "M", "M": "Q", "Q": "H"}.get(scan.error_correction)
+    if higher is not None:
+        assert symbol_version(scan.segments, higher) > ceiling  # type: ignore[arg-type]
 
 
 def test_mixed_encoder_matches_qrcode_for_one_segment() -> None:

@@ -13,9 +13,24 @@ URL form (the county runs a public card page)
 
 Readable-text form (no public page)
     A UTF-8 byte segment (behind an ECI designator, so no reader guesses the
-    character set) with a few lines a worker can read: what the card is, the
-    complaint phones, and a label for the check code, followed by an
-    alphanumeric segment ``WQ1:`` + Base45, exactly the card's own text.
+    character set) with what a worker needs, the complaint phones, and a label
+    for the check code, followed by an alphanumeric segment ``WQ1:`` + Base45,
+    exactly the card's own text::
+
+        欠薪投诉电话：0537-5212345 0537-5213456 12333
+        核验码：WQ1:...
+
+    Every Chinese character costs 3 bytes (24 bits, four alphanumeric characters'
+    worth), so the lines are kept to these two: a title line ("农民工工资维权联系卡")
+    would have cost a QR version on most cards.
+
+Error correction. A card's QR is printed at a fixed size (24 mm on the wallet
+card, 28 mm on the sticker), so a bigger version means smaller modules, and
+small modules are what fails first on a blurred, low-resolution scan
+(benchmarks/card_scan.py). So a printed form never takes a version above the one
+the card's own ``WQ1:`` text takes at level Q; within that version it takes the
+highest level that fits (H, Q, M, then L): modules at least as large as before,
+and as much error correction as they leave room for.
 
 Card form (cards printed before these forms, and the stored text)
     ``WQ1:`` + Base45.
@@ -30,11 +45,11 @@ import base64
 import binascii
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from .base45 import ALPHABET, b45decode, b45encode
-from .qr import ECI_UTF8, ErrorLevel, QrCode, QrSegment, qr_symbol
+from .qr import ECI_UTF8, ErrorLevel, QrCode, QrSegment, qr_symbol, smallest_version, symbol_version
 
 # "WQ" for 维权, "1" for wire format 1. Upper case, digits and ":" only: a
 # lower-case letter would push the whole QR into byte mode.
@@ -48,13 +63,16 @@ CARD_PATH = "/C/"
 PROJECT_PATH = "/P/"
 #: A base address longer than this would push the card's QR a version up or more.
 MAX_BASE_URL_LENGTH = 40
-#: Error correction of the URL and readable-text forms (chosen by decode rates on
-#: blurred 150 dpi JPEG scans, benchmarks/card_scan.py and BENCHMARKS.md).
+#: Error correction of a notice board's QR (printed 62 mm wide or more, so the
+#: version hardly matters) and of a URL or text made without a card's ceiling.
 SCAN_ERROR_CORRECTION: ErrorLevel = "M"
-#: The lines above the check code in the readable-text form.
-READABLE_TITLE = "农民工工资维权联系卡"
+#: From the most error correction to the least (see "Error correction" above).
+_LEVELS_DOWN: tuple[ErrorLevel, ...] = ("H", "Q", "M", "L")
+#: The readable-text form's lines.
 READABLE_PHONES = "欠薪投诉电话："
 READABLE_CODE = "核验码："
+#: The first line of a notice board's readable-text QR.
+NOTICE_TITLE = "农民工工资维权信息告示牌"
 
 _ALPHANUMERIC = frozenset(ALPHABET)
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -128,11 +146,34 @@ def readable_scan_text(lines: Sequence[str], code: str) -> ScanText:
 def card_scan_text(signed: bytes, base_url: str, phones: Sequence[str]) -> ScanText:
     """The QR printed on a card: the URL form when the county's address is set, else
     the readable-text form naming ``phones`` (the signed one first)."""
+    card_text = QR_PREFIX + b45encode(signed)
     if base_url:
-        return url_scan_text(card_url(base_url, signed))
+        scan = url_scan_text(card_url(base_url, signed))
+    else:
+        listed = " ".join(dict.fromkeys(p for p in phones if p))
+        scan = readable_scan_text((READABLE_PHONES + listed, READABLE_CODE), card_text)
+    return fitted(scan, smallest_version(len(card_text)))
+
+
+def fitted(scan: ScanText, ceiling: int) -> ScanText:
+    """``scan`` at the highest error-correction level whose version is at most
+    ``ceiling`` (L when none is: the symbol then grows past it)."""
+    for level in _LEVELS_DOWN:
+        if symbol_version(scan.segments, level) <= ceiling:
+            return replace(scan, error_correction=level)
+    return replace(scan, error_correction="L")
+
+
+def project_scan_text(
+    base_url: str, project_id: str, project_name: str, phones: Sequence[str]
+) -> ScanText:
+    """The QR of a project's notice board: its page on the card service (``/P/``), or,
+    with no public address, readable text naming the project and the complaint phones."""
+    if base_url:
+        return url_scan_text(project_url(base_url, project_id))
     listed = " ".join(dict.fromkeys(p for p in phones if p))
-    lines = (READABLE_TITLE, READABLE_PHONES + listed, READABLE_CODE)
-    return readable_scan_text(lines, QR_PREFIX + b45encode(signed))
+    lines = (NOTICE_TITLE, f"项目：{project_name}", READABLE_PHONES + listed)
+    return readable_scan_text(lines, "")
 
 
 def signed_bytes(text: str) -> bytes:
