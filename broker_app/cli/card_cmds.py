@@ -7,6 +7,7 @@
     card-key [--revoke KEYID]
 
     cards-test-page [--layout ...] OUT.pdf
+    notice-board --project ID [--paper A4|A3] -o OUT.pdf   (notice_cmds)
 
 ``cards-pdf`` issues what is missing before printing (services.cards.print_jobs says
 exactly what); ``--no-issue`` prints only the cards that exist. It exits 0 when every
@@ -24,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from broker_app.cli import notice_cmds
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
 from broker_app.cli.progress import terminal_progress
@@ -83,6 +85,8 @@ def register(commands: Any) -> None:
     p = commands.add_parser("card-key", help="显示本驿站的维权卡签发密钥（首次使用时生成）")
     p.add_argument("--revoke", metavar="KEYID", help="吊销一个签发密钥（8位），其签发的卡全部失效")
     p.set_defaults(run=run_card_key)
+
+    notice_cmds.register(commands)
 
 
 def _add_selection(p: argparse.ArgumentParser) -> None:
