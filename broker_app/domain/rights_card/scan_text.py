@@ -12,17 +12,18 @@ URL form (the county runs a public card page)
     Base45 spends 8.25, but Base45 is not URL-safe (space, %).
 
 Readable-text form (no public page)
-    A UTF-8 byte segment (behind an ECI designator, so no reader guesses the
-    character set) with what a worker needs, the complaint phones, and a label
-    for the check code, followed by an alphanumeric segment ``WQ1:`` + Base45,
-    exactly the card's own text::
+    One short UTF-8 byte segment (behind an ECI designator, so no reader guesses
+    the character set), then one alphanumeric segment with the complaint phones
+    and the card's own text, ``WQ1:`` + Base45::
 
-        欠薪投诉电话：0537-5212345 0537-5213456 12333
-        核验码：WQ1:...
+        欠薪投诉电话: 0537-5212345 0537-5213456 12333 WQ1:...
 
     Every Chinese character costs 3 bytes (24 bits, four alphanumeric characters'
-    worth), so the lines are kept to these two: a title line ("农民工工资维权联系卡")
-    would have cost a QR version on most cards.
+    worth) and a byte-mode digit 8 bits against 5.5, so only the label is in byte
+    mode, and the phones ride in the alphanumeric segment. Measured: two lines
+    (phones, then "核验码：" and the code) took level L to stay within the card
+    text's version, and L decoded 74% of blurred wallet cards where the card text
+    at Q decoded 97% (BENCHMARKS.md); this form fits level M there.
 
 Error correction. A card's QR is printed at a fixed size (24 mm on the wallet
 card, 28 mm on the sticker), so a bigger version means smaller modules, and
@@ -68,9 +69,10 @@ MAX_BASE_URL_LENGTH = 40
 SCAN_ERROR_CORRECTION: ErrorLevel = "M"
 #: From the most error correction to the least (see "Error correction" above).
 _LEVELS_DOWN: tuple[ErrorLevel, ...] = ("H", "Q", "M", "L")
-#: The readable-text form's lines.
+#: The readable-text form's label (the rest is alphanumeric).
+READABLE_LABEL = "欠薪投诉电话"
+#: A notice board's readable-text lines start the phones with this.
 READABLE_PHONES = "欠薪投诉电话："
-READABLE_CODE = "核验码："
 #: The first line of a notice board's readable-text QR.
 NOTICE_TITLE = "农民工工资维权信息告示牌"
 
@@ -150,8 +152,9 @@ def card_scan_text(signed: bytes, base_url: str, phones: Sequence[str]) -> ScanT
     if base_url:
         scan = url_scan_text(card_url(base_url, signed))
     else:
-        listed = " ".join(dict.fromkeys(p for p in phones if p))
-        scan = readable_scan_text((READABLE_PHONES + listed, READABLE_CODE), card_text)
+        shown = [p for p in dict.fromkeys(phones) if p and _ALPHANUMERIC.issuperset(p)]
+        tail = ": " + " ".join([*shown, card_text])
+        scan = readable_scan_text((READABLE_LABEL,), tail)
     return fitted(scan, smallest_version(len(card_text)))
 
 
@@ -190,8 +193,9 @@ def signed_bytes(text: str) -> bytes:
     url = _URL.fullmatch(text)
     if url is not None:
         return _b32decode(url.group(1))
-    # The readable form: lines for a person, then the card's own text.
-    at = text.rfind(QR_PREFIX)
+    # The readable form: the label and phones, then the card's own text. The first
+    # "WQ1:" (a phone cannot hold one; Base45 after it can, by chance).
+    at = text.find(QR_PREFIX)
     if at < 0:
         raise ValueError("missing card prefix")
     return b45decode(text[at + len(QR_PREFIX) :])
