@@ -6,6 +6,8 @@ Compares, on the same signed card texts in the same run:
   qrcode mask=0    qrcode with one fixed mask (no search), the cheapest qrcode can do
   qr_matrix        our encoder: qrcode's encoding, our integer/string mask search
   qr_matrix+raster the same plus a 4 px grayscale raster with quiet zone ("drawing")
+  printed URL      the URL form a card prints with a public address (scan_text)
+  printed text     the readable-text form a card prints without one
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from broker_app.domain.rights_card.payload import (
     encode_content,
 )
 from broker_app.domain.rights_card.qr_layout import layout_for
+from broker_app.domain.rights_card.scan_text import card_scan_text, signed_bytes
 
 # (worker, project, general contractor): names shaped like real Zoucheng sites.
 TYPICAL = [
@@ -115,6 +118,10 @@ def random_cards(count: int, private_key: bytes, public_key: bytes) -> list[str]
     return texts
 
 
+_BASE = "https://wq.zcrs.gov.cn"
+_PHONES = ["0537-5212345", "0537-5213456", "12333"]
+
+
 def qrcode_make(text: str, mask: int | None) -> qrcode.QRCode:
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_Q, border=0, mask_pattern=mask)
     code.add_data(util.QRData(text.encode("ascii"), mode=util.MODE_ALPHA_NUM))
@@ -153,6 +160,9 @@ def main() -> None:
         ("qrcode mask=0", lambda text: qrcode_make(text, 0)),
         ("qr_matrix", qr_matrix),
         ("qr_matrix+raster", lambda text: grayscale_raster(qr_matrix(text))),
+        # The forms printed since issue 20 (scan_text), from the same signed bytes.
+        ("printed URL", lambda text: card_scan_text(signed_bytes(text), _BASE, []).symbol()),
+        ("printed text", lambda text: card_scan_text(signed_bytes(text), "", _PHONES).symbol()),
     ]
     results = {name: time_per_code(texts, encode) for name, encode in contenders}
     baseline = statistics.median(results["qrcode default"])

@@ -1,6 +1,7 @@
 """Rights cards to PDF: time for 1,000 cards, payload sizes and QR versions.
 
-Run from the repository root: ``python benchmarks/cards_pdf.py [count] [repeats]``.
+Run from the repository root: ``python benchmarks/cards_pdf.py [count] [repeats] [base_url]``
+(with ``base_url`` the cards carry the URL form of the QR, else the readable text).
 
 Per repeat, on ``count`` demo workers and a fresh project:
   issue        sign and store ``count`` cards (CardService.issue)
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ from broker_app.services.cards.issuing import CardService
 from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.projects.records import ProjectService
+from broker_app.services.settings.schema import load_settings, save_settings
 from broker_app.services.settings.station import StationService
 from broker_app.store.store import open_store
 
@@ -74,7 +77,7 @@ def spread(values: list[int]) -> str:
 
 def one_run(
     store: Any, workers: list[str], folder: Path, run: int
-) -> tuple[dict[str, float], list[str], int]:
+) -> tuple[dict[str, float], list[str], int, list[str]]:
     """Times of one repeat on a fresh project, its card texts and the PDF's size."""
     project = ProjectService(store).create({**PROJECT, "name": f"{PROJECT['name']}{run}"})
     project_id = project.record_ids[0]
@@ -82,6 +85,7 @@ def one_run(
     selection = CardSelection(project_id=project_id)
     prepare, plan = timed(lambda: CardPrintService(store).prepare(selection))
     texts = [face.qr_text for face in plan.faces]
+    printed = [f"{face.scan.symbol().version}{face.scan.error_correction}" for face in plan.faces]
     out = folder / f"cards{run}.pdf"
     pdf, _ = timed(lambda: write_cards_pdf(plan.faces, out, CARD_SHEET))
     sticker, _ = timed(lambda: write_cards_pdf(plan.faces, folder / "s.pdf", STICKER_SHEET))
@@ -94,23 +98,28 @@ def one_run(
         "qrcode loop": loop,
         "ratio": (prepare + pdf) / loop,
     }
-    return measured, texts, out.stat().st_size
+    return measured, texts, out.stat().st_size, printed
 
 
-def main(count: int, repeats: int) -> None:
+def main(count: int, repeats: int, base_url: str = "") -> None:
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         data.mkdir()
         store = open_store(data)
         StationService(store).configure("370883107200", operator_name="测试")
+        if base_url:
+            settings = load_settings(store)
+            cards = replace(settings.cards, public_base_url=base_url)
+            save_settings(store, settings.with_section(cards))
         DemoDataService(store).generate(count, seed=7)
         workers = [row["id"] for row in _worker_ids(store)][:count]
         times: dict[str, list[float]] = {}
         texts: list[str] = []
+        printed: list[str] = []
         pdf_sizes: list[int] = []
         for run in range(repeats):
-            measured, texts, size = one_run(store, workers, Path(folder), run)
+            measured, texts, size, printed = one_run(store, workers, Path(folder), run)
             pdf_sizes.append(size)
             for name, value in measured.items():
                 times.setdefault(name, []).append(value)
@@ -129,7 +138,9 @@ def main(count: int, repeats: int) -> None:
     versions = [qr_matrix(text).version for text in texts]
     print(f"signed bytes: {spread(signed)} (budget 144)")
     print(f"QR text characters: {spread([len(t) for t in texts])}")
-    print(f"QR version (level Q): {spread(versions)}")
+    print(f"QR version of the WQ1: text (level Q): {spread(versions)}")
+    shown = ", ".join(f"{v}: {printed.count(v)}" for v in sorted(set(printed)))
+    print(f"printed QR, version and level ({len(printed)} cards): {shown}")
     print(f"PDF size for {len(texts)} wallet cards: {statistics.median(pdf_sizes) / 1e6:.2f} MB")
 
 
@@ -147,4 +158,5 @@ if __name__ == "__main__":
     main(
         int(sys.argv[1]) if len(sys.argv) > 1 else 1000,
         int(sys.argv[2]) if len(sys.argv) > 2 else 3,
+        sys.argv[3] if len(sys.argv) > 3 else "",
     )

@@ -7,6 +7,7 @@
     card-key [--revoke KEYID]
 
     cards-test-page [--layout ...] OUT.pdf
+    notice-board --project ID [--paper A4|A3] -o OUT.pdf   (notice_cmds)
 
 ``cards-pdf`` issues what is missing before printing (services.cards.print_jobs says
 exactly what); ``--no-issue`` prints only the cards that exist. It exits 0 when every
@@ -24,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from broker_app.cli import notice_cmds
 from broker_app.cli.context import CliContext
 from broker_app.cli.errors import CliError
 from broker_app.cli.progress import terminal_progress
@@ -67,7 +69,10 @@ def register(commands: Any) -> None:
     p.set_defaults(run=run_issue)
 
     p = commands.add_parser("verify-card", help="核验维权卡二维码（文字或图片），有效时返回0")
-    p.add_argument("text_or_image", help="扫码得到的文字（WQ1:开头），或二维码图片文件")
+    p.add_argument(
+        "text_or_image",
+        help="扫码得到的网址或文字（卡片网址、可读文字或 WQ1: 开头），或二维码图片文件",
+    )
     p.add_argument("--date", help="按哪一天核验（默认今天，格式 2026-03-01）")
     p.set_defaults(run=run_verify)
 
@@ -80,6 +85,8 @@ def register(commands: Any) -> None:
     p = commands.add_parser("card-key", help="显示本驿站的维权卡签发密钥（首次使用时生成）")
     p.add_argument("--revoke", metavar="KEYID", help="吊销一个签发密钥（8位），其签发的卡全部失效")
     p.set_defaults(run=run_card_key)
+
+    notice_cmds.register(commands)
 
 
 def _add_selection(p: argparse.ArgumentParser) -> None:
@@ -198,7 +205,7 @@ def run_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     today = _day(args.date) if args.date else date.today()
     source = args.text_or_image
     path = Path(source)
-    if not source.startswith("WQ") and path.is_file():
+    if card_key_id(source) is None and _is_file(path):
         from broker_app.printing.headless import ensure_gui_application
         from broker_app.printing.scan import qr_texts_in_file
 
@@ -267,6 +274,15 @@ def _say_missing(missing: dict[str, str], names: dict[str, str] | None = None) -
             name = (names or {}).get(worker_id)
             who = f"{name}（{worker_id}）" if name else worker_id
             print(f"  {who}　{reason}", file=sys.stderr)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False also for text no file can be named
+    (a scanned card's readable text is longer than a file name may be)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _day(text: str) -> date:

@@ -60,10 +60,14 @@ def write_cards_pdf(
 
 
 def write_a4_pdf(
-    out: Path, title: str, paint: Callable[[QPainter, Callable[[], bool]], int]
+    out: Path,
+    title: str,
+    paint: Callable[[QPainter, Callable[[], bool]], int],
+    paper: QPageSize.PageSizeId = QPageSize.PageSizeId.A4,
 ) -> int:
-    """An A4 PDF whose pages ``paint`` draws (origin at the paper's corner, no margins),
-    marked to print at actual size; returns what ``paint`` returns (the page count)."""
+    """An A4 (or ``paper``) PDF whose pages ``paint`` draws (origin at the paper's
+    corner, no margins), marked to print at actual size; returns what ``paint``
+    returns (the page count)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise PdfWriteError(out)
@@ -73,7 +77,7 @@ def write_a4_pdf(
         writer.setResolution(PDF_RESOLUTION)
         writer.setPageLayout(
             QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
+                QPageSize(paper),
                 QPageLayout.Orientation.Portrait,
                 QMarginsF(0, 0, 0, 0),
             )

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from broker_app.printing.coverage import Unprintable, unprintable
 from broker_app.printing.labels import tr
-from broker_app.printing.qr_image import qr_image
+from broker_app.printing.qr_image import matrix_image
 from broker_app.printing.sheets import SheetLayout, draw_cut_marks, draw_outline
 from broker_app.printing.units import MM_PER_INCH, Ruler
 from broker_app.services.cards.faces import CardFace
@@ -79,7 +79,7 @@ def paint_page(
         x, y = layout.slot_mm(index)
         painter.save()
         painter.translate(ruler.point(x + inset_x, y + inset_y))
-        fields = layout.draw(painter, ruler, face, qr_image(face.qr_text))
+        fields = layout.draw(painter, ruler, face, matrix_image(face.scan.symbol()))
         painter.restore()
         if report is not None:
             report.printed += 1

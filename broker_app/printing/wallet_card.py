@@ -18,7 +18,9 @@ from broker_app.services.cards.faces import CardFace
 
 WIDTH_MM, HEIGHT_MM = 85.6, 54.0
 _MARGIN = 3.0
-_QR_SIZE = 24.0  # including the 4-module quiet zone: about 0.37 mm a module
+#: Including the 4-module quiet zone: 0.42 mm a module at version 8, 0.39 at 9, 0.37
+#: at 10 (the printed forms never exceed the WQ1: text's version, rights_card.scan_text).
+_QR_SIZE = 24.0
 _QR_X, _QR_Y = WIDTH_MM - _MARGIN - _QR_SIZE + 1.0, 8.6
 _LEFT_W = _QR_X - _MARGIN - 0.5
 _ROW_H = 3.3

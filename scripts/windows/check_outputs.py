@@ -77,7 +77,11 @@ def cards(pdf: Path, qr_out: Path) -> None:
             texts += qr_texts_in_file(page)
     if not pages or not texts:
         fail(f"{len(pages)} pages, {len(texts)} QR codes decoded")
-    qr_out.write_text("\n".join(texts), encoding="utf-8")
+    # ASCII for the Windows build's verify-card on any code page: the readable-text
+    # form's label and phones stay behind (its card text, from "WQ1:", carries the
+    # same signed bytes); a URL is ASCII already.
+    lines = [text[text.find("WQ1:") :] if "WQ1:" in text else text for text in texts]
+    qr_out.write_text("\n".join(lines), encoding="utf-8")
     print(f"[windows] cards PDF: {len(pages)} pages, {len(texts)} QR codes decoded")
 
 

@@ -91,7 +91,7 @@ def test_rare_names_print_from_the_bundled_font_only(
     flat = squeezed(text)
     assert all(name in flat for name in RARE_NAMES)
     texts = [t for image in rendered for t in decode_all(image)]
-    assert sorted(texts) == sorted(face.qr_text for face in plan.faces)
+    assert sorted(texts) == sorted(face.scan.text for face in plan.faces)
     assert {f.worker_name for f in plan.faces} == set(RARE_NAMES)
 
 

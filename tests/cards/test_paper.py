@@ -145,7 +145,7 @@ def test_label_sheets_put_every_sticker_on_its_label(
     if rendered is None:
         pytest.skip("pdftoppm not installed (dev.py installs poppler-utils)")
     texts = decode_all(rendered[0])
-    assert len(texts) == per_page and set(texts) == {face.qr_text for face in many}
+    assert len(texts) == per_page and set(texts) == {face.scan.text for face in many}
 
 
 def test_printer_offset_moves_the_whole_sheet(

@@ -55,7 +55,7 @@ def test_every_qr_on_a_page_decodes_and_verifies(
     image = page_image(layout, faces, dpi=300)
     texts = decode_all(image)
     expected = faces[: layout.per_page]
-    assert sorted(texts) == sorted(face.qr_text for face in expected)
+    assert sorted(texts) == sorted(face.scan.text for face in expected)
     for text in texts:
         assert issued.cards.verify(text, ON_SITE).ok
 
@@ -80,7 +80,7 @@ def test_pdf_is_a4_with_ten_cards_a_page_and_embeds_the_font(
     if rendered is None:
         pytest.skip("pdftoppm not installed (dev.py installs poppler-utils)")
     texts = [text for image in rendered for text in decode_all(image)]
-    assert sorted(texts) == sorted(face.qr_text for face in faces)
+    assert sorted(texts) == sorted(face.scan.text for face in faces)
     assert all(issued.cards.verify(text, ON_SITE).ok for text in texts)
     assert [len(decode_all(image)) for image in rendered] == [10, 2]
 

@@ -52,8 +52,8 @@ class _LayoutProbe(qrcode.QRCode):
         self.captured = [row[:] for row in self.modules]
 
 
-def _capture(version: int, test: bool, mask: int) -> Grid:
-    probe = _LayoutProbe(version=version, error_correction=ERROR_CORRECT_Q, border=0)
+def _capture(version: int, test: bool, mask: int, error_correction: int) -> Grid:
+    probe = _LayoutProbe(version=version, error_correction=error_correction, border=0)
     probe.data_cache = []  # skips encoding: nothing is placed anyway
     probe.makeImpl(test, mask)
     return probe.captured
@@ -86,9 +86,11 @@ def _dark(grid: Grid) -> set[tuple[int, int]]:
 
 
 @cache
-def layout_for(version: int) -> VersionLayout:
+def layout_for(version: int, error_correction: int = ERROR_CORRECT_Q) -> VersionLayout:
+    """The tables of one version at one error-correction level (qrcode's constant):
+    the level is part of the format information, hence of the final matrix."""
     size = version * 4 + 17
-    scoring = _capture(version, True, 0)
+    scoring = _capture(version, True, 0, error_correction)
     order = _placement_order(scoring)
     stream_bits = len(order) // 8 * 8  # whole codewords; the rest are remainder bits
     index = {cell: min(i, stream_bits) for i, cell in enumerate(order)}
@@ -98,7 +100,9 @@ def layout_for(version: int) -> VersionLayout:
         _as_ints({(r, c) for r, c in order if util.mask_func(mask)(r, c)}, size)
         for mask in range(8)
     )
-    final_base = tuple(_as_ints(_dark(_capture(version, False, m)), size)[0] for m in range(8))
+    final_base = tuple(
+        _as_ints(_dark(_capture(version, False, m, error_correction)), size)[0] for m in range(8)
+    )
     corners = {(r, c) for r in range(size - 1) for c in range(size - 1)}
     return VersionLayout(
         version=version,

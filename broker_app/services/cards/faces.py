@@ -13,6 +13,7 @@ from datetime import date
 
 from broker_app.domain.projects.cards import ComplaintPhone, complaint_phones
 from broker_app.domain.rights_card import TRUNCATION_MARK, CardFacts
+from broker_app.domain.rights_card.scan_text import ScanText, card_scan_text, signed_bytes
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker
 
@@ -39,11 +40,19 @@ class CardFace:
     pay_day: int | None
     issue_date: date
     expiry_date: date
+    #: The card's signed text as stored (``WQ1:`` + Base45).
     qr_text: str
+    #: What the printed QR holds: the URL form or the readable-text form of the same
+    #: signed bytes (rights_card.scan_text).
+    scan: ScanText
 
 
-def card_face(card: RightsCard, facts: CardFacts, worker: Worker, project: Project) -> CardFace:
-    """The face of ``card``; full names are printed even where the QR had to shorten them."""
+def card_face(
+    card: RightsCard, facts: CardFacts, worker: Worker, project: Project, base_url: str = ""
+) -> CardFace:
+    """The face of ``card``; full names are printed even where the QR had to shorten them.
+    ``base_url``: the county's public card address (blank: the readable-text QR)."""
+    phones = tuple(_phones(facts.complaint_phone, project))
     return CardFace(
         card_id=card.id,
         serial=facts.serial,
@@ -58,12 +67,13 @@ def card_face(card: RightsCard, facts: CardFacts, worker: Worker, project: Proje
         labor_officer_phone=project.labor_officer_phone,
         manager_phone=project.manager_phone,
         signed_phone=facts.complaint_phone,
-        phones=tuple(_phones(facts.complaint_phone, project)),
+        phones=phones,
         min_wage=project.min_wage,
         pay_day=project.pay_day,
         issue_date=facts.issue_date,
         expiry_date=facts.expiry_date,
         qr_text=card.qr_text,
+        scan=card_scan_text(signed_bytes(card.qr_text), base_url, [line.phone for line in phones]),
     )
 
 

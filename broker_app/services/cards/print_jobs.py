@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from broker_app.domain.common.errors import UserError
 from broker_app.domain.projects.cards import CardTermsError
 from broker_app.domain.rights_card import unverified_facts
+from broker_app.domain.rights_card.scan_text import PUBLIC_BASE_URL_SETTING, check_base_url
 from broker_app.services.cards.faces import CardFace, card_face
 from broker_app.services.cards.issuing import CardService, IssueReport
 from broker_app.services.cards.queries import CHUNK, projects_by_id, workers_by_id
@@ -34,6 +35,7 @@ from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects.records import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.repositories.station import get_setting
 from broker_app.store.store import Store
 
 
@@ -250,6 +252,7 @@ def _cards_by_id(session: Session, card_ids: tuple[str, ...]) -> list[RightsCard
 
 
 def _faces(session: Session, cards: list[RightsCard]) -> list[CardFace]:
+    base_url = public_base_url(session)
     workers = workers_by_id(session, {card.worker_id for card in cards})
     projects = projects_by_id(session, {card.project_id for card in cards})
     faces = []
@@ -261,5 +264,14 @@ def _faces(session: Session, cards: list[RightsCard]) -> list[CardFace]:
             facts = unverified_facts(card.qr_text)
         except ValueError:
             continue  # a broken stored card; the card list shows it as out of date
-        faces.append(card_face(card, facts, worker, project))
+        faces.append(card_face(card, facts, worker, project, base_url))
     return faces
+
+
+def public_base_url(session: Session) -> str:
+    """The county's public card address from the settings ("" when none is set, or when
+    a stored value is no longer acceptable: the readable QR is then printed)."""
+    try:
+        return check_base_url(get_setting(session, PUBLIC_BASE_URL_SETTING) or "")
+    except ValueError:
+        return ""

@@ -33,6 +33,7 @@ from broker_app.domain.common.errors import FieldError, InvalidInput
 from broker_app.domain.common.phone import normalize_mobile
 from broker_app.domain.jobs.welfare import DEFAULT_EXIT_THRESHOLD, EXIT_THRESHOLD_SETTING
 from broker_app.domain.projects.rules import NATIONAL_HOTLINE, clean_project
+from broker_app.domain.rights_card.scan_text import PUBLIC_BASE_URL_SETTING, check_base_url
 from broker_app.services.settings.station import apply_station, station_unit
 from broker_app.services.settings.window_ini import UI_SETTINGS_FILE, read_value, write_value
 from broker_app.store.repositories.station import get_setting, get_station, put_setting
@@ -181,6 +182,9 @@ class CardSettings(SettingsSection):
     #: where it is told (measured on the test page: ``cards-test-page``).
     offset_x_mm: float = _option(0.0, "打印偏移：向右（毫米）", key="cards.offset_x_mm")
     offset_y_mm: float = _option(0.0, "打印偏移：向下（毫米）", key="cards.offset_y_mm")
+    #: The county's public card service (blank: none); a card's QR opens
+    #: ``{address}/C/...`` there, else shows readable text (rights_card.scan_text).
+    public_base_url: str = _option("", "公共卡片服务地址", key=PUBLIC_BASE_URL_SETTING)
 
     @property
     def offset_mm(self) -> tuple[float, float]:
@@ -217,6 +221,12 @@ class CardSettings(SettingsSection):
                     )
                 )
         values = {name: cleaned.values.get(name, getattr(self, name)) for name in phones}
+        try:
+            values["public_base_url"] = check_base_url(self.public_base_url)
+        except ValueError as err:
+            errors.append(
+                FieldError("public_base_url", str(err), "not an https address", reason="url")
+            )
         return replace(self, printer=printer, **values), errors
 
 

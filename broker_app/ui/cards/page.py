@@ -28,6 +28,7 @@ from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.projects.records import ProjectService
 from broker_app.services.settings.schema import load_settings
 from broker_app.ui.cards.card_model import CardTableModel
+from broker_app.ui.cards.notice_board_dialog import NoticeBoardDialog
 from broker_app.ui.cards.print_actions import CardPrintActions
 from broker_app.ui.cards.project_editor import ProjectEditorDialog
 from broker_app.ui.cards.verify_dialog import VerifyDialog
@@ -52,6 +53,10 @@ class CardsPage(QWidget):
         self.project_list.setSpacing(3)
         self.new_project_button = QPushButton(self.tr("新建项目"), self)
         self.edit_project_button = QPushButton(self.tr("编辑"), self)
+        self.notice_button = QPushButton(self.tr("打印告示牌…"), self)
+        self.notice_button.setToolTip(
+            self.tr("本项目的农民工工资维权信息告示牌（A4 或 A3），张贴在工地")
+        )
         self.verify_button = QPushButton(self.tr("核验维权卡…"), self)
         self.verify_button.setToolTip(self.tr("扫码或从图片核验一张维权卡的真伪"))
         left = QWidget(self)
@@ -63,6 +68,7 @@ class CardsPage(QWidget):
         row.addWidget(self.new_project_button)
         row.addWidget(self.edit_project_button)
         left_layout.addLayout(row)
+        left_layout.addWidget(self.notice_button)
         left_layout.addWidget(self.verify_button)
 
         self.project_label = QLabel(self)
@@ -112,6 +118,7 @@ class CardsPage(QWidget):
         self.project_list.itemActivated.connect(lambda _item: self.edit_project())
         self.new_project_button.clicked.connect(self.new_project)
         self.edit_project_button.clicked.connect(self.edit_project)
+        self.notice_button.clicked.connect(self.open_notice_board)
         self.verify_button.clicked.connect(self.open_verify)
         self.issue_button.clicked.connect(self.issue_cards)
         self.reissue_button.clicked.connect(self.reissue_selected)
@@ -148,6 +155,7 @@ class CardsPage(QWidget):
         has_project = project_id is not None
         for widget in (
             self.edit_project_button,
+            self.notice_button,
             self.issue_button,
             self.preview_button,
             self.print_button,
@@ -182,6 +190,11 @@ class CardsPage(QWidget):
         project_id = self.current_project_id()
         if project_id is not None:
             ProjectEditorDialog(self.ctx, project_id, self).exec()
+
+    def open_notice_board(self) -> None:
+        project_id = self.current_project_id()
+        if project_id is not None:
+            NoticeBoardDialog(self.ctx, project_id, self).exec()
 
     def open_verify(self) -> None:
         VerifyDialog(self.ctx, self).exec()

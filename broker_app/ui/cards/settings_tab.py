@@ -1,6 +1,7 @@
 """The 维权卡 page of the settings dialog: the local complaint phones a new project
-starts with, the sheet layout chosen first, the printer cards go to, and that
-printer's offset (measured on the test page this page can make)."""
+starts with, the sheet layout chosen first, the printer cards go to, that
+printer's offset (measured on the test page this page can make), and the county's
+public card address the printed QR opens."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ class CardSettingsTab(SettingsPageBase):
         self.offset_boxes = {name: QLineEdit(self) for name in _OFFSETS}
         for box in self.offset_boxes.values():
             box.setPlaceholderText(self.tr("0，单位毫米，如 -1.5"))
+        self.base_url_box = QLineEdit(self)
+        self.base_url_box.setPlaceholderText(
+            self.tr("如 https://wq.zcrs.gov.cn；不填则二维码显示文字")
+        )
+        self.base_url_box.setToolTip(
+            self.tr(
+                "县里开通公共卡片服务后填写（同步时也会自动填上）。填了：工人用微信扫卡上的"
+                "二维码打开卡片页面，可一键投诉；不填：扫码显示投诉电话。两种二维码本机都能验卡。"
+            )
+        )
         self.test_page_button = QPushButton(self.tr("生成打印测试页…"), self)
         self.test_page_button.clicked.connect(self.write_test_page)
         form = QFormLayout()
@@ -73,6 +84,7 @@ class CardSettingsTab(SettingsPageBase):
             form, self.tr("打印偏移：向下（毫米）"), self.offset_boxes["offset_y_mm"], "offset_y_mm"
         )
         form.addRow("", self.test_page_button)
+        self.add_row(form, self.tr("公共卡片服务地址"), self.base_url_box, "public_base_url")
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
@@ -86,6 +98,7 @@ class CardSettingsTab(SettingsPageBase):
         self._fill_printers(cards.printer)
         for name, box in self.offset_boxes.items():
             box.setText(f"{getattr(cards, name):g}")
+        self.base_url_box.setText(cards.public_base_url)
         self.clear_errors()
 
     def typed(self) -> tuple[CardSettings, list[FieldProblem]]:
@@ -93,6 +106,7 @@ class CardSettingsTab(SettingsPageBase):
         texts["layout"] = str(self.layout_box.currentData())
         texts["printer"] = str(self.printer_box.currentData() or "")
         texts.update({name: box.text() for name, box in self.offset_boxes.items()})
+        texts["public_base_url"] = self.base_url_box.text()
         return self.checked(self.loaded, texts)
 
     def write_test_page(self) -> None:

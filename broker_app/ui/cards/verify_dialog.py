@@ -40,7 +40,9 @@ class VerifyDialog(QDialog):
         self.text_box = QPlainTextEdit(self)
         self.text_box.setTabChangesFocus(True)
         self.text_box.setPlaceholderText(
-            self.tr("用扫码枪扫描卡上的二维码，或粘贴扫码得到的文字（WQ1: 开头）")
+            self.tr(
+                "用扫码枪扫描卡上的二维码，或粘贴扫码得到的网址或文字（网址含 /C/，文字含“WQ1:”）"
+            )
         )
         self.text_box.setFixedHeight(self.fontMetrics().height() * 4)
         self.verify_button = QPushButton(self.tr("核验"), self)
