@@ -120,10 +120,14 @@ def check_base_url(url: str) -> str:
     return text
 
 
+def card_token(signed: bytes) -> str:
+    """The URL token of a card: unpadded Base32 of its signed bytes."""
+    return base64.b32encode(signed).decode("ascii").rstrip("=")
+
+
 def card_url(base: str, signed: bytes) -> str:
     """``{BASE}/C/{TOKEN}``, upper case (see the module docstring)."""
-    token = base64.b32encode(signed).decode("ascii").rstrip("=")
-    return f"{base.rstrip('/')}{CARD_PATH}{token}".upper()
+    return f"{base.rstrip('/')}{CARD_PATH}{card_token(signed)}".upper()
 
 
 def project_url(base: str, project_id: str) -> str:
@@ -192,7 +196,7 @@ def signed_bytes(text: str) -> bytes:
         return b45decode(text[len(QR_PREFIX) :])
     url = _URL.fullmatch(text)
     if url is not None:
-        return _b32decode(url.group(1))
+        return token_bytes(url.group(1))
     # The readable form: the label and phones, then the card's own text. The first
     # "WQ1:" (a phone cannot hold one; Base45 after it can, by chance).
     at = text.find(QR_PREFIX)
@@ -201,13 +205,14 @@ def signed_bytes(text: str) -> bytes:
     return b45decode(text[at + len(QR_PREFIX) :])
 
 
-def _b32decode(token: str) -> bytes:
-    """Strict unpadded Base32 (any case): one text per byte string, as Base45 is."""
+def token_bytes(token: str) -> bytes:
+    """The signed bytes of a URL token: strict unpadded Base32 (any case), one text per
+    byte string, as Base45 is. ValueError when it is not one."""
     token = token.upper()
     try:
         data = base64.b32decode(token + "=" * (-len(token) % 8))
     except binascii.Error:
         raise ValueError("not a Base32 card token") from None
-    if base64.b32encode(data).decode("ascii").rstrip("=") != token:
+    if card_token(data) != token:
         raise ValueError("non-canonical Base32 card token")
     return data
