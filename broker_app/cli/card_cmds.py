@@ -34,7 +34,7 @@ from broker_app.services.cards.issuing import CardService
 from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.cards.print_jobs import CardPrintService, CardSelection, batch_worker_ids
 from broker_app.services.cards.verify import EXIT_CODES, verification_report
-from broker_app.services.settings.schema import load_settings
+from broker_app.services.settings.storage import load_settings
 
 _NO_QR_EXIT = EXIT_CODES[VerifyReason.MALFORMED]
 #: ``cards-pdf`` wrote a PDF, but not with every selected worker's card.

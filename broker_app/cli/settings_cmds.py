@@ -1,5 +1,6 @@
 """``settings show [--json]`` and ``settings set KEY VALUE``: the station's settings
-(``services.settings.schema``) from the command line, checked like the settings dialog."""
+(declared in ``services.settings.schema``, stored by ``storage``, read and shown as text
+by ``text``) from the command line, checked like the settings dialog."""
 
 from __future__ import annotations
 
@@ -7,15 +8,8 @@ import argparse
 from typing import Any
 
 from broker_app.cli.context import CliContext
-from broker_app.services.settings.schema import (
-    as_json,
-    as_texts,
-    label_of,
-    load_settings,
-    save_settings,
-    setting_names,
-    with_text,
-)
+from broker_app.services.settings.storage import load_settings, save_settings
+from broker_app.services.settings.text import as_json, as_texts, label_of, setting_names, with_text
 
 
 def register(commands: Any) -> None:

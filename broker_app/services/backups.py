@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from broker_app import atomic_write, paths
-from broker_app.services.settings.schema import BackupSettings, load_settings
+from broker_app.services.settings.schema import BackupSettings
+from broker_app.services.settings.storage import load_settings
 from broker_app.services.sync.identity import mark_restored
 from broker_app.store.backup import (
     backup_database,

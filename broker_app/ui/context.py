@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from broker_app.services.changes import Change
 
 # UI_SETTINGS_FILE: window geometry, column layouts and other per-station view state,
-# and the two settings kept beside them (services.settings.schema: language, sync interval).
+# and the two settings kept beside them (services.settings.storage: language, sync interval).
 from broker_app.services.settings.window_ini import UI_SETTINGS_FILE as UI_SETTINGS_FILE
 from broker_app.ui.tasks import TaskRunner
 

@@ -24,8 +24,8 @@ from broker_app.services.settings.schema import (
     LANGUAGE_INI_KEY,
     LANGUAGES,
     SOURCE_LANGUAGE,
-    load_language,
 )
+from broker_app.services.settings.storage import load_language
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:

@@ -4,7 +4,7 @@ viewer.
 
 Every page loads from one ``Settings`` value. 保存 checks every page (each shows its
 problems under the fields), switches to the first page with a problem, and only when
-all pass writes everything in one go (``services.settings.schema.save_settings``).
+all pass writes everything in one go (``services.settings.storage.save_settings``).
 """
 
 from __future__ import annotations
@@ -30,9 +30,8 @@ from broker_app.services.settings.schema import (
     InvalidSettings,
     LanguageSettings,
     Settings,
-    load_settings,
-    save_settings,
 )
+from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.ui.backups.backups_tab import BackupsTab
 from broker_app.ui.cards.settings_tab import CardSettingsTab
 from broker_app.ui.context import AppContext

@@ -17,7 +17,8 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from broker_app.domain.common.errors import FieldError
-from broker_app.services.settings.schema import Settings, SettingsSection, section_from_texts
+from broker_app.services.settings.schema import Settings, SettingsSection
+from broker_app.services.settings.text import section_from_texts
 from broker_app.ui.field_errors import add_checked_row
 
 #: (field, Chinese message) of one problem, shown under the field.

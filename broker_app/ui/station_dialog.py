@@ -7,12 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from broker_app.domain.common.errors import FieldError
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.settings.schema import (
-    InvalidSettings,
-    Settings,
-    load_settings,
-    save_settings,
-)
+from broker_app.services.settings.schema import InvalidSettings, Settings
+from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.station_form import StationForm

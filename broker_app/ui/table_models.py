@@ -4,14 +4,15 @@
 (batches, their members, a project's cards, the watch list); reset on every search.
 
 ``PagedTableModel``: a table over a service's search for lists of up to 100k: the model
-holds the ordered row keys, reads rows in pages when the view asks for them, and caches
-them by key (as the roster does). Searching and sorting happen in SQL; subclasses say
-what the columns show."""
+holds the ordered row keys, reads the service's typed rows (a NamedTuple with at least
+``id`` and ``archived``) in pages when the view asks for them, and caches them by key
+(as the roster does). Searching and sorting happen in SQL; subclasses say what the
+columns show."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,9 +26,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 Index = QModelIndex | QPersistentModelIndex
-Row = tuple[Any, ...]
 
 T = TypeVar("T")
+
+
+class ListedRow(Protocol):
+    """What a paged table needs of every row: the record's id and whether it is archived
+    (shown grey)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def archived(self) -> bool: ...
+
+
+R = TypeVar("R", bound=ListedRow)
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
@@ -82,7 +96,7 @@ class RowListModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(QAbstractTableModel, Generic[R]):
     #: The number of rows of the current search, after every search.
     count_changed = Signal(int)
 
@@ -90,11 +104,10 @@ class PagedTableModel(QAbstractTableModel):
     context = "PagedTableModel"
     columns: tuple[Column, ...] = ()
 
-    def __init__(self, fields: Sequence[str], parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._f = {name: i for i, name in enumerate(fields)}
         self._keys: list[int] = []
-        self._cache: dict[int, Row | None] = {}
+        self._cache: dict[int, R | None] = {}
         self._titles = [QCoreApplication.translate(self.context, c.title) for c in self.columns]
         self.page_reads = 0
 
@@ -102,13 +115,13 @@ class PagedTableModel(QAbstractTableModel):
     def search_keys(self) -> list[int]:
         raise NotImplementedError
 
-    def read_rows(self, keys: Sequence[int]) -> dict[int, Row]:
+    def read_rows(self, keys: Sequence[int]) -> Mapping[int, R]:
         raise NotImplementedError
 
-    def display(self, key: str, row: Row) -> str:
+    def display(self, key: str, row: R) -> str:
         raise NotImplementedError
 
-    def tooltip(self, key: str, row: Row) -> str | None:
+    def tooltip(self, key: str, row: R) -> str | None:
         return None
 
     # -- searching -----------------------------------------------------------------------
@@ -120,17 +133,17 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(len(keys))
 
-    def field(self, row: int, name: str) -> Any:
-        record = self._record(row)
-        return record[self._f[name]] if record is not None else None
+    def row_at(self, row: int) -> R | None:
+        """The typed row shown at ``row`` (read with its page), or None."""
+        return self._record(row)
 
     def record_id(self, row: int) -> str | None:
-        value = self.field(row, "id")
-        return str(value) if value is not None else None
+        record = self._record(row)
+        return record.id if record is not None else None
 
     def row_of(self, record_id: str) -> int | None:
         for pk, record in self._cache.items():
-            if record is not None and record[self._f["id"]] == record_id:
+            if record is not None and record.id == record_id:
                 try:
                     return self._keys.index(pk)
                 except ValueError:
@@ -143,7 +156,7 @@ class PagedTableModel(QAbstractTableModel):
         positions = {pk: i for i, pk in enumerate(self._keys)}
         last = len(self.columns) - 1
         for pk, record in list(self._cache.items()):
-            if record is not None and record[self._f["id"]] in wanted:
+            if record is not None and record.id in wanted:
                 del self._cache[pk]
                 if pk in positions:
                     row = positions[pk]
@@ -191,16 +204,13 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(key, record)
         if role == RECORD_ID_ROLE:
-            return record[self._f["id"]]
+            return record.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _ARCHIVED_BRUSH if record[self._f["archived"]] else None
+            return _ARCHIVED_BRUSH if record.archived else None
         return self.tooltip(key, record)
 
     # -- reading -------------------------------------------------------------------------
-    def value(self, record: Row, name: str) -> Any:
-        return record[self._f[name]]
-
-    def _record(self, row: int) -> Row | None:
+    def _record(self, row: int) -> R | None:
         if not 0 <= row < len(self._keys):
             return None
         pk = self._keys[row]

@@ -11,12 +11,9 @@ from sqlalchemy import select
 from broker_app.domain.arrears.clues import normalise_query_code
 from broker_app.domain.arrears.report import ClueStepRefused, InvalidClue
 from broker_app.services.arrears.clues import ClueFilter, ClueService
-from broker_app.services.settings.schema import (
-    InvalidSettings,
-    load_settings,
-    save_settings,
-    with_text,
-)
+from broker_app.services.settings.schema import InvalidSettings
+from broker_app.services.settings.storage import load_settings, save_settings
+from broker_app.services.settings.text import with_text
 from broker_app.store.models.arrears import WageClue
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.store import Store

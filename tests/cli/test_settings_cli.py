@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from broker_app.cli.main import main
-from broker_app.services.settings.schema import load_settings
+from broker_app.services.settings.storage import load_settings
 from broker_app.store.store import open_store
 from tests.conftest import VILLAGE
 

@@ -89,11 +89,11 @@ def test_search_filters_and_sorts(store: Store) -> None:
     assert service.count(everything) == 3
     keys = service.search_keys(JobFilter(text="保洁"), JobSort())
     rows = service.rows(keys)
-    assert [rows[k][job_repo.ROW_FIELDS.index("id")] for k in keys] == [cleaner]
+    assert [rows[k].id for k in keys] == [cleaner]
     local = service.page(JobFilter(publisher=Publisher.LOCAL), JobSort(key="title"))
-    assert {row[1] for row in local} == {welder, cleaner}
+    assert {row.id for row in local} == {welder, cleaner}
     higher = service.page(JobFilter(publisher=Publisher.HIGHER), JobSort())
-    assert [row[1] for row in higher] == [county]
+    assert [row.id for row in higher] == [county]
     with store.read() as session:
         assert session.scalar(select(JobPosting.title).where(JobPosting.id == county))
 
@@ -108,6 +108,6 @@ def test_filled_column_counts_hired_and_on_duty(store: Store) -> None:
     assert result.job_full is True
     service = JobPostingService(store)
     (row,) = service.page(JobFilter(), JobSort())
-    assert row[job_repo.ROW_FIELDS.index("filled")] == 2
+    assert row.filled == 2
     service.mark_filled(job_id)
     assert service.details(job_id)["status"] == "filled"

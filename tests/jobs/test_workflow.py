@@ -171,7 +171,7 @@ def test_match_list_by_status(store: Store) -> None:
     keys = flow.search_keys(MatchFilter(status=None, text="张三丰"))
     assert len(keys) == 3
     rows = flow.rows(keys)
-    assert {row[9] for row in rows.values()} == {"电焊工"}
+    assert {row.job_title for row in rows.values()} == {"电焊工"}
 
 
 def test_match_and_worker_change_together_or_not_at_all(

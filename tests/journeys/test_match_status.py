@@ -113,10 +113,9 @@ def test_context_menu_preselects_the_status_and_still_asks_date_and_note(
 
 def _match_of(page: MatchesPage, worker_id: str) -> str:
     for row in range(page.model.rowCount()):
-        if page.model.field(row, "worker_id") == worker_id:
-            match_id = page.model.record_id(row)
-            assert match_id is not None
-            return match_id
+        record = page.model.row_at(row)
+        if record is not None and record.worker_id == worker_id:
+            return record.id
     raise AssertionError(f"no match of {worker_id}")
 
 

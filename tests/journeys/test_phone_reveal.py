@@ -33,15 +33,19 @@ def test_match_page_reveals_the_selected_phone_and_audits_it(
     page.show()
     column = COLUMN_KEYS.index("phone")
 
+    def worker_at(row: int) -> str:
+        record = page.model.row_at(row)
+        assert record is not None
+        return record.worker_id
+
     def phones() -> dict[str, str]:
         model = page.model
         return {
-            str(model.field(r, "worker_id")): str(model.data(model.index(r, column)))
-            for r in range(model.rowCount())
+            worker_at(r): str(model.data(model.index(r, column))) for r in range(model.rowCount())
         }
 
     assert phones() == {first: MASKED, second: "139****2222"}
-    row = next(r for r in range(page.model.rowCount()) if page.model.field(r, "worker_id") == first)
+    row = next(r for r in range(page.model.rowCount()) if worker_at(r) == first)
     page.table.selectRow(row)
     QTest.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)
     assert phones() == {first: PHONE, second: "139****2222"}

@@ -21,7 +21,8 @@ from broker_app.services.backups import (
     request_restore,
     restore_pending,
 )
-from broker_app.services.settings.schema import BackupSettings, load_settings, save_section
+from broker_app.services.settings.schema import BackupSettings
+from broker_app.services.settings.storage import load_settings, save_section
 from broker_app.store.backup import BackupError, timestamped_backup
 from broker_app.store.store import Store, open_store
 from tests.conftest import valid_id

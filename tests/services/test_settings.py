@@ -25,14 +25,14 @@ from broker_app.services.settings.schema import (
     StationSettings,
     SyncSettings,
     WageSettings,
-    as_texts,
+)
+from broker_app.services.settings.storage import (
     load_language,
     load_settings,
     save_section,
     save_settings,
-    setting_names,
-    with_text,
 )
+from broker_app.services.settings.text import as_texts, setting_names, with_text
 from broker_app.services.settings.window_ini import UI_SETTINGS_FILE, read_value, write_value
 from broker_app.services.sync.config import load_config
 from broker_app.store.repositories.station import put_setting

@@ -1,4 +1,5 @@
-"""Fixtures for sync tests: the real server process, enrolled stations."""
+"""Fixtures for sync tests: the channel server (a real process, or the app in this
+process for the logic tests), enrolled stations."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from broker_app.domain.rights_card import CardFacts, sign_card
 from broker_app.services.cards.keys import CardKeyService
-from broker_app.services.sync.config import load_config, make_client
+from broker_app.services.sync.config import SyncConfig, load_config, make_client
 from broker_app.services.sync.enrol import enrol
 from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.store import Store
@@ -23,6 +24,7 @@ from sync.server.deps import utc_now
 from sync.server.migrate import prepare
 from sync.server.stations import issue_code
 from tests.conftest import fresh_store
+from tests.sync.in_process import InProcessServer, serve_in_process
 from tests.sync.server_process import RunningServer, database_url, run_server
 
 COUNTY = "370883000000"
@@ -36,22 +38,36 @@ FAR_VILLAGE = "370883001001"
 FAST = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.05, connect_timeout=2, read_timeout=30)
 
 
+#: A channel server of the tests: the real process or the app in this process.
+ChannelServer = RunningServer | InProcessServer
+
+
 @dataclass
 class Station:
-    """A station under test: its own data folder and store."""
+    """A station under test: its own data folder and store, and the server it is
+    enrolled with, whose ``session`` its requests go through (None: the station's own
+    ``make_session``, to whatever address it is enrolled with)."""
 
     label: str
     org_code: str
     data_dir: Path
     store: Store
+    server: ChannelServer | None = None
 
     def sync(self) -> SyncReport:
-        report = SyncRunner(self.store, policy=FAST).sync_once()
+        report = self.runner().sync_once()
         assert report.error is None, report.error.message_en
         return report
 
     def runner(self) -> SyncRunner:
-        return SyncRunner(self.store, policy=FAST)
+        return SyncRunner(self.store, policy=FAST, client_factory=self.client_for)
+
+    def client_for(self, config: SyncConfig, policy: RetryPolicy | None = FAST) -> ChannelClient:
+        """What ``make_client`` makes, with the server's session."""
+        if self.server is None:
+            return make_client(config, policy)
+        session = self.server.session(config.ca_file or None)
+        return ChannelClient(config.server_url, session, config.credential, policy)
 
 
 def new_code(db_url: str, org_code: str, hours: int = 72) -> str:
@@ -69,15 +85,16 @@ def new_code(db_url: str, org_code: str, hours: int = 72) -> str:
 StationFactory = Callable[[str, str], Station]
 
 
-def station_factory(server: RunningServer, tmp_path: Path) -> Iterator[StationFactory]:
+def station_factory(server: ChannelServer, tmp_path: Path) -> Iterator[StationFactory]:
     opened: list[Store] = []
 
     def make(label: str, org_code: str) -> Station:
         data = tmp_path / label
         store = fresh_store(data)
         opened.append(store)
-        enrol(store, server.url, new_code(server.db_url, org_code), policy=FAST)
-        return Station(label, org_code, data, store)
+        code = new_code(server.db_url, org_code)
+        enrol(store, server.url, code, policy=FAST, http=server.session())
+        return Station(label, org_code, data, store, server)
 
     yield make
     for store in opened:
@@ -122,11 +139,48 @@ def shared_stations(shared_server: RunningServer, tmp_path: Path) -> Iterator[St
     yield from station_factory(shared_server, tmp_path)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def in_process_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[InProcessServer]:
+    """The app in this process, one per module and database (each test enrols its own
+    stations): for the scope, merge and conflict logic, not for sockets, TLS or
+    processes (``tests/sync/in_process.py``)."""
+    if request.param == "postgres":
+        request.applymarker(pytest.mark.postgres)
+    folder = tmp_path_factory.mktemp("in-process-server")
+    with database_url(str(request.param), folder) as url, serve_in_process(url, folder) as app:
+        yield app
+
+
+@pytest.fixture
+def fresh_in_process_server(backend: str, tmp_path: Path) -> Iterator[InProcessServer]:
+    """The app in this process on a fresh database per test (as ``server``)."""
+    folder = tmp_path / "server"
+    folder.mkdir()
+    with database_url(backend, folder) as url, serve_in_process(url, folder) as app:
+        yield app
+
+
+@pytest.fixture
+def fresh_in_process_stations(
+    fresh_in_process_server: InProcessServer, tmp_path: Path
+) -> Iterator[StationFactory]:
+    yield from station_factory(fresh_in_process_server, tmp_path)
+
+
+@pytest.fixture
+def in_process_stations(
+    in_process_server: InProcessServer, tmp_path: Path
+) -> Iterator[StationFactory]:
+    yield from station_factory(in_process_server, tmp_path)
+
+
 def station_client(station: Station, policy: RetryPolicy | None = None) -> ChannelClient:
     """The channel client an enrolled station syncs with (its credential, its server)."""
     config = load_config(station.store)
     assert config is not None
-    return make_client(config, policy)
+    return station.client_for(config, policy)
 
 
 def signed_card(station: Station, serial: int) -> str:

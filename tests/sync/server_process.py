@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from sync.client.http import make_session
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 REQUIRE_PG_ENV = "LABOR_STATION_REQUIRE_POSTGRES"
@@ -30,6 +32,14 @@ class RunningServer:
 
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def session(self, ca_file: str | None = None) -> requests.Session:
+        """The session a station makes (``make_session``): over the socket."""
+        return make_session(ca_file)
+
+    def mount(self, session: requests.Session) -> requests.Session:
+        """``session`` as it is: its transport is already the socket."""
+        return session
 
 
 def free_port() -> int:

@@ -1,8 +1,7 @@
-"""Card keys published by the server, and verifying a scanned card there."""
+"""Card keys published by the server, and verifying a scanned card there (the server
+in-process: tests/sync/in_process.py)."""
 
 from __future__ import annotations
-
-import requests
 
 from broker_app.domain.rights_card import generate_key_pair
 from broker_app.services.cards.keys import CardKeyService
@@ -17,21 +16,21 @@ from tests.sync.conftest import (
     signed_card,
     station_client,
 )
-from tests.sync.server_process import RunningServer
+from tests.sync.in_process import InProcessServer
 
 
 def test_keys_are_published_and_cards_verified(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    village = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    village = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     own_key = CardKeyService(village.store).station_key()
     listed = station_client(town).keys()
     (entry,) = [k for k in listed["keys"] if k["public_key"] == own_key.public_key.hex()]
     assert entry["certified"] and entry["key_id"] == own_key.key_id.hex()
     # Which station holds a key (the county's register) only the county reads.
     assert "org_code" not in entry and "station_id" not in entry
-    county = shared_stations("county", COUNTY)
+    county = in_process_stations("county", COUNTY)
     (registered,) = [
         k for k in station_client(county).keys()["keys"] if k["key_id"] == entry["key_id"]
     ]
@@ -52,7 +51,7 @@ def test_keys_are_published_and_cards_verified(
     assert own_key.public_key in known
 
     # A card revoked in the synced records is reported revoked.
-    db = ServerDB(shared_server.db_url)
+    db = ServerDB(in_process_server.db_url)
     with db.write() as session:
         apply_push(
             session,
@@ -79,14 +78,14 @@ def test_keys_are_published_and_cards_verified(
     assert station_client(town).verify_card(card)["reason"] == "revoked_card"
 
 
-def test_a_station_can_publish_another_key(shared_stations: StationFactory) -> None:
-    village = shared_stations("v1", VILLAGE_1)
+def test_a_station_can_publish_another_key(in_process_stations: StationFactory) -> None:
+    village = in_process_stations("v1", VILLAGE_1)
     _private, public = generate_key_pair()
     entry = station_client(village).register_key(public, "县人社局")
     # The label is the station's name in the server's register, not the text sent.
     assert entry["certified"] is False and entry["label"] == "庄里村就业服务驿站"
     client = station_client(village)
-    bad = requests.post(
+    bad = client.session.post(
         client.base_url + "/v1/keys",
         json={"public_key": "zz" * 32},
         headers={
@@ -97,7 +96,7 @@ def test_a_station_can_publish_another_key(shared_stations: StationFactory) -> N
         timeout=5,
     )
     assert bad.status_code == 400 and "公钥" in bad.json()["message"]
-    anyone = requests.get(
-        station_client(village).base_url + "/v1/keys", headers={"X-Sync-Protocol": "1"}, timeout=5
+    anyone = client.session.get(
+        client.base_url + "/v1/keys", headers={"X-Sync-Protocol": "1"}, timeout=5
     )
     assert anyone.status_code == 409  # schema header missing (and no credential either)

@@ -145,16 +145,18 @@ class LoseFirstPushAnswer(requests.Session):
 
 
 def test_a_station_years_ahead_whose_answer_was_lost_still_takes_later_edits(
-    shared_stations: StationFactory,
+    in_process_stations: StationFactory,
 ) -> None:
-    fast = shared_stations("fast", VILLAGE_1)
-    other = shared_stations("other", VILLAGE_1)
+    fast = in_process_stations("fast", VILLAGE_1)
+    other = in_process_stations("other", VILLAGE_1)
     years = 3 * 365 * 86_400_000
     fast.store.clock = HybridClock(fast.store.node_id, lambda: time.time_ns() // 1_000_000 + years)
     worker = register_worker(fast.store, VILLAGE_1, "孟庆云")
     config = load_config(fast.store)
     assert config is not None
-    client = ChannelClient(config.server_url, LoseFirstPushAnswer(), config.credential, FAST)
+    assert fast.server is not None
+    session = fast.server.mount(LoseFirstPushAnswer())
+    client = ChannelClient(config.server_url, session, config.credential, FAST)
     report = SyncEngine(client, StoreReplica(fast.store)).run()
     assert report.error is None and report.duplicates == 1
     other.sync()

@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from broker_app.cli.main import main as cli_main
-from broker_app.services.roster.workers import WorkerService
 from broker_app.services.settings.station import StationService
 from broker_app.services.sync.config import CREDENTIAL, SERVER_URL
 from broker_app.services.sync.runner import IDLE, NOT_ENROLLED, OFFLINE, SyncRunner
-from broker_app.store.models import Worker
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import open_store
 from sync.client.errors import NotEnrolled, ServerUnreachable
-from tests.sync.conftest import FAST, TOWNSHIP, VILLAGE_1, VILLAGE_2, StationFactory
-from tests.sync.records import add_follow_up, new_id_number, register_worker, write_fields
+from tests.sync.conftest import FAST, VILLAGE_1, VILLAGE_2, StationFactory
+from tests.sync.records import register_worker
 from tests.sync.server_process import RunningServer, admin, free_port
 
 
@@ -101,68 +99,3 @@ def test_background_runner_does_not_block(shared_stations: StationFactory) -> No
     assert len(finished) >= 2 and all(r.error is None for r in finished)
     status = runner.status()
     assert status.state == IDLE and status.pending == 0 and status.last_success is not None
-
-
-def test_conflicts_listed_and_resolved_from_the_server_command_line(
-    shared_server: RunningServer, shared_stations: StationFactory
-) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
-    worker = register_worker(v1.store, VILLAGE_1, "褚八")
-    v1.sync()
-    town.sync()
-    write_fields(v1.store, Worker, worker, notes="村里的说法")
-    write_fields(town.store, Worker, worker, notes="镇里的说法")
-    v1.sync()
-    report = town.sync()
-    assert report.conflicts == 1
-    listed = admin(shared_server.db_url, "conflicts", "--json")
-    (entry,) = [c for c in json.loads(listed.stdout) if c["record_id"] == worker]
-    assert entry["kind"] == "field" and entry["field"] == "notes"
-    assert entry["winner"]["value"] == "镇里的说法" and entry["loser"]["value"] == "村里的说法"
-    # Both stations know about it locally.
-    v1.sync()
-    assert any(c.record_id == worker for c in v1.runner().conflicts())
-    # The county keeps the loser: it is written again and wins everywhere.
-    done = admin(shared_server.db_url, "conflicts", "resolve", str(entry["id"]), "--keep", "loser")
-    assert done.returncode == 0, done.stderr
-    for station in (v1, town):
-        station.sync()
-        assert WorkerService(station.store).details(worker)["notes"] == "村里的说法"
-        assert not any(c.record_id == worker for c in station.runner().conflicts())
-    again = admin(shared_server.db_url, "conflicts", "resolve", str(entry["id"]))
-    assert again.returncode == 2 and "已处理" in again.stderr
-
-
-def test_duplicate_person_is_merged_only_when_decided(
-    shared_server: RunningServer, shared_stations: StationFactory
-) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
-    town = shared_stations("town", TOWNSHIP)
-    number = new_id_number()
-    first = register_worker(v1.store, VILLAGE_1, "卫九", number)
-    second = register_worker(v2.store, VILLAGE_2, "卫九", number)
-    follow = add_follow_up(v2.store, second, VILLAGE_2, "走访")
-    v1.sync()
-    report = v2.sync()
-    assert report.duplicate_people == 1
-    town.sync()
-    (dup,) = [
-        c
-        for c in town.runner().conflicts()
-        if c.kind == "duplicate_person" and c.record_id == first
-    ]
-    assert dup.other_record_id == second
-    done = admin(shared_server.db_url, "conflicts", "resolve", str(dup.id), "--keep", "winner")
-    assert done.returncode == 0, done.stderr
-    town.sync()
-    v2.sync()
-    kept = WorkerService(town.store).details(first)
-    dropped = WorkerService(town.store).details(second)
-    assert not kept["archived"] and dropped["archived"]
-    # The dropped record's follow-up now belongs to the kept one (and to its village).
-    from broker_app.services.listing import iter_records
-
-    (moved,) = [r for r in iter_records(town.store, "follow-ups") if r["id"] == follow]
-    assert moved["worker_id"] == first and moved["org_code"] == VILLAGE_1

@@ -1,4 +1,5 @@
-"""The server enforces scope per item and deduplicates re-pushed mutations."""
+"""The server enforces scope per item and deduplicates re-pushed mutations (the server
+in-process: tests/sync/in_process.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from broker_app.store.repositories import workers as worker_repo
 from sync.server.db import ServerDB
 from sync.server.models import Record, ScopeRefusal
 from tests.conftest import worker_input
-from tests.sync.conftest import COUNTY, FAR_VILLAGE, VILLAGE_1, VILLAGE_2, StationFactory
+from tests.sync.conftest import (
+    COUNTY,
+    FAR_VILLAGE,
+    VILLAGE_1,
+    VILLAGE_2,
+    StationFactory,
+    station_client,
+)
+from tests.sync.in_process import InProcessServer
 from tests.sync.records import new_id_number, publish_job, register_worker, write_fields
-from tests.sync.server_process import RunningServer
 
 
-def _server_record(server: RunningServer, record_id: str) -> Record | None:
+def _server_record(server: InProcessServer, record_id: str) -> Record | None:
     db = ServerDB(server.db_url)
     try:
         with db.read() as session:
@@ -25,9 +33,9 @@ def _server_record(server: RunningServer, record_id: str) -> Record | None:
 
 
 def test_village_cannot_write_another_village(
-    shared_stations: StationFactory, shared_server: RunningServer
+    in_process_stations: StationFactory, in_process_server: InProcessServer
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
+    v1 = in_process_stations("v1", VILLAGE_1)
     own = register_worker(v1.store, VILLAGE_1, "赵一")
     # A worker of another village, written past the service's checks.
     with v1.store.write() as session:
@@ -45,15 +53,15 @@ def test_village_cannot_write_another_village(
         entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == foreign))
         assert entry is not None and entry.state == "quarantined" and "scope" in entry.error
     assert v1.runner().status().quarantined == 1
-    assert _server_record(shared_server, own) is not None
-    assert _server_record(shared_server, foreign) is None
+    assert _server_record(in_process_server, own) is not None
+    assert _server_record(in_process_server, foreign) is None
     # Every refusal is logged (table and server log).
-    db = ServerDB(shared_server.db_url)
+    db = ServerDB(in_process_server.db_url)
     with db.read() as session:
         refused = session.scalars(select(ScopeRefusal).where(ScopeRefusal.record_id == foreign))
         assert [r.org_code for r in refused] == [VILLAGE_2]
     db.dispose()
-    assert "scope refusal: station" in shared_server.log_text()
+    assert "scope refusal: station" in in_process_server.log_text()
     # Moving one's own worker out of one's scope is refused too.
     write_fields(v1.store, Worker, own, org_code=FAR_VILLAGE)
     report = v1.sync()
@@ -61,11 +69,11 @@ def test_village_cannot_write_another_village(
 
 
 def test_village_cannot_see_another_village_or_edit_county_postings(
-    shared_stations: StationFactory,
+    in_process_stations: StationFactory,
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
-    county = shared_stations("county", COUNTY)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
+    county = in_process_stations("county", COUNTY)
     theirs = register_worker(v2.store, VILLAGE_2, "钱二")
     job = publish_job(county.store, COUNTY, "县里的岗位")
     v2.sync()
@@ -80,8 +88,8 @@ def test_village_cannot_see_another_village_or_edit_county_postings(
     assert [r.code for r in report.rejections] == ["scope"]
 
 
-def test_repush_is_idempotent(shared_stations: StationFactory) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
+def test_repush_is_idempotent(in_process_stations: StationFactory) -> None:
+    v1 = in_process_stations("v1", VILLAGE_1)
     worker = register_worker(v1.store, VILLAGE_1, "孙三")
     write_fields(v1.store, Worker, worker, notes="第一次")
     first = v1.sync()
@@ -94,16 +102,15 @@ def test_repush_is_idempotent(shared_stations: StationFactory) -> None:
     assert again.written == 0 and again.pulled == 0  # nothing changed on the server
 
 
-def test_child_records_may_only_hang_on_workers_in_scope(shared_stations: StationFactory) -> None:
-    from broker_app.services.sync.config import load_config, make_client
+def test_child_records_may_only_hang_on_workers_in_scope(
+    in_process_stations: StationFactory,
+) -> None:
     from sync.ids import uuid7
 
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
     theirs = register_worker(v2.store, VILLAGE_2, "李十")
     v2.sync()
-    config = load_config(v1.store)
-    assert config is not None
     fields = {"org_code": VILLAGE_1, "worker_id": theirs, "date": "2026-11-01", "kind": "visit"}
     mutation = {
         "mutation_id": uuid7(),
@@ -113,5 +120,5 @@ def test_child_records_may_only_hang_on_workers_in_scope(shared_stations: Statio
         "fields": fields,
         "hlc": v1.store.clock.now(),
     }
-    (result,) = make_client(config).push([mutation])  # type: ignore[list-item]
+    (result,) = station_client(v1).push([mutation])  # type: ignore[list-item]
     assert result["status"] == "rejected" and result["code"] == "scope"

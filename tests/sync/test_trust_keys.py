@@ -1,5 +1,6 @@
 """Card keys under the right station, and answers that disclose nothing outside a
-station's scope (issue 14, items 3 and 6), against the real server process."""
+station's scope (issue 14, items 3 and 6), against the server in-process
+(tests/sync/in_process.py; the server's admin commands run as the county runs them)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ from tests.sync.conftest import (
     signed_card,
     station_client,
 )
+from tests.sync.in_process import InProcessServer
 from tests.sync.records import new_id_number, register_worker
-from tests.sync.server_process import RunningServer, admin
+from tests.sync.server_process import admin
 
 V1_NAME = "庄里村就业服务驿站"
 #: A village of another township (钢山街道 孟庄社区), loaded in the division list.
@@ -53,12 +55,12 @@ def _codes_in(text: str) -> set[str]:
 
 
 def test_a_station_revokes_cards_only_under_keys_it_may_use(
-    shared_stations: StationFactory,
+    in_process_stations: StationFactory,
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
-    far = shared_stations("far", OTHER_TOWNSHIP_VILLAGE)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
+    far = in_process_stations("far", OTHER_TOWNSHIP_VILLAGE)
+    town = in_process_stations("town", TOWNSHIP)
     card = signed_card(v1, 17)
     key = CardKeyService(v1.store).station_key().key_id_hex
     assert station_client(town).verify_card(card)["ok"]
@@ -85,9 +87,9 @@ def test_a_station_revokes_cards_only_under_keys_it_may_use(
     assert station_client(far).verify_card(card)["reason"] == "revoked_card"
 
 
-def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFactory) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
+def test_changing_the_key_of_a_stored_card_is_refused(in_process_stations: StationFactory) -> None:
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
     own_key = CardKeyService(v2.store).station_key().key_id_hex
     v1_key = CardKeyService(v1.store).station_key().key_id_hex
     created = _card_push(v2, VILLAGE_2, own_key, 5)
@@ -108,10 +110,10 @@ def test_changing_the_key_of_a_stored_card_is_refused(shared_stations: StationFa
 
 
 def test_labels_come_from_the_register_and_verification_names_the_issuer(
-    shared_server: RunningServer, shared_stations: StationFactory, capsys: Any
+    in_process_server: InProcessServer, in_process_stations: StationFactory, capsys: Any
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     key = CardKeyService(v1.store).station_key()
     # Whatever label a station sends with a new key, the list shows its registered name.
     listed = station_client(town).keys()["keys"]
@@ -138,19 +140,19 @@ def test_labels_come_from_the_register_and_verification_names_the_issuer(
 
 
 def test_key_certification_is_the_countys_listed_and_revocable_act(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     key_id = CardKeyService(v1.store).station_key().key_id.hex()
     card = signed_card(v1, 9)
 
-    listed = admin(shared_server.db_url, "list-keys", "--json")
+    listed = admin(in_process_server.db_url, "list-keys", "--json")
     assert listed.returncode == 0, listed.stderr
     (row,) = [k for k in json.loads(listed.stdout) if k["key_id"] == key_id]
     assert row["certified"] and row["label"] == V1_NAME and row["org_code"] == VILLAGE_1
 
-    done = admin(shared_server.db_url, "uncertify-key", key_id)
+    done = admin(in_process_server.db_url, "uncertify-key", key_id)
     assert done.returncode == 0 and V1_NAME in done.stdout, done.stderr
     answer = station_client(town).verify_card(card)
     assert (
@@ -159,27 +161,27 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
     town.sync()
     assert not CardService(town.store).verify(card, date.today()).key_certified
 
-    done = admin(shared_server.db_url, "certify-key", key_id.upper())
+    done = admin(in_process_server.db_url, "certify-key", key_id.upper())
     assert done.returncode == 0, done.stderr
     assert station_client(town).verify_card(card)["key_certified"]
     town.sync()
     assert CardService(town.store).verify(card, date.today()).key_certified
 
-    done = admin(shared_server.db_url, "revoke-key", key_id)
+    done = admin(in_process_server.db_url, "revoke-key", key_id)
     assert done.returncode == 0, done.stderr
     assert station_client(town).verify_card(card)["reason"] == "revoked_key"
-    assert admin(shared_server.db_url, "certify-key", key_id).returncode == 2
-    assert admin(shared_server.db_url, "certify-key", "00000000").returncode == 2
-    plain = admin(shared_server.db_url, "list-keys")
+    assert admin(in_process_server.db_url, "certify-key", key_id).returncode == 2
+    assert admin(in_process_server.db_url, "certify-key", "00000000").returncode == 2
+    plain = admin(in_process_server.db_url, "list-keys")
     assert "已吊销" in plain.stdout and "最大卡号" in plain.stdout
 
 
 # -- item 6: minimal disclosure ----------------------------------------------------------
 def test_a_duplicate_person_answer_names_no_record(
-    shared_stations: StationFactory,
+    in_process_stations: StationFactory,
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    far = shared_stations("far", OTHER_TOWNSHIP_VILLAGE)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    far = in_process_stations("far", OTHER_TOWNSHIP_VILLAGE)
     number = new_id_number()
     first = register_worker(v1.store, VILLAGE_1, "卫九", number)
     v1.sync()
@@ -209,10 +211,10 @@ def _pending(station: Station) -> list[Any]:
 
 
 def test_a_resent_mutation_id_with_a_foreign_record_answers_no_stamp(
-    shared_stations: StationFactory,
+    in_process_stations: StationFactory,
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
     worker = register_worker(v1.store, VILLAGE_1, "钱七")
     (mine,) = [m for m in _pending(v1) if m["record_id"] == worker]
     v1.sync()
@@ -231,9 +233,9 @@ def test_a_resent_mutation_id_with_a_foreign_record_answers_no_stamp(
 
 
 def test_refusals_and_enrolment_name_no_other_unit(
-    shared_server: RunningServer, shared_stations: StationFactory, tmp_path: Any
+    in_process_server: InProcessServer, in_process_stations: StationFactory, tmp_path: Any
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
+    v1 = in_process_stations("v1", VILLAGE_1)
     foreign = {
         "mutation_id": uuid7(),
         "record_type": "worker",
@@ -248,9 +250,9 @@ def test_refusals_and_enrolment_name_no_other_unit(
 
     # A station of village 1 given a valid code for village 2: refused without naming
     # village 2 (code nor name), and the code is not spent.
-    code = new_code(shared_server.db_url, VILLAGE_2)
+    code = new_code(in_process_server.db_url, VILLAGE_2)
     with pytest.raises(SyncError) as refused:
-        enrol(v1.store, shared_server.url, code, policy=FAST)
+        enrol(v1.store, in_process_server.url, code, policy=FAST, http=in_process_server.session())
     said = refused.value.message + refused.value.message_en
     assert not _codes_in(said) and "中陶城" not in said, said
     assert "不是为本驿站所属单位签发的" in refused.value.message
@@ -258,13 +260,16 @@ def test_refusals_and_enrolment_name_no_other_unit(
     data.mkdir()
     store = open_store(data)
     try:
-        assert enrol(store, shared_server.url, code, policy=FAST).org_code == VILLAGE_2
+        enrolled = enrol(
+            store, in_process_server.url, code, policy=FAST, http=in_process_server.session()
+        )
+        assert enrolled.org_code == VILLAGE_2
     finally:
         store.close()
 
 
 def test_a_revocation_stored_before_the_check_does_not_count(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
     from datetime import datetime
 
@@ -272,13 +277,13 @@ def test_a_revocation_stored_before_the_check_does_not_count(
     from sync.server.identity import Writer
     from sync.server.push import apply_push
 
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     card = signed_card(v1, 41)
     key = CardKeyService(v1.store).station_key().key_id_hex
     # What an older server stored: village 2's record revoking village 1's card.
     legacy = {**_card_push(v1, VILLAGE_2, key, 41), "hlc": "000000000001" + "0000@server"}
-    db = ServerDB(shared_server.db_url)
+    db = ServerDB(in_process_server.db_url)
     try:
         with db.write() as session:
             apply_push(session, Writer.server(), [legacy], datetime.now(), 10**13)

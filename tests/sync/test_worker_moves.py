@@ -1,14 +1,13 @@
 """A worker who moves village moves: the old village's station deletes the person's
 records and keeps one line; the new village receives the worker with their follow-ups,
-trainings and cards. With the real server process and three stations (two villages
-and their township), on SQLite and on PostgreSQL."""
+trainings and cards. With the server in-process (tests/sync/in_process.py) and three
+stations (two villages and their township), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-import requests
 from sqlalchemy import func, select
 
 from broker_app.domain.org.place import place_name
@@ -45,7 +44,6 @@ from tests.sync.records import (
     register_worker,
     snapshot,
 )
-from tests.sync.server_process import RunningServer
 
 NAME = "颜真卿"
 #: 钢山街道 孟庄社区 (a village of another township).
@@ -76,11 +74,11 @@ def _outbox(store: Store, record_ids: set[str]) -> dict[str, int]:
 
 
 def test_worker_moved_by_the_township_leaves_the_old_village(
-    stations: StationFactory, server: RunningServer
+    fresh_in_process_stations: StationFactory,
 ) -> None:
-    a = stations("a", VILLAGE_1)
-    b = stations("b", VILLAGE_2)
-    town = stations("town", TOWNSHIP)
+    a = fresh_in_process_stations("a", VILLAGE_1)
+    b = fresh_in_process_stations("b", VILLAGE_2)
+    town = fresh_in_process_stations("town", TOWNSHIP)
     id_number = new_id_number()
 
     # Village A registers the person and works with them.
@@ -184,7 +182,7 @@ def _assert_forgotten(station: Station, texts: list[str]) -> None:
                 assert text.encode() not in data, (path.name, text, closed)
 
 
-def _pull(server: RunningServer, station: Station, after: int, protocol: int) -> dict[str, Any]:
+def _pull(station: Station, after: int, protocol: int) -> dict[str, Any]:
     config = load_config(station.store)
     assert config is not None
     headers = {
@@ -192,23 +190,29 @@ def _pull(server: RunningServer, station: Station, after: int, protocol: int) ->
         HEADER_SCHEMA: str(SCHEMA_VERSION),
         "Authorization": f"Bearer {config.credential}",
     }
-    answer = requests.get(
-        server.url + PULL, params={"after": after, "limit": 1}, headers=headers, timeout=10
-    )
+    server = station.server
+    assert server is not None
+    with server.session() as session:
+        answer = session.get(
+            server.url + PULL,
+            params={"after": after, "limit": 1},
+            headers=headers,
+            timeout=10,
+        )
     assert answer.status_code == 200, answer.text
     page: dict[str, Any] = answer.json()
     return page
 
 
 def test_a_move_to_another_township_is_reported_once_in_cursor_order(
-    shared_stations: StationFactory, shared_server: RunningServer
+    in_process_stations: StationFactory,
 ) -> None:
     """The county moves a worker to a village of another township: the village and the
     township both lose the person. Pulled one record per page, each exit comes exactly
     once, in cursor order; a protocol-1 client is not told (and works as before)."""
-    a = shared_stations("a", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
-    county = shared_stations("county", COUNTY)
+    a = in_process_stations("a", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
+    county = in_process_stations("county", COUNTY)
     worker = register_worker(a.store, VILLAGE_1, NAME)
     follow = add_follow_up(a.store, worker, VILLAGE_1, FOLLOW_UP_TEXT)
     for station in (a, town, county):
@@ -219,7 +223,7 @@ def test_a_move_to_another_township_is_reported_once_in_cursor_order(
     seen: list[tuple[str, str]] = []
     cursor, pages = 0, 0
     while True:
-        page = _pull(shared_server, a, cursor, protocol=2)
+        page = _pull(a, cursor, protocol=2)
         pages += 1
         assert page["cursor"] >= cursor and pages < 1000
         assert worker not in {r["id"] for r in page["records"]}
@@ -230,8 +234,8 @@ def test_a_move_to_another_township_is_reported_once_in_cursor_order(
         if not page["has_more"]:
             break
     assert sorted(seen) == sorted([("worker", worker), ("follow_up", follow)])
-    assert _pull(shared_server, a, cursor, protocol=2)["exits"] == []
-    assert "exits" not in _pull(shared_server, a, 0, protocol=1)
+    assert _pull(a, cursor, protocol=2)["exits"] == []
+    assert "exits" not in _pull(a, 0, protocol=1)
 
     for station in (town, a):
         report = station.sync()

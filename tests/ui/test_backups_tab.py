@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from broker_app import paths
 from broker_app.services.backups import apply_pending_restore, backup_now, restore_pending
-from broker_app.services.settings.schema import load_settings
+from broker_app.services.settings.storage import load_settings
 from broker_app.store.store import open_store
 from broker_app.ui.backups.backups_tab import BackupsTab
 from broker_app.ui.context import AppContext

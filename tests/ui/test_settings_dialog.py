@@ -17,9 +17,8 @@ from broker_app.services.settings.schema import (
     Settings,
     SyncSettings,
     WageSettings,
-    load_settings,
-    save_section,
 )
+from broker_app.services.settings.storage import load_settings, save_section
 from broker_app.ui.cards.page import CardsPage
 from broker_app.ui.context import AppContext
 from broker_app.ui.settings_dialog import SettingsDialog

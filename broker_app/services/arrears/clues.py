@@ -27,7 +27,8 @@ from broker_app.domain.arrears.report import (
 from broker_app.domain.common.errors import FieldError, UserError
 from broker_app.domain.org.codes import code_in_scope
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.settings.schema import ArrearsSettings, read_section
+from broker_app.services.settings.schema import ArrearsSettings
+from broker_app.services.settings.storage import read_section
 from broker_app.store.models.arrears import WageClue
 from broker_app.store.models.card import Project
 from broker_app.store.repositories import clues as clue_repo

@@ -37,18 +37,14 @@ from broker_app.services.cards.keys import (
     reserve_serials,
     revoked_key_ids,
 )
-from broker_app.services.cards.queries import (
-    active_cards,
-    projects_by_id,
-    select_cards,
-    workers_by_id,
-)
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects.records import get_project
 from broker_app.store.models.card import Project, RightsCard
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import cards as card_repo
+from broker_app.store.repositories import projects as project_repo
+from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.records import by_id
 from broker_app.store.secrets import SecretStore
 from broker_app.store.store import Store
@@ -111,9 +107,9 @@ class CardService:
         """Cards of a project and/or of some workers, newest first."""
         today = today or date.today()
         with self.store.read() as session:
-            cards = select_cards(session, project_id, worker_ids, include_revoked)
-            workers = workers_by_id(session, {c.worker_id for c in cards})
-            projects = projects_by_id(session, {c.project_id for c in cards})
+            cards = card_repo.listed(session, project_id, worker_ids, include_revoked)
+            workers = worker_repo.by_ids(session, {c.worker_id for c in cards})
+            projects = project_repo.by_ids(session, {c.project_id for c in cards})
             revoked_keys = {k.hex().upper() for k in revoked_key_ids(session)}
             rows = []
             for card in cards:
@@ -230,8 +226,8 @@ def issue_cards(
         raise CardTermsError("有效期不能早于发卡日期", "expiry before issue date")
     key = ensure_station_key(session, secrets, today)
     revoked_keys = {k.hex().upper() for k in revoked_key_ids(session)}
-    workers = workers_by_id(session, set(wanted))
-    held = active_cards(session, project_id, wanted)
+    workers = worker_repo.by_ids(session, wanted)
+    held = card_repo.newest_active_by_worker(session, project_id, wanted)
     to_sign: list[Worker] = []
     for worker_id in wanted:
         worker = workers.get(worker_id)

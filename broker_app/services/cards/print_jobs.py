@@ -21,22 +21,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.common.errors import UserError
 from broker_app.domain.projects.cards import CardTermsError
 from broker_app.domain.rights_card import unverified_facts
 from broker_app.domain.rights_card.scan_text import PUBLIC_BASE_URL_SETTING, check_base_url
 from broker_app.services.cards.faces import CardFace, card_face
 from broker_app.services.cards.issuing import CardService, IssueReport
-from broker_app.services.cards.queries import CHUNK, projects_by_id, workers_by_id
 from broker_app.services.progress import CancelToken, Progress, no_progress
 from broker_app.services.projects.records import get_project
-from broker_app.store.models.card import Project, RightsCard
-from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
+from broker_app.store.models.card import RightsCard
+from broker_app.store.models.dispatch import DispatchBatch
+from broker_app.store.repositories import batches as batch_repo
+from broker_app.store.repositories import cards as card_repo
+from broker_app.store.repositories import projects as project_repo
+from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.repositories.station import get_setting
-from broker_app.store.store import Store
+from broker_app.store.store import Store, Transaction
 
 
 class NothingToPrint(UserError):
@@ -94,7 +94,7 @@ class CardPrintService:
         plan = PrintPlan()
         if selection.card_ids:
             with self.store.read() as session:
-                plan.faces = _faces(session, _cards_by_id(session, selection.card_ids))
+                plan.faces = _faces(session, card_repo.active_by_ids(session, selection.card_ids))
             return _checked(plan)
         with self.store.read() as session:
             target = _resolve(session, selection)
@@ -122,13 +122,13 @@ class CardPrintService:
             plan.missing.update(plan.report.skipped)
         progress(0.6, "读取维权卡")
         with self.store.read() as session:
-            cards = _active(session, target)
+            cards = card_repo.active(session, target.project_id, target.worker_ids)
             holders = {card.worker_id for card in cards}
             for worker_id in target.worker_ids or ():
                 if worker_id not in holders and worker_id not in plan.missing:
                     plan.missing[worker_id] = "没有有效的维权卡"
             plan.faces = _faces(session, cards)
-            found = workers_by_id(session, set(plan.missing))
+            found = worker_repo.by_ids(session, plan.missing)
             plan.names = {w: found[w].name for w in plan.missing if w in found}
         progress(1.0, "完成")
         return _checked(plan)
@@ -145,18 +145,18 @@ def _checked(plan: PrintPlan) -> PrintPlan:
     return plan
 
 
-def _resolve(session: Session, selection: CardSelection) -> _Resolved:
+def _resolve(session: Transaction, selection: CardSelection) -> _Resolved:
     project_id = selection.project_id
     if project_id is not None:
         get_project(session, project_id)  # raises ProjectNotFound
     workers: list[str] | None = None
     if selection.batch_id is not None:
         batch = _batch(session, selection.batch_id)
-        workers = _members(session, batch.id)
+        workers = batch_repo.member_worker_ids(session, batch.id)
         if project_id is None:
             # The project the broker linked; batches from before the link was chosen
             # are matched by their 项目 text.
-            project_id = batch.project_id or _project_named(session, batch.project)
+            project_id = batch.project_id or project_repo.id_named(session, batch.project)
     if selection.worker_ids:
         workers = list(dict.fromkeys([*(workers or []), *selection.worker_ids]))
     if project_id is None and workers is None:
@@ -179,21 +179,12 @@ def batch_cards(store: Store, batch_id: str) -> BatchCards:
     """The batch's project and how many of its members still need its card."""
     with store.read() as session:
         batch = _batch(session, batch_id)
-        workers = _members(session, batch.id)
-        project_id = batch.project_id or _project_named(session, batch.project)
+        workers = batch_repo.member_worker_ids(session, batch.id)
+        project_id = batch.project_id or project_repo.id_named(session, batch.project)
         if project_id is None:
             return BatchCards(None, "", len(workers), len(workers))
         project = get_project(session, project_id)
-        holders = set(
-            session.scalars(
-                select(RightsCard.worker_id).where(
-                    RightsCard.project_id == project_id,
-                    RightsCard.worker_id.in_(workers),
-                    RightsCard.revoked.is_(False),
-                    RightsCard.archived.is_(False),
-                )
-            )
-        )
+        holders = card_repo.holders_among(session, project_id, workers)
         missing = sum(1 for worker in workers if worker not in holders)
         return BatchCards(project_id, project.name, len(workers), missing)
 
@@ -201,60 +192,20 @@ def batch_cards(store: Store, batch_id: str) -> BatchCards:
 def batch_worker_ids(store: Store, batch_id: str) -> list[str]:
     """The workers of a dispatch batch, in the order they were added."""
     with store.read() as session:
-        return _members(session, _batch(session, batch_id).id)
+        return batch_repo.member_worker_ids(session, _batch(session, batch_id).id)
 
 
-def _batch(session: Session, batch_id: str) -> DispatchBatch:
-    batch = session.scalar(select(DispatchBatch).where(DispatchBatch.id == batch_id))
+def _batch(session: Transaction, batch_id: str) -> DispatchBatch:
+    batch = batch_repo.get(session, batch_id)
     if batch is None:
         raise BatchNotFound(batch_id)
     return batch
 
 
-def _members(session: Session, batch_id: str) -> list[str]:
-    stmt = select(DispatchMember.worker_id).where(
-        DispatchMember.batch_id == batch_id, DispatchMember.archived.is_(False)
-    )
-    return list(dict.fromkeys(session.scalars(stmt.order_by(DispatchMember.pk))))
-
-
-def _project_named(session: Session, name: str) -> str | None:
-    if not name.strip():
-        return None
-    stmt = select(Project.id).where(Project.name == name.strip(), Project.archived.is_(False))
-    found = list(session.scalars(stmt.limit(2)))
-    return found[0] if len(found) == 1 else None
-
-
-def _active(session: Session, target: _Resolved) -> list[RightsCard]:
-    """Active cards of the target, in worker order (given order, else by serial)."""
-    base = select(RightsCard).where(RightsCard.revoked.is_(False), RightsCard.archived.is_(False))
-    if target.project_id is not None:
-        base = base.where(RightsCard.project_id == target.project_id)
-    if target.worker_ids is None:
-        return list(session.scalars(base.order_by(RightsCard.serial)))
-    found: list[RightsCard] = []
-    for start in range(0, len(target.worker_ids), CHUNK):
-        chunk = target.worker_ids[start : start + CHUNK]
-        found += session.scalars(base.where(RightsCard.worker_id.in_(chunk)))
-    rank = {worker_id: n for n, worker_id in enumerate(target.worker_ids)}
-    found.sort(key=lambda card: (rank[card.worker_id], card.serial))
-    return found
-
-
-def _cards_by_id(session: Session, card_ids: tuple[str, ...]) -> list[RightsCard]:
-    base = select(RightsCard).where(RightsCard.revoked.is_(False), RightsCard.archived.is_(False))
-    found: list[RightsCard] = []
-    for start in range(0, len(card_ids), CHUNK):
-        found += session.scalars(base.where(RightsCard.id.in_(card_ids[start : start + CHUNK])))
-    rank = {card_id: n for n, card_id in enumerate(card_ids)}
-    return sorted(found, key=lambda card: rank[card.id])
-
-
-def _faces(session: Session, cards: list[RightsCard]) -> list[CardFace]:
+def _faces(session: Transaction, cards: list[RightsCard]) -> list[CardFace]:
     base_url = public_base_url(session)
-    workers = workers_by_id(session, {card.worker_id for card in cards})
-    projects = projects_by_id(session, {card.project_id for card in cards})
+    workers = worker_repo.by_ids(session, {card.worker_id for card in cards})
+    projects = project_repo.by_ids(session, {card.project_id for card in cards})
     faces = []
     for card in cards:
         worker, project = workers.get(card.worker_id), projects.get(card.project_id)
@@ -268,7 +219,7 @@ def _faces(session: Session, cards: list[RightsCard]) -> list[CardFace]:
     return faces
 
 
-def public_base_url(session: Session) -> str:
+def public_base_url(session: Transaction) -> str:
     """The county's public card address from the settings ("" when none is set, or when
     a stored value is no longer acceptable: the readable QR is then printed)."""
     try:

@@ -13,9 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from broker_app.domain.common.enums import BatchStatus, EmploymentStatus, MatchStatus, PlaceTier
+from broker_app.domain.common.enums import BatchStatus, MatchStatus, PlaceTier
 from broker_app.domain.dispatch.employment import arrival_changes, departure_changes
 from broker_app.domain.dispatch.rules import default_batch_name
 from broker_app.domain.matching.status import status_date
@@ -23,7 +21,6 @@ from broker_app.services.matching.recommend import job_place_text
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
-from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import matches as match_repo
 from broker_app.store.repositories import workers as worker_repo
 
@@ -67,18 +64,9 @@ def add_demo_batches(ctx: DemoContext) -> dict[str, int]:
 
 
 def _committed_by_job(ctx: DemoContext) -> list[tuple[JobPosting, list[Match]]]:
-    stmt = (
-        select(Match, JobPosting)
-        .join(JobPosting, JobPosting.id == Match.job_id)
-        .where(
-            Match.archived.is_(False),
-            Match.status.in_([MatchStatus.HIRED.value, MatchStatus.ON_DUTY.value]),
-            JobPosting.place_tier != PlaceTier.IN_COUNTY.value,
-        )
-        .order_by(JobPosting.pk, Match.pk)
-    )
+    """Postings outside the county with their 录用 / 已上岗 matches, in creation order."""
     by_job: dict[str, tuple[JobPosting, list[Match]]] = {}
-    for match, job in ctx.writer.session.execute(stmt):
+    for match, job in match_repo.committed_away(ctx.writer.session):
         by_job.setdefault(job.id, (job, []))[1].append(match)
     return list(by_job.values())
 
@@ -163,17 +151,10 @@ def _batch_from_roster(
 
 def _roster_pool(ctx: DemoContext) -> list[tuple[str, str]]:
     """(worker id, first skill) of unemployed workers no match has committed."""
-    stmt = (
-        select(Worker.id, Worker.skills)
-        .where(
-            Worker.archived.is_(False),
-            Worker.employment_status == EmploymentStatus.UNEMPLOYED.value,
-            Worker.id.not_in(match_repo.committed_workers()),
-        )
-        .order_by(Worker.pk)
-        .limit(_ROSTER_POOL)
+    rows = worker_repo.free_unemployed(
+        ctx.writer.session, match_repo.committed_workers(), _ROSTER_POOL
     )
-    return [(wid, skills[0] if skills else "") for wid, skills in ctx.writer.session.execute(stmt)]
+    return [(wid, skills[0] if skills else "") for wid, skills in rows]
 
 
 def _create_batch(

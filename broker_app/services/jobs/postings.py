@@ -21,15 +21,13 @@ from broker_app.domain.jobs.status import check_job_status
 from broker_app.domain.jobs.welfare import RuleWarning
 from broker_app.domain.org.codes import code_in_scope
 from broker_app.services.changes import Change, Op, RecordKind
+from broker_app.services.jobs.rows import JobRow
 from broker_app.store.models.job import JobPosting
 from broker_app.store.repositories import jobs as repo
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
-
-#: Fields of a list row (``rows``, ``page``), in order.
-JOB_ROW_FIELDS = repo.ROW_FIELDS
 
 
 class InvalidJob(InvalidInput):
@@ -63,20 +61,20 @@ class JobPostingService:
         with self.store.read() as session:
             return repo.search_pks(session, flt, sort, _station_org(session))
 
-    def rows(self, pks: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """List rows (``repo.ROW_FIELDS``) by row key."""
+    def rows(self, pks: Sequence[int]) -> dict[int, JobRow]:
+        """List rows by row key."""
         with self.store.read() as session:
-            return repo.rows_by_pks(session, pks)
+            found = repo.rows_by_pks(session, pks)
+        return {pk: JobRow._make(row) for pk, row in found.items()}
 
     def count(self, flt: JobFilter) -> int:
         with self.store.read() as session:
             return repo.count(session, flt, _station_org(session))
 
-    def page(
-        self, flt: JobFilter, sort: JobSort, offset: int = 0, limit: int = 50
-    ) -> list[tuple[Any, ...]]:
+    def page(self, flt: JobFilter, sort: JobSort, offset: int = 0, limit: int = 50) -> list[JobRow]:
         with self.store.read() as session:
-            return repo.page(session, flt, sort, offset, limit, _station_org(session))
+            rows = repo.page(session, flt, sort, offset, limit, _station_org(session))
+        return [JobRow._make(row) for row in rows]
 
     def details(self, job_id: str) -> dict[str, Any]:
         """Every stored field of one posting, plus ``id``, ``filled`` and ``editable``."""

@@ -6,11 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from broker_app.domain.jobs.welfare import exit_review_reasons
-from broker_app.services.settings.schema import (
-    MAX_EXIT_THRESHOLD,
-    load_settings,
-    save_section,
-)
+from broker_app.services.settings.schema import MAX_EXIT_THRESHOLD
+from broker_app.services.settings.storage import load_settings, save_section
 from broker_app.store.repositories import matches as match_repo
 from broker_app.store.store import Store
 

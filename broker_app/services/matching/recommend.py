@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.common.enums import EmploymentStatus, JobKind, JobStatus, PlaceTier
 from broker_app.domain.common.errors import UserError
 from broker_app.domain.jobs.wage import format_wage
@@ -36,11 +33,10 @@ from broker_app.services.matching.profiles import (
     open_job_profiles,
     worker_profile_by_id,
 )
-from broker_app.store.models.job import JobPosting
-from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import jobs as job_repo
 from broker_app.store.repositories import matches as match_repo
-from broker_app.store.store import Store
+from broker_app.store.repositories import workers as worker_repo
+from broker_app.store.store import Store, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +115,7 @@ class MatchingService:
             job = job_profile_by_id(session, job_id)
             if job is None:
                 raise _job_missing(job_id)
-            title = session.scalar(select(JobPosting.title).where(JobPosting.id == job_id)) or ""
+            title = job_repo.title_of(session, job_id) or ""
             if not job.is_open(on):
                 problems = _job_problems(job.status, job.archived, job.deadline, on)
                 return WorkerRecommendations(job_id, title, [], 0, problems)
@@ -141,7 +137,7 @@ class MatchingService:
             worker = worker_profile_by_id(session, worker_id)
             if worker is None:
                 raise _worker_missing(worker_id)
-            name = session.scalar(select(Worker.name).where(Worker.id == worker_id)) or ""
+            name = worker_repo.name_of(session, worker_id) or ""
             problems = worker_exclusions(worker)
             if problems:
                 return JobRecommendations(worker_id, name, [], 0, problems)
@@ -164,19 +160,9 @@ class MatchingService:
 
 
 def _worker_items(
-    session: Session, ranked: Sequence[Recommendation], job_id: str, on: date
+    session: Transaction, ranked: Sequence[Recommendation], job_id: str, on: date
 ) -> list[WorkerCandidate]:
-    ids = [r.record_id for r in ranked]
-    stmt = select(
-        Worker.id,
-        Worker.name,
-        Worker.gender,
-        Worker.birth_date,
-        Worker.org_code,
-        Worker.phone,
-        Worker.employment_status,
-    ).where(Worker.id.in_(ids))
-    details = {row[0]: row for row in session.execute(stmt)}
+    details = worker_repo.contact_rows(session, [r.record_id for r in ranked])
     active = match_repo.active_by_worker(session, job_id)
     items = []
     for rec in ranked:
@@ -202,25 +188,9 @@ def _worker_items(
 
 
 def _job_items(
-    session: Session, ranked: Sequence[Recommendation], worker_id: str
+    session: Transaction, ranked: Sequence[Recommendation], worker_id: str
 ) -> list[JobCandidate]:
-    ids = [r.record_id for r in ranked]
-    stmt = select(
-        JobPosting.id,
-        JobPosting.title,
-        JobPosting.employer_name,
-        JobPosting.kind,
-        JobPosting.place_org_code,
-        JobPosting.place_tier,
-        JobPosting.place_text,
-        JobPosting.wage_min,
-        JobPosting.wage_max,
-        JobPosting.wage_unit,
-        JobPosting.headcount,
-        JobPosting.deadline,
-        job_repo.filled_count_column(),
-    ).where(JobPosting.id.in_(ids))
-    details = {row[0]: row for row in session.execute(stmt)}
+    details = job_repo.candidate_rows(session, [r.record_id for r in ranked])
     active = match_repo.active_by_job(session, worker_id)
     items = []
     for rec in ranked:

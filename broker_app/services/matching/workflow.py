@@ -29,6 +29,7 @@ from broker_app.domain.matching.status import (
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.matching.profiles import job_profile_by_id, worker_profile_by_id
 from broker_app.services.matching.recommend import RecordNotFound, job_place_text
+from broker_app.services.matching.rows import MatchRow
 from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
@@ -41,9 +42,6 @@ from broker_app.store.store import Store, Transaction
 from broker_app.store.writer import RecordWriter
 
 log = logging.getLogger(__name__)
-
-#: Fields of a list row (``rows``, ``page``), in order.
-MATCH_ROW_FIELDS = repo.ROW_FIELDS
 
 _EMPLOYED = frozenset({EmploymentStatus.EMPLOYED.value, EmploymentStatus.FLEXIBLE.value})
 
@@ -82,10 +80,11 @@ class MatchWorkflowService:
         with self.store.read() as session:
             return repo.search_pks(session, flt)
 
-    def rows(self, pks: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """List rows (``repo.ROW_FIELDS``) by row key."""
+    def rows(self, pks: Sequence[int]) -> dict[int, MatchRow]:
+        """List rows by row key."""
         with self.store.read() as session:
-            return repo.rows_by_pks(session, pks)
+            found = repo.rows_by_pks(session, pks)
+        return {pk: MatchRow._make(row) for pk, row in found.items()}
 
     def count(self, flt: MatchFilter) -> int:
         with self.store.read() as session:
@@ -95,9 +94,10 @@ class MatchWorkflowService:
         with self.store.read() as session:
             return repo.status_counts(session, flt)
 
-    def page(self, flt: MatchFilter, offset: int = 0, limit: int = 50) -> list[tuple[Any, ...]]:
+    def page(self, flt: MatchFilter, offset: int = 0, limit: int = 50) -> list[MatchRow]:
         with self.store.read() as session:
-            return repo.page(session, flt, offset, limit)
+            rows = repo.page(session, flt, offset, limit)
+        return [MatchRow._make(row) for row in rows]
 
     def details(self, match_id: str) -> dict[str, Any]:
         """Stored fields plus ``id`` and ``next``: the statuses it may move to."""

@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from broker_app.domain.projects.rules import NATIONAL_HOTLINE
-from broker_app.services.settings.schema import CardSettings, Settings, WageSettings, read_section
+from broker_app.services.settings.schema import CardSettings, Settings, WageSettings
+from broker_app.services.settings.storage import read_section
 from broker_app.store.store import Transaction
 
 #: The project fields that have a station default (same names as on Project).

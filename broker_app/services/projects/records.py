@@ -17,7 +17,7 @@ from broker_app.services.projects.defaults import (
     read_defaults,
     with_defaults,
 )
-from broker_app.services.settings.schema import load_settings, save_settings
+from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.store.models.card import Project
 from broker_app.store.repositories import projects as project_repo
 from broker_app.store.repositories import records

@@ -1,43 +1,33 @@
-"""Every setting of this station in one place: typed sections with their defaults, a
-check per section, and loading and saving through the storage each setting has always
-had (so existing data keeps working).
+"""Every setting of this station declared in one place: typed sections with their
+defaults, their Chinese labels, where each field is stored, and a check per section.
 
-Where the values live:
-
-- the station row: the org unit, the station's name and its broker (``station.*``);
-- the station's ``setting`` table (local, never synced): sync, card, wage and backup
-  settings, under the keys they always had; ``save_settings`` writes the row and the
-  table in one transaction;
-- ``window.ini`` beside the data: the interface language, which must be readable
-  before the database opens, and the sync interval, a preference of this install.
+A field is declared with ``_option(default, label, key=... | ini=...)``: ``key`` names
+its row in the station's setting table, ``ini`` its key in window.ini, neither the
+station row. Loading and saving are in ``storage``, the text form (command line, typed
+fields) in ``text``.
 
 Each section's ``check()`` returns one ``FieldError`` (Chinese message) per bad field,
-using the domain's validators (phones, project fields, org codes, the server address);
-``clean()`` also returns the values in their stored form. Settings are addressed as
-``section.field`` (``backup.keep_days``) by the command line and in errors.
+using the domain's validators (phones, project fields, org codes) and the sync client's
+rule for a server address (the one enrolment uses); ``clean()`` also returns the values
+in their stored form. Settings are addressed as ``section.field`` (``backup.keep_days``)
+by the command line and in errors.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import json
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from broker_app.domain.common import coerce
 from broker_app.domain.common.errors import FieldError, InvalidInput
 from broker_app.domain.common.phone import normalize_mobile
 from broker_app.domain.jobs.welfare import DEFAULT_EXIT_THRESHOLD, EXIT_THRESHOLD_SETTING
 from broker_app.domain.projects.rules import NATIONAL_HOTLINE, clean_project
 from broker_app.domain.rights_card.scan_text import PUBLIC_BASE_URL_SETTING, check_base_url
-from broker_app.services.settings.station import apply_station, station_unit
-from broker_app.services.settings.window_ini import UI_SETTINGS_FILE, read_value, write_value
-from broker_app.store.repositories.station import get_setting, get_station, put_setting
-from broker_app.store.store import Store, Transaction
+from broker_app.services.settings.station import station_unit
 from sync.client.api import check_server_url
 from sync.client.errors import SyncError
 
@@ -210,7 +200,7 @@ class CardSettings(SettingsSection):
         for name in ("offset_x_mm", "offset_y_mm"):
             value = getattr(self, name)
             if not -MAX_PRINT_OFFSET_MM <= value <= MAX_PRINT_OFFSET_MM:
-                label = _field(type(self), name).metadata["label"]
+                label = field_of(type(self), name).metadata["label"]
                 errors.append(
                     FieldError(
                         name,
@@ -356,256 +346,36 @@ class Settings:
 
     def check(self) -> list[FieldError]:
         """Every bad field of every section, named ``section.field``."""
-        return [_qualified(section, err) for section in self.sections() for err in section.check()]
+        return [qualified(section, err) for section in self.sections() for err in section.check()]
 
 
 class InvalidSettings(InvalidInput, ValueError):
     """Settings refused by their checks; ``errors`` name ``section.field``."""
 
 
-# -- loading and saving ---------------------------------------------------------------
+# -- what the checks share ---------------------------------------------------------------
 
 
-def data_dir_of(store: Store) -> Path:
-    """The data folder of ``store`` (its database file sits at the top of it)."""
-    return store.path.parent
-
-
-def ini_path(data_dir: Path) -> Path:
-    return data_dir / UI_SETTINGS_FILE
-
-
-def load_settings(store: Store) -> Settings:
-    """Every setting of the station ``store`` belongs to; defaults where none is stored."""
-    with store.read() as session:
-        return read_settings(session, data_dir_of(store))
-
-
-def read_settings(session: Transaction, data_dir: Path) -> Settings:
-    row = get_station(session)
-    station = StationSettings(
-        row.org_code, row.name, row.operator_name or "", row.operator_phone or ""
-    )
-    sections: dict[str, Any] = {
-        cls.SECTION: read_section(session, cls, data_dir)
-        for cls in SECTIONS
-        if cls is not StationSettings
-    }
-    return Settings(station=station, **sections)
-
-
-def read_section(session: Transaction | None, cls: type[_S], data_dir: Path | None) -> _S:
-    """One section of the setting table and window.ini, with the defaults where nothing
-    (or something unreadable) is stored. A stored number that fails the check reads as
-    the default, as it always did."""
-    values = {}
-    for option in dataclasses.fields(cls):  # type: ignore[arg-type]
-        text = _stored_text(session, option.metadata, data_dir)
-        if text:
-            with contextlib.suppress(FieldError):  # unreadable: the default
-                values[option.name] = parse_value(cls, option.name, text)
-    section = cls(**values)
-    for err in section.check():
-        if err.field in values and _kind(cls, err.field) is not str:
-            section = replace(section, **{err.field: _default(cls, err.field)})  # type: ignore[type-var]
-    return section
-
-
-def load_language(data_dir: Path) -> LanguageSettings:
-    """The saved interface language: the one reader, usable before the database opens."""
-    return read_section(None, LanguageSettings, data_dir)
-
-
-def save_settings(store: Store, wanted: Settings) -> Settings:
-    """Check and store the sections that differ from what is stored: the station row
-    and the setting table in one transaction, then window.ini. Raises InvalidSettings
-    (nothing stored) if a changed section fails its check, or FieldError if the
-    station may not move to another unit. Returns the settings as now stored."""
-    data_dir = data_dir_of(store)
-    written: list[tuple[SettingsSection, SettingsSection]] = []
-    with store.write() as session:
-        current = read_settings(session, data_dir)
-        errors: list[FieldError] = []
-        for new, old in zip(wanted.sections(), current.sections(), strict=True):
-            if new == old:
-                continue
-            cleaned, problems = new.clean()
-            errors += [_qualified(new, err) for err in problems]
-            written.append((cleaned, old))
-        if errors:
-            raise InvalidSettings(errors)
-        for cleaned, old in written:
-            if isinstance(cleaned, StationSettings):
-                apply_station(
-                    session,
-                    cleaned.org_code or "",
-                    cleaned.name or None,
-                    cleaned.operator_name,
-                    cleaned.operator_phone,
-                )
-            else:
-                for key, text in _changed(cleaned, old, "key"):
-                    put_setting(session, key, text)
-    for cleaned, old in written:
-        for key, text in _changed(cleaned, old, "ini"):
-            write_value(ini_path(data_dir), key, text)
-    return load_settings(store)
-
-
-def save_section(store: Store, section: SettingsSection) -> Settings:
-    """``save_settings`` with one section changed."""
-    return save_settings(store, load_settings(store).with_section(section))
-
-
-# -- the command line's view: ``section.field`` = text ----------------------------------
-
-
-def setting_names() -> list[str]:
-    return [
-        f"{cls.SECTION}.{option.name}"
-        for cls in SECTIONS
-        for option in dataclasses.fields(cls)  # type: ignore[arg-type]
-    ]
-
-
-def label_of(name: str) -> str:
-    cls, field_name = _locate(name)
-    return str(_field(cls, field_name).metadata["label"])
-
-
-def as_texts(settings: Settings) -> dict[str, str]:
-    """``section.field`` -> the value as text ('' for none), in declaration order."""
-    out: dict[str, str] = {}
-    for section in settings.sections():
-        for option in dataclasses.fields(section):  # type: ignore[arg-type]
-            out[f"{section.SECTION}.{option.name}"] = _text(getattr(section, option.name))
-    return out
-
-
-def as_json(settings: Settings) -> str:
-    return json.dumps(
-        {section.SECTION: dataclasses.asdict(section) for section in settings.sections()},  # type: ignore[call-overload]
-        ensure_ascii=False,
-        indent=2,
-    )
-
-
-def section_from_texts(section: _S, texts: typing.Mapping[str, str]) -> tuple[_S, list[FieldError]]:
-    """``section`` with the fields in ``texts`` read from what was typed, and every
-    problem: a text that is not of its field's type, else the section's check."""
-    values: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name, text in texts.items():
-        try:
-            values[name] = parse_value(type(section), name, text)
-        except FieldError as err:
-            errors.append(err)
-    typed = replace(section, **values)  # type: ignore[type-var]
-    unreadable = {err.field for err in errors}
-    errors += [err for err in typed.check() if err.field not in unreadable]
-    return typed, errors
-
-
-def with_text(settings: Settings, name: str, text: str) -> Settings:
-    """``settings`` with ``name`` (``section.field``) set from typed ``text``; FieldError
-    (field ``section.field``) when the name is unknown or the text is not of its type."""
-    cls, field_name = _locate(name)
-    section = getattr(settings, cls.SECTION)
-    try:
-        value = parse_value(cls, field_name, text)
-    except FieldError as err:
-        raise _qualified(section, err) from None
-    return settings.with_section(replace(section, **{field_name: value}))
-
-
-# -- helpers ----------------------------------------------------------------------------
-
-
-def _stored_text(
-    session: Transaction | None, metadata: typing.Mapping[str, Any], data_dir: Path | None
-) -> str | None:
-    if metadata.get("key") and session is not None:
-        return get_setting(session, metadata["key"])
-    if metadata.get("ini") and data_dir is not None:
-        return read_value(ini_path(data_dir), metadata["ini"])
-    return None
-
-
-def _changed(new: SettingsSection, old: SettingsSection, where: str) -> Iterator[tuple[str, str]]:
-    for option in dataclasses.fields(new):  # type: ignore[arg-type]
-        key = option.metadata.get(where)
-        value = getattr(new, option.name)
-        if key and value != getattr(old, option.name):
-            yield key, _text(value)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _locate(name: str) -> tuple[type[SettingsSection], str]:
-    section, _, field_name = name.partition(".")
-    for cls in SECTIONS:
-        if section == cls.SECTION and field_name in {
-            option.name
-            for option in dataclasses.fields(cls)  # type: ignore[arg-type]
-        }:
-            return cls, field_name
-    raise FieldError(
-        name,
-        f"没有这项设置：{name}（可用：{'、'.join(setting_names())}）",
-        f"no setting {name!r}",
-        reason="unknown",
-    )
-
-
-def _field(cls: type[SettingsSection], name: str) -> dataclasses.Field[Any]:
+def field_of(cls: type[SettingsSection], name: str) -> dataclasses.Field[Any]:
+    """The declaration of field ``name`` (its label and storage are in ``metadata``)."""
     return next(o for o in dataclasses.fields(cls) if o.name == name)  # type: ignore[arg-type]
 
 
-def _kind(cls: type[SettingsSection], name: str) -> Any:
+def kind_of(cls: type[SettingsSection], name: str) -> Any:
+    """The declared type of field ``name`` (``int``, ``str | None``...)."""
     return typing.get_type_hints(cls)[name]
 
 
-def _default(cls: type[SettingsSection], name: str) -> Any:
-    return _field(cls, name).default
-
-
-def parse_value(cls: type[SettingsSection], name: str, text: str) -> Any:
-    """Typed text as the field's type (numbers through the domain's number reader);
-    FieldError when it is not one. Blank is None where the field allows none."""
-    kind = _kind(cls, name)
-    label = str(_field(cls, name).metadata["label"])
-    if kind is str:
-        return text.strip()
-    if kind == str | None:
-        return text.strip() or None
-    if kind is float:
-        return _decimal(text, name, label)
-    number = coerce.whole_number(text, name, label, minimum=-(10**9))
-    if number is None and kind is int:
-        raise FieldError(name, f"请填写{label}", f"{name}: required", reason="required")
-    return number
-
-
-def _decimal(text: str, name: str, label: str) -> float:
-    raw = coerce.folded(text).removesuffix("mm").removesuffix("毫米").strip() or "0"
-    try:
-        value = float(raw)
-    except ValueError:
-        raise FieldError(
-            name, f"{label}“{raw}”不是数字", f"{name}: not a number: {raw!r}", reason="number"
-        ) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise FieldError(name, f"{label}应为数字", f"{name}: not finite", reason="number")
-    return round(value, 1)
+def default_of(cls: type[SettingsSection], name: str) -> Any:
+    """The declared default of field ``name``."""
+    return field_of(cls, name).default
 
 
 def _range(section: SettingsSection, name: str, low: int, high: int) -> list[FieldError]:
     value = getattr(section, name)
     if isinstance(value, int) and low <= value <= high:
         return []
-    label = _field(type(section), name).metadata["label"]
+    label = field_of(type(section), name).metadata["label"]
     return [
         FieldError(
             name,
@@ -617,7 +387,7 @@ def _range(section: SettingsSection, name: str, low: int, high: int) -> list[Fie
 
 
 def _too_long(cls: type[SettingsSection], name: str, limit: int, length: int) -> FieldError:
-    label = _field(cls, name).metadata["label"]
+    label = field_of(cls, name).metadata["label"]
     return FieldError(
         name,
         f"{label}太长（最多{limit}个字，实为{length}个）",
@@ -634,6 +404,8 @@ def _rename(err: FieldError, name: str) -> FieldError:
     return FieldError(name, err.message, err.message_en, reason=err.reason)
 
 
-def _qualified(section: SettingsSection, err: FieldError) -> FieldError:
+def qualified(section: SettingsSection, err: FieldError) -> FieldError:
+    """``err`` with its field named ``section.field``, as the command line and the
+    dialogs address settings."""
     name = err.field if "." in err.field else f"{section.SECTION}.{err.field}"
     return FieldError(name, err.message, err.message_en, reason=err.reason)

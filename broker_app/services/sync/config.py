@@ -13,12 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from broker_app.services.settings.schema import (
-    CA_FILE_SETTING,
-    SERVER_URL_SETTING,
-    SyncSettings,
-    read_section,
-)
+from broker_app.services.settings.schema import CA_FILE_SETTING, SERVER_URL_SETTING, SyncSettings
+from broker_app.services.settings.storage import read_section
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.secrets import CREDENTIAL, SecretStore
 from broker_app.store.store import Store, Transaction

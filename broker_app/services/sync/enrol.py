@@ -6,6 +6,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import requests
+
 from broker_app.services.cards.keys import CardKeyService
 from broker_app.services.settings.station import StationService
 from broker_app.services.sync.config import SyncConfig, save_config
@@ -35,15 +37,18 @@ def enrol(
     ca_file: str | None = None,
     *,
     policy: RetryPolicy | None = None,
+    http: requests.Session | None = None,
 ) -> EnrolResult:
     """Spend the code, store the credential, and on a new data folder take the org unit
-    the county enrolled this station for (so no separate station set-up is needed)."""
+    the county enrolled this station for (so no separate station set-up is needed).
+    ``http``: the HTTP session to use instead of a new ``make_session(ca_file)`` (the
+    tests hand one whose transport is the server in-process)."""
     url = check_server_url(server_url)
     if ca_file and not Path(ca_file).is_file():
         raise SyncError(f"找不到证书文件：{ca_file}", f"CA file not found: {ca_file}")
     info = StationService(store).info()
     key = CardKeyService(store).station_key()
-    client = ChannelClient(url, make_session(ca_file), policy=policy)
+    client = ChannelClient(url, http or make_session(ca_file), policy=policy)
     # The unit is sent along: a code for another unit is refused by the server
     # without being spent, and without naming that unit.
     answer = client.enrol(

@@ -218,6 +218,32 @@ def profile_row(session: Session, job_id: str) -> tuple[Any, ...] | None:
     return tuple(row) if row is not None else None
 
 
+def title_of(session: Session, job_id: str) -> str | None:
+    return session.scalar(select(JobPosting.title).where(JobPosting.id == job_id))
+
+
+def candidate_rows(session: Session, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """What a recommendation shows of each of these postings, by id: id, title,
+    employer, kind, place code, tier, place text, wage min, max and unit, headcount,
+    deadline, and the number of committed matches (filled)."""
+    stmt = select(
+        JobPosting.id,
+        JobPosting.title,
+        JobPosting.employer_name,
+        JobPosting.kind,
+        JobPosting.place_org_code,
+        JobPosting.place_tier,
+        JobPosting.place_text,
+        JobPosting.wage_min,
+        JobPosting.wage_max,
+        JobPosting.wage_unit,
+        JobPosting.headcount,
+        JobPosting.deadline,
+        filled_count_column(),
+    ).where(JobPosting.id.in_(list(ids)))
+    return {row[0]: tuple(row) for row in session.execute(stmt)}
+
+
 def identity_index(session: Session) -> dict[tuple[str, str, str], tuple[str, str]]:
     """(employer key, title, place key) -> (posting id, publishing org) of every
     posting, for imports: the employer key is the credit code when there is one,

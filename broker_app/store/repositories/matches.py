@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from broker_app.domain.common.enums import JobKind, MatchStatus
+from broker_app.domain.common.enums import JobKind, MatchStatus, PlaceTier
 from broker_app.domain.jobs.query import MatchFilter
 from broker_app.domain.matching.profiles import COMMITTED_MATCH_STATUSES
 from broker_app.domain.matching.status import ACTIVE_VALUES
@@ -164,6 +164,22 @@ def other_on_duty(session: Session, worker_id: str, exclude_match_id: str) -> li
         .order_by(Match.updated_at.desc(), Match.pk.desc())
     )
     return list(session.scalars(stmt))
+
+
+def committed_away(session: Session) -> list[tuple[Match, JobPosting]]:
+    """Unarchived 录用 and 已上岗 matches on postings outside the county, with their
+    posting, by posting then match in creation order."""
+    stmt = (
+        select(Match, JobPosting)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .where(
+            Match.archived.is_(False),
+            Match.status.in_([MatchStatus.HIRED.value, MatchStatus.ON_DUTY.value]),
+            JobPosting.place_tier != PlaceTier.IN_COUNTY.value,
+        )
+        .order_by(JobPosting.pk, Match.pk)
+    )
+    return [(match, job) for match, job in session.execute(stmt)]
 
 
 def welfare_holders(session: Session) -> list[tuple[Any, ...]]:

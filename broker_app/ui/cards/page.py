@@ -26,7 +26,7 @@ from broker_app.services.cards.print_jobs import CardSelection
 from broker_app.services.changes import Change, RecordKind
 from broker_app.services.progress import CancelToken, Progress
 from broker_app.services.projects.records import ProjectService
-from broker_app.services.settings.schema import load_settings
+from broker_app.services.settings.storage import load_settings
 from broker_app.ui.cards.card_model import CardTableModel
 from broker_app.ui.cards.notice_board_dialog import NoticeBoardDialog
 from broker_app.ui.cards.print_actions import CardPrintActions

@@ -22,7 +22,8 @@ from broker_app.printing.render import SheetReport, check_sheets
 from broker_app.printing.sheets import SheetLayout
 from broker_app.services.cards.print_jobs import CardPrintService, CardSelection, PrintPlan
 from broker_app.services.progress import Cancelled, CancelToken, Progress
-from broker_app.services.settings.schema import CardSettings, load_settings
+from broker_app.services.settings.schema import CardSettings
+from broker_app.services.settings.storage import load_settings
 from broker_app.ui.cards.print_notes import confirm_print
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error

@@ -14,9 +14,10 @@ from broker_app.domain.jobs.wage import format_wage
 from broker_app.domain.org.codes import COUNTY_CODE
 from broker_app.domain.org.place import place_name
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.jobs.postings import JOB_ROW_FIELDS, JobPostingService
+from broker_app.services.jobs.postings import JobPostingService
+from broker_app.services.jobs.rows import JobRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.table_models import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel
 
 _CONTEXT = "JobTableModel"
 
@@ -41,14 +42,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-class JobTableModel(PagedTableModel):
+class JobTableModel(PagedTableModel[JobRow]):
     context = _CONTEXT
     columns = COLUMNS
 
     def __init__(
         self, service: JobPostingService, station_org: str | None, parent: QObject | None = None
     ) -> None:
-        super().__init__(JOB_ROW_FIELDS, parent)
+        super().__init__(parent)
         self._service = service
         self._station_org = station_org
         self.job_filter = JobFilter()
@@ -81,54 +82,50 @@ class JobTableModel(PagedTableModel):
     def search_keys(self) -> list[int]:
         return self._service.search_keys(self.job_filter, self.job_sort)
 
-    def read_rows(self, keys: Sequence[int]) -> dict[int, Row]:
+    def read_rows(self, keys: Sequence[int]) -> dict[int, JobRow]:
         return self._service.rows(keys)
 
-    def display(self, key: str, row: Row) -> str:
-        v = self.value
+    def display(self, key: str, row: JobRow) -> str:
         if key == "title":
-            return str(v(row, "title"))
+            return row.title
         if key == "employer":
-            return str(v(row, "employer_name"))
+            return row.employer_name
         if key == "kind":
-            return self._kinds.get(v(row, "kind"), str(v(row, "kind")))
+            return self._kinds.get(row.kind, row.kind)
         if key == "work_type":
-            return str(v(row, "work_type") or "")
+            return row.work_type or ""
         if key == "place":
             return self._place(row)
         if key == "headcount":
-            return f"{v(row, 'filled')}/{v(row, 'headcount')}"
+            return f"{row.filled}/{row.headcount}"
         if key == "wage":
-            return format_wage(v(row, "wage_min"), v(row, "wage_max"), v(row, "wage_unit"))
+            return format_wage(row.wage_min, row.wage_max, row.wage_unit)
         if key == "age":
-            return format_age_range(v(row, "age_min"), v(row, "age_max"))
+            return format_age_range(row.age_min, row.age_max)
         if key == "deadline":
-            deadline = v(row, "deadline")
-            return deadline.isoformat() if isinstance(deadline, date) else ""
+            return row.deadline.isoformat() if isinstance(row.deadline, date) else ""
         if key == "status":
-            return self._statuses.get(v(row, "status"), str(v(row, "status")))
+            return self._statuses.get(row.status, row.status)
         if key == "publisher":
-            return self._publisher(str(v(row, "org_code")))
+            return self._publisher(row.org_code)
         if key == "updated":
-            moment = v(row, "updated_at")
+            moment = row.updated_at
             return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
         return ""
 
-    def tooltip(self, key: str, row: Row) -> str | None:
+    def tooltip(self, key: str, row: JobRow) -> str | None:
         if key in ("title", "employer", "place"):
             return self.display(key, row) or None
         if key == "publisher":
-            return place_name(str(self.value(row, "org_code")))
+            return place_name(row.org_code)
         return None
 
-    def _place(self, row: Row) -> str:
-        text = self.value(row, "place_text")
-        if text:
-            return str(text)
-        code = self.value(row, "place_org_code")
-        if code:
-            return place_name(str(code))
-        return self._tiers.get(self.value(row, "place_tier"), "")
+    def _place(self, row: JobRow) -> str:
+        if row.place_text:
+            return row.place_text
+        if row.place_org_code:
+            return place_name(row.place_org_code)
+        return self._tiers.get(row.place_tier, "")
 
     def _publisher(self, org: str) -> str:
         if org == self._station_org:

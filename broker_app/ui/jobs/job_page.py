@@ -185,7 +185,8 @@ class JobsPage(QWidget):
         job_id = self.model.record_id(index.row()) if index.isValid() else None
         if job_id is None:
             return
-        status = self.model.field(index.row(), "status")
+        row = self.model.row_at(index.row())
+        status = row.status if row is not None else None
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self.open_editor(job_id))
         menu.addAction(self.tr("推荐劳动力…"), lambda: self.open_recommendations(job_id))

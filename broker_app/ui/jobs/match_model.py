@@ -12,9 +12,10 @@ from broker_app.domain.jobs.query import MatchFilter
 from broker_app.domain.org.place import place_name
 from broker_app.domain.people.privacy import Personal, shown
 from broker_app.services.changes import Change, RecordKind
-from broker_app.services.matching.workflow import MATCH_ROW_FIELDS, MatchWorkflowService
+from broker_app.services.matching.rows import MatchRow
+from broker_app.services.matching.workflow import MatchWorkflowService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
-from broker_app.ui.table_models import Column, PagedTableModel, Row
+from broker_app.ui.table_models import Column, PagedTableModel
 
 _CONTEXT = "MatchTableModel"
 
@@ -32,12 +33,12 @@ COLUMNS = (
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 
-class MatchTableModel(PagedTableModel):
+class MatchTableModel(PagedTableModel[MatchRow]):
     context = _CONTEXT
     columns = COLUMNS
 
     def __init__(self, service: MatchWorkflowService, parent: QObject | None = None) -> None:
-        super().__init__(MATCH_ROW_FIELDS, parent)
+        super().__init__(parent)
         self._service = service
         self.match_filter = MatchFilter()
         self._statuses = {m.value: enum_label(m) for m in MatchStatus}
@@ -54,13 +55,15 @@ class MatchTableModel(PagedTableModel):
 
     def set_revealed(self, row: int) -> None:
         """Show the phone of the worker in ``row`` in full (the caller audits it)."""
-        worker_id = self.field(row, "worker_id")
-        if worker_id is None:
+        record = self.row_at(row)
+        if record is None:
             return
-        self.revealed.add(str(worker_id))
+        worker_id = record.worker_id
+        self.revealed.add(worker_id)
         column = COLUMN_KEYS.index("phone")
         for other in range(self.rowCount()):
-            if self.field(other, "worker_id") == worker_id:
+            shown_row = self.row_at(other)
+            if shown_row is not None and shown_row.worker_id == worker_id:
                 self.dataChanged.emit(self.index(other, column), self.index(other, column))
 
     def apply_change(self, change: Change) -> None:
@@ -75,36 +78,35 @@ class MatchTableModel(PagedTableModel):
     def search_keys(self) -> list[int]:
         return self._service.search_keys(self.match_filter)
 
-    def read_rows(self, keys: Sequence[int]) -> dict[int, Row]:
+    def read_rows(self, keys: Sequence[int]) -> dict[int, MatchRow]:
         return self._service.rows(keys)
 
-    def display(self, key: str, row: Row) -> str:
-        v = self.value
+    def display(self, key: str, row: MatchRow) -> str:
         if key == "worker":
-            return str(v(row, "worker_name"))
+            return row.worker_name
         if key == "phone":
-            full = v(row, "worker_id") in self.revealed
-            return shown(Personal.PHONE, v(row, "worker_phone"), full=full)
+            full = row.worker_id in self.revealed
+            return shown(Personal.PHONE, row.worker_phone, full=full)
         if key == "village":
-            return self._place(str(v(row, "worker_org")))
+            return self._place(row.worker_org)
         if key == "job":
-            return str(v(row, "job_title"))
+            return row.job_title
         if key == "employer":
-            return str(v(row, "employer_name"))
+            return row.employer_name
         if key == "status":
-            return self._statuses.get(v(row, "status"), str(v(row, "status")))
+            return self._statuses.get(row.status, row.status)
         if key == "date":
-            history: list[Any] = v(row, "history") or []
+            history: list[Any] = row.history or []
             return str(history[-1].get("date", "")) if history else ""
         if key == "score":
-            return f"{v(row, 'score'):.0f}"
+            return f"{row.score:.0f}"
         if key == "notes":
-            return str(v(row, "notes") or "")
+            return row.notes or ""
         return ""
 
-    def tooltip(self, key: str, row: Row) -> str | None:
+    def tooltip(self, key: str, row: MatchRow) -> str | None:
         if key == "status":
-            history: list[Any] = self.value(row, "history") or []
+            history: list[Any] = row.history or []
             lines = [
                 f"{h.get('date', '')} {self._statuses.get(h.get('status'), '')} {h.get('note', '')}"
                 for h in history

@@ -118,23 +118,23 @@ class MatchesPage(QWidget):
         path to a new status passes here, so each move carries its date and note."""
         from broker_app.ui.jobs.status_dialog import StatusDialog
 
-        match_id = self.model.record_id(row)
-        choices = next_statuses(str(self.model.field(row, "status")))
-        if match_id is None:
+        record = self.model.row_at(row)
+        if record is None:
             return
+        choices = next_statuses(record.status)
         if not choices:
             QMessageBox.information(self, self.tr("更改匹配状态"), self.tr("这条匹配已结束。"))
             return
         dialog = StatusDialog(
-            str(self.model.field(row, "worker_name")),
-            str(self.model.field(row, "job_title")),
+            record.worker_name,
+            record.job_title,
             choices,
             self,
             preset=preset,
         )
         if dialog.exec() == StatusDialog.DialogCode.Accepted:
             status, day, note = dialog.chosen()
-            self.change_status(match_id, status, day, note)
+            self.change_status(record.id, status, day, note)
 
     def change_status(self, match_id: str, status: MatchStatus, day: date, note: str) -> None:
         self.ctx.runner.run_db(
@@ -228,9 +228,9 @@ class MatchesPage(QWidget):
 
     def reveal_row(self, row: int) -> None:
         """Show the full phone of the worker in ``row``, written to the audit log."""
-        worker_id = self.model.field(row, "worker_id")
-        if worker_id:
-            audit_reveal(self.ctx, str(worker_id))
+        record = self.model.row_at(row)
+        if record is not None:
+            audit_reveal(self.ctx, record.worker_id)
             self.model.set_revealed(row)
 
     def _reveal_current(self) -> None:
@@ -248,14 +248,15 @@ class MatchesPage(QWidget):
         menu = QMenu(self)
         # A shortcut only preselects the status: the date and note are still asked,
         # as through 更改状态….
-        for status in next_statuses(str(self.model.field(row, "status"))):
+        record = self.model.row_at(row)
+        for status in next_statuses(record.status) if record is not None else ():
             menu.addAction(
                 self.tr("改为“{0}”…").format(enum_label(status)),
                 functools.partial(self.ask_status_change, row, status),
             )
         menu.addSeparator()
         menu.addAction(self.tr("更改状态…"), lambda: self.ask_status_change(row))
-        worker_id = self.model.field(row, "worker_id")
+        worker_id = record.worker_id if record is not None else None
         if worker_id and worker_id not in self.model.revealed:
             menu.addAction(self.tr("显示完整信息"), lambda: self.reveal_row(row))
         if worker_id:

@@ -4,7 +4,8 @@ portable install carries its own; the settings dialog's 同步 page changes it).
 
 from __future__ import annotations
 
-from broker_app.services.settings.schema import SyncSettings, load_settings
+from broker_app.services.settings.schema import SyncSettings
+from broker_app.services.settings.storage import load_settings
 from broker_app.ui.context import AppContext
 
 DEFAULT_INTERVAL_MINUTES: int = SyncSettings.interval_minutes

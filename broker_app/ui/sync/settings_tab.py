@@ -23,8 +23,8 @@ from broker_app.services.settings.schema import (
     MIN_INTERVAL_MINUTES,
     Settings,
     SyncSettings,
-    load_settings,
 )
+from broker_app.services.settings.storage import load_settings
 from broker_app.services.sync.config import load_config
 from broker_app.ui.context import AppContext
 from broker_app.ui.settings_page import FieldProblem, SettingsPageBase
