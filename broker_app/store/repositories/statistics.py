@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, Integer, String, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import PriorityGroup
@@ -124,36 +124,39 @@ def stock_at(session: Session, day: date, on: date) -> list[StockRow]:
     """The same rows as of the end of ``day``, from the status history: each
     worker's latest event up to that day (its status, tier, village, archived) decides
     where it counts; group membership is the worker's as stored now, 大龄 judged on
-    ``on``. A worker archived at that day's end is not counted."""
-    ranked = (
+    ``on``. A worker archived at that day's end is not counted; one no longer on this
+    station (moved away) still counts where it was.
+
+    The latest event is found in one ordered pass over
+    ``ix_worker_status_event_latest`` (GROUP BY worker): SQLite takes a bare column
+    from the row where the group's ``max()`` was found, and the key orders events by
+    day, then by the order they were recorded in."""
+    key = func.max(WorkerStatusEvent.day.cast(String) + func.printf("%012d", WorkerStatusEvent.id))
+    latest = (
         select(
             WorkerStatusEvent.worker_id,
+            key.label("latest"),
+            WorkerStatusEvent.org_code,
             WorkerStatusEvent.employment_status,
             WorkerStatusEvent.place_tier,
-            WorkerStatusEvent.org_code,
             WorkerStatusEvent.archived,
-            func.row_number()
-            .over(
-                partition_by=WorkerStatusEvent.worker_id,
-                order_by=(WorkerStatusEvent.day.desc(), WorkerStatusEvent.id.desc()),
-            )
-            .label("rn"),
         )
         .where(WorkerStatusEvent.day <= day)
+        .group_by(WorkerStatusEvent.worker_id)
         .subquery()
     )
     stmt = (
         select(
-            ranked.c.org_code,
-            ranked.c.employment_status,
-            ranked.c.place_tier,
+            latest.c.org_code,
+            latest.c.employment_status,
+            latest.c.place_tier,
             func.count(),
             *_group_sums(on),
         )
-        .select_from(ranked)
-        .outerjoin(Worker, Worker.id == ranked.c.worker_id)
-        .where(ranked.c.rn == 1, ranked.c.archived.is_(False))
-        .group_by(ranked.c.org_code, ranked.c.employment_status, ranked.c.place_tier)
+        .select_from(latest)
+        .outerjoin(Worker, Worker.id == latest.c.worker_id)
+        .where(latest.c.archived.is_(False))
+        .group_by(latest.c.org_code, latest.c.employment_status, latest.c.place_tier)
     )
     return _stock_rows(session.execute(stmt))
 
@@ -242,18 +245,28 @@ def _dated_between(column: Any, first: date, last: date) -> ColumnElement[bool]:
     return and_(column >= first, column <= last)
 
 
+def _live_village(worker_id: Any) -> Any:
+    """The household village of the worker ``worker_id`` names, NULL when it is
+    archived or not here. A correlated lookup, so SQLite walks the dated rows (a
+    month's follow-ups) and looks each worker up, instead of walking every worker."""
+    return (
+        select(Worker.org_code)
+        .where(Worker.id == worker_id, Worker.archived.is_(False))
+        .scalar_subquery()
+    )
+
+
 def follow_ups_by_village(session: Session, first: date, last: date) -> dict[str, int]:
     """Village -> 跟踪服务 dated between ``first`` and ``last``, of people on the roster."""
+    rows = (
+        select(_live_village(FollowUp.worker_id).label("village"))
+        .where(FollowUp.archived.is_(False), _dated_between(FollowUp.date, first, last))
+        .subquery()
+    )
     stmt = (
-        select(Worker.org_code, func.count())
-        .select_from(FollowUp)
-        .join(Worker, Worker.id == FollowUp.worker_id)
-        .where(
-            Worker.archived.is_(False),
-            FollowUp.archived.is_(False),
-            _dated_between(FollowUp.date, first, last),
-        )
-        .group_by(Worker.org_code)
+        select(rows.c.village, func.count())
+        .where(rows.c.village.is_not(None))
+        .group_by(rows.c.village)
     )
     return {code: int(n) for code, n in session.execute(stmt)}
 
@@ -264,16 +277,15 @@ _ENDED = func.coalesce(Training.end_date, Training.start_date)
 def trainings_by_village(session: Session, first: date, last: date) -> dict[str, int]:
     """Village -> trainings that ended between ``first`` and ``last`` (their start
     when no end is recorded), of people on the roster."""
+    rows = (
+        select(_live_village(Training.worker_id).label("village"))
+        .where(Training.archived.is_(False), _dated_between(_ENDED, first, last))
+        .subquery()
+    )
     stmt = (
-        select(Worker.org_code, func.count())
-        .select_from(Training)
-        .join(Worker, Worker.id == Training.worker_id)
-        .where(
-            Worker.archived.is_(False),
-            Training.archived.is_(False),
-            _dated_between(_ENDED, first, last),
-        )
-        .group_by(Worker.org_code)
+        select(rows.c.village, func.count())
+        .where(rows.c.village.is_not(None))
+        .group_by(rows.c.village)
     )
     return {code: int(n) for code, n in session.execute(stmt)}
 
@@ -283,12 +295,10 @@ def trainings_by_kind(session: Session, first: date, last: date) -> dict[str, in
     on the roster."""
     stmt = (
         select(Training.kind, func.count())
-        .select_from(Training)
-        .join(Worker, Worker.id == Training.worker_id)
         .where(
-            Worker.archived.is_(False),
             Training.archived.is_(False),
             _dated_between(_ENDED, first, last),
+            _live_village(Training.worker_id).is_not(None),
         )
         .group_by(Training.kind)
     )

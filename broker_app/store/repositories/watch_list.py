@@ -84,35 +84,49 @@ PERSON_FIELDS = (
 )
 
 
-def _last_follow_up() -> Any:
-    """The day of the worker's latest live 跟踪服务记录 (NULL: none), one index
-    range of ``ix_follow_up_worker`` per worker."""
-    return (
+def _candidates(criteria: WatchCriteria, village: str | None = None) -> Any:
+    """The people of the chosen groups (not 无劳动能力, on the roster) with the day of
+    their latest live 跟踪服务记录 (NULL: none): one index seek of
+    ``ix_follow_up_worker_live`` per person, done once (the OFFSET keeps SQLite from
+    folding the subquery into the outer query and repeating the seek for each use)."""
+    last = (
         select(func.max(FollowUp.date))
         .where(FollowUp.worker_id == Worker.id, FollowUp.archived.is_(False))
         .correlate(Worker)
         .scalar_subquery()
     )
-
-
-def _conditions(criteria: WatchCriteria, last: Any) -> list[ColumnElement[bool]]:
-    reasons: list[ColumnElement[bool]] = []
-    if criteria.unemployed:
-        reasons.append(Worker.employment_status == _UNEMPLOYED)
-    if criteria.job_ended:
-        reasons.append(_job_ended(criteria))
-    if criteria.no_follow_up:
-        reasons.append(or_(last.is_(None), last < criteria.followed_since))
-    return [
+    stmt = select(
+        Worker.pk, Worker.name_sort,
+        Worker.id, Worker.name, Worker.id_number, Worker.phone, Worker.org_code,
+        Worker.poverty_alleviated, Worker.monitoring_type, Worker.low_income, Worker.disabled,
+        Worker.birth_date, Worker.employment_status, Worker.employer, Worker.job_end,
+        last.label("last_follow_up"),
+        older_condition(criteria.today).label("older"),
+    ).where(
         Worker.archived.is_(False),
         in_groups(criteria.groups or frozenset(PriorityGroup), criteria.today),
         Worker.employment_status != _UNABLE,
-        or_(*reasons),
-    ]
+    )  # fmt: skip
+    if village is not None:
+        stmt = stmt.where(Worker.org_code == village)
+    return stmt.offset(0).subquery()
 
 
-def _job_ended(criteria: WatchCriteria) -> ColumnElement[bool]:
-    return and_(Worker.job_end >= criteria.ended_since, Worker.job_end <= criteria.today)
+def _job_ended(criteria: WatchCriteria, job_end: Any) -> ColumnElement[bool]:
+    return and_(job_end >= criteria.ended_since, job_end <= criteria.today)
+
+
+def _on_the_list(criteria: WatchCriteria, rows: Any) -> ColumnElement[bool]:
+    """At least one of the chosen reasons."""
+    last = rows.c.last_follow_up
+    reasons: list[ColumnElement[bool]] = []
+    if criteria.unemployed:
+        reasons.append(rows.c.employment_status == _UNEMPLOYED)
+    if criteria.job_ended:
+        reasons.append(_job_ended(criteria, rows.c.job_end))
+    if criteria.no_follow_up:
+        reasons.append(or_(last.is_(None), last < criteria.followed_since))
+    return or_(*reasons)
 
 
 def people(
@@ -120,54 +134,41 @@ def people(
 ) -> list[tuple[Any, ...]]:
     """``PERSON_FIELDS`` of everyone on the list (of ``village`` only, when given), by
     household village and name."""
-    last = _last_follow_up()
-    stmt = select(
-        Worker.id, Worker.name, Worker.id_number, Worker.phone, Worker.org_code,
-        Worker.poverty_alleviated, Worker.monitoring_type, Worker.low_income, Worker.disabled,
-        Worker.birth_date, Worker.employment_status, Worker.employer, Worker.job_end,
-        last.label("last_follow_up"),
-    ).where(*_conditions(criteria, last))  # fmt: skip
-    if village is not None:
-        stmt = stmt.where(Worker.org_code == village)
-    stmt = stmt.order_by(Worker.org_code, Worker.name_sort, Worker.pk)
+    rows = _candidates(criteria, village)
+    stmt = (
+        select(*(rows.c[name] for name in PERSON_FIELDS))
+        .where(_on_the_list(criteria, rows))
+        .order_by(rows.c.org_code, rows.c.name_sort, rows.c.pk)
+    )
     return [tuple(row) for row in session.execute(stmt)]
 
 
 def groups_by_village(session: Session, criteria: WatchCriteria) -> list[WatchGroupRow]:
     """Everyone on the list, counted per village and per combination of what their
     urgency depends on."""
-    last = _last_follow_up()
+    rows = _candidates(criteria)
+    last = rows.c.last_follow_up
     days_since = cast(func.julianday(criteria.today) - func.julianday(last), Integer)
     days_overdue = days_since - (criteria.today - criteria.followed_since).days
-    overdue = case(
-        (
-            last < criteria.followed_since,
-            func.min(OVERDUE_MAX_MONTHS, days_overdue // OVERDUE_MONTH_DAYS),
-        ),
-        else_=None,
-    )
-    inner = (
-        select(
-            Worker.org_code.label("org_code"),
-            Worker.poverty_alleviated.label("poverty"),
-            Worker.monitoring_type.is_not(None).label("monitored"),
-            Worker.low_income.label("low_income"),
-            Worker.disabled.label("disabled"),
-            older_condition(criteria.today).label("older"),
-            (Worker.employment_status == _UNEMPLOYED).label("unemployed"),
-            case((_job_ended(criteria), Worker.job_end), else_=None).label("job_end"),
-            last.is_(None).label("never"),
-            overdue.label("overdue"),
-        )
-        .where(*_conditions(criteria, last))
-        .subquery()
-    )
     keys = [
-        inner.c.org_code, inner.c.poverty, inner.c.monitored, inner.c.low_income,
-        inner.c.disabled, inner.c.older, inner.c.unemployed, inner.c.job_end, inner.c.never,
-        inner.c.overdue,
-    ]  # fmt: skip
-    stmt = select(*keys, func.count()).group_by(*keys)
+        rows.c.org_code,
+        rows.c.poverty_alleviated,
+        rows.c.monitoring_type.is_not(None),
+        rows.c.low_income,
+        rows.c.disabled,
+        rows.c.older,
+        rows.c.employment_status == _UNEMPLOYED,
+        case((_job_ended(criteria, rows.c.job_end), rows.c.job_end), else_=None),
+        last.is_(None),
+        case(
+            (
+                last < criteria.followed_since,
+                func.min(OVERDUE_MAX_MONTHS, days_overdue // OVERDUE_MONTH_DAYS),
+            ),
+            else_=None,
+        ),
+    ]
+    stmt = select(*keys, func.count()).where(_on_the_list(criteria, rows)).group_by(*keys)
     return [
         WatchGroupRow(
             code, bool(poverty), bool(monitored), bool(low), bool(disabled), bool(older),
