@@ -19,6 +19,10 @@ Order: most urgent first (``domain.people.watch_urgency``): 脱贫人口（含�
 missed follow-up, more reasons before fewer; ties by household village and name.
 Each entry says why it is on the list (``why``) and how urgent it is; ``this_week``
 is the head of the list a broker can work through in a week.
+
+The query is ``store.repositories.watch_list``; a township or the county sees the
+list counted by village first (``watch_summary``) and one village's list at a time
+(``village=``).
 """
 
 from __future__ import annotations
@@ -176,6 +180,8 @@ def watch_criteria(
     reason: WatchReason | None,
     today: date,
 ) -> WatchCriteria:
+    """The rules, filters and day as the store's query takes them (the list and the
+    summary by village ask the same question)."""
     rules.check()
     return WatchCriteria(
         groups=frozenset(groups) or ALL_GROUPS,

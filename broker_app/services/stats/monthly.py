@@ -2,8 +2,9 @@
 page alike, so the screen and the file never disagree.
 
 Each public function is a read-only query returning plain values; none writes.
-Figures are counted per household village (the worker's org unit) and rolled up
-to townships and the station's whole scope by ``monthly_statistics``.
+Figures are counted per household village (the worker's org unit) by SQLite, one
+GROUP BY per kind of figure (``store.repositories.statistics``), and rolled up to
+townships and the station's whole scope by ``monthly_statistics``.
 
 Two kinds of figure, and what "in the month" means for each:
 
