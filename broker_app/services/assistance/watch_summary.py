@@ -114,12 +114,21 @@ def watch_summary(
 
 def _villages(rows: Iterable[WatchGroupRow], rules: WatchRules, today: date) -> list[VillageWatch]:
     villages: dict[str, VillageWatch] = {}
+    # Villages share their combinations: each is scored once.
+    scored: dict[tuple[object, ...], tuple[tuple[PriorityGroup, ...], int]] = {}
     for row in rows:
         village = villages.get(row.org_code)
         if village is None:
             village = villages[row.org_code] = VillageWatch(row.org_code)
-        groups = _groups(row)
-        score = _score(row, groups, rules, today)
+        key = (
+            row.poverty_alleviated, row.monitored, row.low_income, row.disabled, row.older,
+            row.unemployed, row.job_end, row.never_followed, row.overdue_months,
+        )  # fmt: skip
+        found = scored.get(key)
+        if found is None:
+            groups = _groups(row)
+            found = scored[key] = (groups, _score(row, groups, rules, today))
+        groups, score = found
         village.people += row.people
         village.by_urgency[urgency_level(score)] += row.people
         village.top_score = max(village.top_score, score)

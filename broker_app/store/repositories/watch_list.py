@@ -84,22 +84,31 @@ PERSON_FIELDS = (
 )
 
 
-def _candidates(criteria: WatchCriteria, village: str | None = None) -> Any:
+def _candidates(
+    criteria: WatchCriteria, village: str | None = None, *, personal: bool = True
+) -> Any:
     """The people of the chosen groups (not 无劳动能力, on the roster) with the day of
     their latest live 跟踪服务记录 (NULL: none): one index seek of
     ``ix_follow_up_worker_live`` per person, done once (the OFFSET keeps SQLite from
-    folding the subquery into the outer query and repeating the seek for each use)."""
+    folding the subquery into the outer query and repeating the seek for each use).
+    Without ``personal`` (names, numbers, the sort key) every column is in
+    ``ix_worker_stats``, so no worker row is read."""
     last = (
         select(func.max(FollowUp.date))
         .where(FollowUp.worker_id == Worker.id, FollowUp.archived.is_(False))
         .correlate(Worker)
         .scalar_subquery()
     )
+    personal_columns = (
+        [Worker.pk, Worker.name_sort, Worker.name, Worker.id_number, Worker.phone, Worker.employer]
+        if personal
+        else []
+    )
     stmt = select(
-        Worker.pk, Worker.name_sort,
-        Worker.id, Worker.name, Worker.id_number, Worker.phone, Worker.org_code,
+        *personal_columns,
+        Worker.id, Worker.org_code,
         Worker.poverty_alleviated, Worker.monitoring_type, Worker.low_income, Worker.disabled,
-        Worker.birth_date, Worker.employment_status, Worker.employer, Worker.job_end,
+        Worker.birth_date, Worker.employment_status, Worker.job_end,
         last.label("last_follow_up"),
         older_condition(criteria.today).label("older"),
     ).where(
@@ -146,7 +155,7 @@ def people(
 def groups_by_village(session: Session, criteria: WatchCriteria) -> list[WatchGroupRow]:
     """Everyone on the list, counted per village and per combination of what their
     urgency depends on."""
-    rows = _candidates(criteria)
+    rows = _candidates(criteria, personal=False)
     last = rows.c.last_follow_up
     days_since = cast(func.julianday(criteria.today) - func.julianday(last), Integer)
     days_overdue = days_since - (criteria.today - criteria.followed_since).days
