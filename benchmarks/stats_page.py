@@ -1,8 +1,10 @@
 """The 统计 page on a big station: from opening the page to every chart drawn.
 
 Usage: python benchmarks/stats_page.py [--data-dir DIR] [--workers 100000] [--repeat 5]
+       [--org 370883107000] [--build-only DIR]
 
-Without --data-dir a township station with ``--workers`` synthetic workers and
+Without --data-dir a station of ``--org`` (default a township; 370883000000 is the
+county) with ``--workers`` synthetic workers and
 everything the demo adds (postings, matches, batches, trainings, follow-ups) is
 built once in a temporary folder (about a minute for 100k). Each run is a fresh
 process with the real background runner, rendering offscreen at 1366x728.
@@ -12,7 +14,9 @@ Figures, medians over the runs:
   the page built) to the first chart drawn with figures (it shows what it has);
 - all charts: to every chart drawn with the figures of the count (those below
   the fold drawn into an image, as they would be when scrolled to);
-- watch list: to the 帮扶预警 list loaded as well (it is counted after the charts);
+- watch list: to the 帮扶预警 list loaded as well (it is counted after the charts); at a
+  township or the county that is the summary by village, and then the first
+  village is opened (its own list);
 - recount: 刷新 on the open page, to every chart redrawn;
 - the service calls alone, in the same process after the page.
 
@@ -35,14 +39,14 @@ from typing import Any
 TOWNSHIP = "370883107000"
 
 
-def build_station(folder: Path, workers: int) -> None:
+def build_station(folder: Path, workers: int, org: str = TOWNSHIP) -> None:
     from broker_app.services.demo.data import DemoDataService
     from broker_app.services.settings.station import StationService
     from broker_app.store.store import open_store
 
     store = open_store(folder)
     try:
-        StationService(store).configure(TOWNSHIP, operator_name="测试经纪人")
+        StationService(store).configure(org, operator_name="测试经纪人")
         DemoDataService(store).generate(workers, seed=7)
     finally:
         store.close()
@@ -94,6 +98,19 @@ def child(data_dir: Path) -> dict[str, object]:
             watch = now
         time.sleep(0.001)
 
+    # A township or the county: the villages ranked, then the first one opened.
+    villages = page.watch.village_model.rowCount()
+    drill = 0.0
+    if page.watch.showing_summary() and villages:
+        opened: list[int] = []
+        page.watch.village_loaded.connect(lambda _code, people: opened.append(people))
+        begin = time.perf_counter()
+        page.watch.drill_into(page.watch.village_model.village_code(0))
+        while not opened:
+            app.processEvents()
+            time.sleep(0.001)
+        drill = time.perf_counter() - begin
+
     generation = page.generation
     begin = time.perf_counter()
     page.reload()
@@ -115,6 +132,8 @@ def child(data_dir: Path) -> dict[str, object]:
         "watch_s": watch,
         "recount_s": recount,
         "watch_rows": watch_loaded[-1] if watch_loaded else 0,
+        "watch_villages": villages,
+        "drill_s": drill,
         "services_ms": services,
     }
 
@@ -123,6 +142,7 @@ def time_services(store: object) -> dict[str, float]:
     from datetime import date
 
     from broker_app.services.assistance.watch_list import WatchRules, watch_list
+    from broker_app.services.assistance.watch_summary import watch_summary
     from broker_app.services.stats.overview import load_overview
     from broker_app.services.stats.training import training_progress
     from broker_app.services.stats.trends import (
@@ -138,8 +158,12 @@ def time_services(store: object) -> dict[str, float]:
         "exports": lambda: exports_by_month(store, months),  # type: ignore[arg-type]
         "matches": lambda: match_moves_by_month(store, months),  # type: ignore[arg-type]
         "training": lambda: training_progress(store, today.year),  # type: ignore[arg-type]
-        "watch": lambda: watch_list(store, WatchRules(), today=today),  # type: ignore[arg-type]
+        "watch sum": lambda: watch_summary(store, WatchRules(), today=today),  # type: ignore[arg-type]
     }
+    summary = watch_summary(store, WatchRules(), today=today)  # type: ignore[arg-type]
+    if summary.villages:
+        code = summary.villages[0].code
+        calls["watch vil"] = lambda: watch_list(store, WatchRules(), today=today, village=code)  # type: ignore[arg-type]
     out = {}
     for name, call in calls.items():
         begin = time.perf_counter()
@@ -165,17 +189,24 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--org", default=TOWNSHIP)
+    parser.add_argument(
+        "--build-only", type=Path, help="build the station into this folder and stop"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child)))
+        return 0
+    if args.build_only:
+        build_station(args.build_only, args.workers, args.org)
         return 0
     with tempfile.TemporaryDirectory(prefix="stats-page-") as scratch:
         data_dir = args.data_dir
         if data_dir is None:
             data_dir = Path(scratch)
             print(f"building a station with {args.workers} workers…", flush=True)
-            build_station(data_dir, args.workers)
+            build_station(data_dir, args.workers, args.org)
         runs = [run_once(data_dir) for _ in range(args.repeat)]
 
     def median(key: str) -> float:
@@ -187,7 +218,12 @@ def main() -> int:
         f"all charts drawn:      {median('charts_s'):.2f} s median "
         f"(worst {max(float(r['charts_s']) for r in runs):.2f} s)  target < 1 s"
     )  # type: ignore[arg-type]
-    print(f"watch list loaded:     {median('watch_s'):.2f} s median ({runs[0]['watch_rows']} rows)")
+    print(
+        f"watch list loaded:     {median('watch_s'):.2f} s median ({runs[0]['watch_rows']} people"
+        f", {runs[0].get('watch_villages', 0)} village rows)"
+    )
+    if runs[0].get("drill_s"):
+        print(f"a village opened:      {median('drill_s'):.2f} s median")
     print(f"recount (刷新):        {median('recount_s'):.2f} s median")
     names = list(runs[0]["services_ms"])  # type: ignore[call-overload]
     for name in names:

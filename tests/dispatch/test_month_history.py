@@ -89,3 +89,28 @@ def test_a_month_before_the_history_says_so(
 def test_a_future_month_is_refused_on_the_real_date(store: Store) -> None:
     with pytest.raises(FieldError):
         monthly_statistics(store, Month(2999, 1))
+
+
+def test_two_changes_on_one_day_the_later_counts(store: Store, history: dict[str, str]) -> None:
+    on(store, date(2025, 3, 20))
+    service = WorkerService(store)
+    service.edit(history["late"], {"employment_status": "灵活就业", "place_tier": "县内"})
+    service.edit(history["late"], {"employment_status": "务农", "place_tier": ""})
+    service.edit(history["late"], {"employment_status": "已就业", "place_tier": "县内"})
+    assert statuses(store, Month(2025, 3)) == (
+        2, {"employed": 2}, {"out_of_province": 1, "in_county": 1}
+    )  # fmt: skip
+
+
+def test_a_past_month_counts_the_groups_where_people_were(
+    store: Store, history: dict[str, str]
+) -> None:
+    on(store, date(2025, 5, 4))
+    WorkerService(store).edit(history["walker"], {"poverty_alleviated": "是"})
+    april = monthly_statistics(store, Month(2025, 4), today=REPORT_DAY).total
+    assert (
+        april.priority["poverty_alleviated"].total,
+        april.priority["poverty_alleviated"].employed,
+    ) == (1, 0)
+    february = monthly_statistics(store, Month(2025, 2), today=REPORT_DAY).total
+    assert february.priority["poverty_or_monitored"].employed == 1  # employed then

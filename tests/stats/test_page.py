@@ -33,7 +33,7 @@ from broker_app.ui.stats.page import StatsPage
 from broker_app.ui.stats.refresh import DEBOUNCE_MS
 from broker_app.ui.stats.settings_dialog import StatsSettingsDialog
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog
-from tests.stats.builders import TODAY, add_worker
+from tests.stats.builders import A1, TODAY, add_worker
 
 
 def open_page(ctx: AppContext, qtbot: QtBot, *, show: bool = True) -> StatsPage:
@@ -87,7 +87,13 @@ def test_the_page_shows_the_numbers_of_the_monthly_statistics(
     assert kpis.trained.value() == "4"
     assert values(charts.match_card.chart.chart_data())[0][-3:] == [1, 1, 0]  # 推荐 Jan-Mar
     listed = watch_list(store, load_rules(store), today=TODAY)
-    assert page.watch.model.rowCount() == len(listed.entries) == 6
+    # A township station: the villages first, then each village's own list.
+    villages = page.watch.village_model.rows()
+    assert sum(v.people for v in villages) == len(listed.entries) == 6
+    for village in villages:
+        page.watch.drill_into(village.code)
+        shown = [page.watch.model.worker_id(r) for r in range(page.watch.model.rowCount())]
+        assert shown == [e.worker_id for e in listed.entries if e.org_code == village.code]
     assert page.tabs.tabText(1) == "帮扶预警（6）"
 
 
@@ -107,6 +113,7 @@ def test_one_click_opens_the_worker(
 ) -> None:
     page = open_page(ctx, qtbot)
     page.tabs.setCurrentWidget(page.watch)
+    page.watch.drill_into(A1)  # a township station: w2's village first
     table = page.watch.table
     row = next(
         r for r in range(page.watch.model.rowCount()) if page.watch.model.worker_id(r) == ids["w2"]
@@ -226,6 +233,10 @@ def test_the_page_on_a_big_station(big_station: Path, qtbot: QtBot) -> None:
             assert chart.message() == "" and chart.draws > 0
         stats = page.charts.status_card.chart.chart_data()
         assert stats is not None and sum(stats.series[0].values) == 100_000
+        assert page.watch.village_model.rowCount() > 0  # a township: villages first
+        first = page.watch.village_model.village_code(0)
+        assert first is not None
+        page.watch.drill_into(first)
         assert page.watch.model.rowCount() > 0
         page.close()
     finally:

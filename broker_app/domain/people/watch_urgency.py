@@ -34,6 +34,10 @@ _JOB_ENDED: Final = 40
 _UNEMPLOYED: Final = 25
 _NEVER_FOLLOWED: Final = 20
 _OVERDUE: Final = 10
+#: A follow-up overdue earns one more point per this many days, up to this many points;
+#: the 帮扶预警 summary counts in SQL by the same months (``overdue_months``).
+OVERDUE_MONTH_DAYS: Final = 30
+OVERDUE_MAX_MONTHS: Final = 10
 # Within a tier, a group's own weight breaks ties between equal reasons.
 _GROUP_WEIGHT: Final = {
     PriorityGroup.MONITORED: 8,
@@ -75,8 +79,13 @@ def urgency_score(
         score += _NEVER_FOLLOWED
     elif last_follow_up is not None:
         overdue = max(0, (today - last_follow_up).days - follow_up_days)
-        score += _OVERDUE + min(10, overdue // 30)  # one more point a month overdue
+        score += _OVERDUE + overdue_months(overdue)  # one more point a month overdue
     return score
+
+
+def overdue_months(days_overdue: int) -> int:
+    """Whole months a follow-up is overdue, as the score counts them (capped)."""
+    return min(OVERDUE_MAX_MONTHS, max(0, days_overdue) // OVERDUE_MONTH_DAYS)
 
 
 def urgency_level(score: int) -> Urgency:

@@ -22,6 +22,7 @@ from broker_app.services.assistance.watch_list import (
     WatchList,
     WatchReason,
     WatchRules,
+    place_name,
     watch_list,
 )
 from broker_app.services.audit import CHANNEL_APP, WATCH_LIST, AuditService
@@ -65,14 +66,16 @@ def export_watch_list(
     full: bool = False,
     today: date | None = None,
     channel: str = CHANNEL_APP,
+    village: str | None = None,
 ) -> WatchExportResult:
-    """Write the watch list (the same rows as ``watch_list`` gives) to ``path``."""
+    """Write the watch list (the same rows as ``watch_list`` gives; ``village``'s
+    only, when given) to ``path``."""
     today = today or date.today()
-    listed = watch_list(store, rules, groups=groups, reason=reason, today=today)
+    listed = watch_list(store, rules, groups=groups, reason=reason, today=today, village=village)
     station = StationService(store).info().name
     with XlsxWriter(path) as book:
         sheet = book.add_sheet(
-            "帮扶预警", WATCH_COLUMNS, title_rows=_titles(station, listed, groups, reason)
+            "帮扶预警", WATCH_COLUMNS, title_rows=_titles(station, listed, groups, reason, village)
         )
         for n, entry in enumerate(listed.entries, start=1):
             sheet.append(
@@ -104,12 +107,15 @@ def _titles(
     listed: WatchList,
     groups: Collection[PriorityGroup],
     reason: WatchReason | None,
+    village: str | None = None,
 ) -> list[str]:
     rules = listed.rules
     rule_text = (
         f"规则：未就业，或{rules.job_end_days}天内离岗，或超过{rules.follow_up_days}天未跟踪服务"
     )
     parts = [f"驿站：{station}"] if station else []
+    if village is not None:
+        parts.append(f"村：{place_name(village)}")
     parts.append(rule_text)
     chosen = frozenset(groups) or ALL_GROUPS
     if chosen != ALL_GROUPS:

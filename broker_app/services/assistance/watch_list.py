@@ -19,6 +19,10 @@ Order: most urgent first (``domain.people.watch_urgency``): 脱贫人口（含�
 missed follow-up, more reasons before fewer; ties by household village and name.
 Each entry says why it is on the list (``why``) and how urgent it is; ``this_week``
 is the head of the list a broker can work through in a week.
+
+The query is ``store.repositories.watch_list``; a township or the county sees the
+list counted by village first (``watch_summary``) and one village's list at a time
+(``village=``).
 """
 
 from __future__ import annotations
@@ -29,8 +33,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Final
-
-from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from broker_app.domain.common.enums import EmploymentStatus, LabeledEnum, PriorityGroup
 from broker_app.domain.common.errors import FieldError
@@ -43,10 +45,9 @@ from broker_app.domain.people.watch_urgency import (
     urgency_level,
     urgency_score,
 )
-from broker_app.services.assistance.ledger_queries import ledger_conditions
-from broker_app.store.models.assistance import FollowUp
-from broker_app.store.models.worker import Worker
+from broker_app.store.repositories import watch_list as watch_repo
 from broker_app.store.repositories.station import get_setting, put_setting
+from broker_app.store.repositories.watch_list import WatchCriteria
 from broker_app.store.store import Store
 
 DEFAULT_JOB_END_DAYS: Final = 30
@@ -173,6 +174,26 @@ def save_rules(store: Store, rules: WatchRules) -> None:
         put_setting(session, RULES_SETTING, json.dumps(value))
 
 
+def watch_criteria(
+    rules: WatchRules,
+    groups: Collection[PriorityGroup],
+    reason: WatchReason | None,
+    today: date,
+) -> WatchCriteria:
+    """The rules, filters and day as the store's query takes them (the list and the
+    summary by village ask the same question)."""
+    rules.check()
+    return WatchCriteria(
+        groups=frozenset(groups) or ALL_GROUPS,
+        today=today,
+        ended_since=today - timedelta(days=rules.job_end_days),
+        followed_since=today - timedelta(days=rules.follow_up_days),
+        unemployed=reason in (None, WatchReason.UNEMPLOYED),
+        job_ended=reason in (None, WatchReason.JOB_ENDED),
+        no_follow_up=reason in (None, WatchReason.NO_FOLLOW_UP),
+    )
+
+
 def watch_list(
     store: Store,
     rules: WatchRules,
@@ -180,55 +201,18 @@ def watch_list(
     groups: Collection[PriorityGroup] = ALL_GROUPS,
     reason: WatchReason | None = None,
     today: date | None = None,
+    village: str | None = None,
 ) -> WatchList:
     """Workers of ``groups`` on the watch list on ``today``; only those with
-    ``reason`` when given."""
+    ``reason`` when given; only those of ``village`` (a village code) when given."""
     today = today or date.today()
-    rules.check()
-    ended_since = today - timedelta(days=rules.job_end_days)
-    followed_since = today - timedelta(days=rules.follow_up_days)
-    last = (
-        select(FollowUp.worker_id, func.max(FollowUp.date).label("last"))
-        .where(FollowUp.archived.is_(False))
-        .group_by(FollowUp.worker_id)
-        .subquery()
-    )
-    conditions: dict[WatchReason, ColumnElement[bool]] = {
-        WatchReason.UNEMPLOYED: Worker.employment_status == EmploymentStatus.UNEMPLOYED.value,
-        WatchReason.JOB_ENDED: and_(Worker.job_end >= ended_since, Worker.job_end <= today),
-        WatchReason.NO_FOLLOW_UP: or_(last.c.last.is_(None), last.c.last < followed_since),
-    }
-    wanted = [conditions[reason]] if reason else list(conditions.values())
-    stmt = (
-        select(
-            Worker.id,
-            Worker.name,
-            Worker.id_number,
-            Worker.phone,
-            Worker.org_code,
-            Worker.poverty_alleviated,
-            Worker.monitoring_type,
-            Worker.low_income,
-            Worker.disabled,
-            Worker.birth_date,
-            Worker.employment_status,
-            Worker.employer,
-            Worker.job_end,
-            last.c.last,
-        )
-        .outerjoin(last, last.c.worker_id == Worker.id)
-        .where(
-            *ledger_conditions(frozenset(groups) or ALL_GROUPS, today),
-            Worker.employment_status != EmploymentStatus.UNABLE.value,
-            or_(*wanted),
-        )
-        .order_by(Worker.org_code, Worker.name_sort, Worker.pk)
-    )
+    criteria = watch_criteria(rules, groups, reason, today)
     with store.read() as session:
-        rows = session.execute(stmt).all()
+        rows = watch_repo.people(session, criteria, village)
     groups_of = _Groups(today)
     entries = [
-        _entry(tuple(row), groups_of, today, ended_since, followed_since, rules) for row in rows
+        _entry(row, groups_of, today, criteria.ended_since, criteria.followed_since, rules)
+        for row in rows
     ]
     # Stable: equal scores keep the query's village-and-name order.
     entries.sort(key=lambda e: -e.score)

@@ -5,6 +5,10 @@ Sheets: 就业状态 (people by status and, of the employed, by 务工地域), �
 (each priority group and how many of them work), 输出与服务 (batches and people
 exported in the month, follow-ups, trainings), 输出批次明细 (the month's batches).
 Every number comes from ``monthly_statistics``; this module only lays them out.
+
+The sheets are the ``MONTHLY_SHEETS`` table, in order: another feature adds its
+sheet to the workbook with one ``MonthlySheet`` there (a name and a function that
+writes it from a ``SheetContext``), without touching the others.
 """
 
 from __future__ import annotations
@@ -113,35 +117,78 @@ class StatsExportResult:
     statistics: MonthlyStatistics
 
 
+@dataclass(frozen=True)
+class SheetContext:
+    """What a sheet of the 月度统计表 is written from."""
+
+    book: XlsxWriter
+    store: Store
+    statistics: MonthlyStatistics
+    station: str
+    today: date
+
+    def titles(self, heading: str) -> list[str]:
+        """The sheet's title rows: ``heading`` with the month, and the station, month,
+        what the people figures stand for, and the day of the table."""
+        return _titles(heading, self.station, self.statistics, self.today)
+
+
+@dataclass(frozen=True)
+class MonthlySheet:
+    """One sheet of the workbook: its name and the function that writes it."""
+
+    name: str
+    write: Callable[[SheetContext], None]
+
+
+def _figure_sheet(title: str, heading: str, figures: Sequence[Figure]) -> MonthlySheet:
+    def write(ctx: SheetContext) -> None:
+        columns = [
+            ColumnSpec("乡镇（街道）", width=14),
+            ColumnSpec("村（社区）", width=14),
+            *(ColumnSpec(f.header, width=_width(f.header), kind="int") for f in figures),
+        ]
+        sheet = ctx.book.add_sheet(title, columns, title_rows=ctx.titles(heading), paper=True)
+        write_units(sheet, ctx.statistics, figures)
+
+    return MonthlySheet(title, write)
+
+
+def _batch_sheet(ctx: SheetContext) -> None:
+    sheet = ctx.book.add_sheet(
+        "输出批次明细", BATCH_COLUMNS, title_rows=ctx.titles("劳务输出批次明细"), paper=True
+    )
+    write_batches(sheet, ctx.statistics)
+
+
+def _clue_sheet(ctx: SheetContext) -> None:
+    month = ctx.statistics.month
+    write_clue_sheet(
+        ctx.book, ctx.store, month.first, month.last, month.label, ctx.station, ctx.today
+    )
+
+
+#: The workbook's sheets, in order.
+MONTHLY_SHEETS: Final[tuple[MonthlySheet, ...]] = (
+    *(_figure_sheet(title, heading, figures) for title, heading, figures in SHEETS),
+    MonthlySheet("输出批次明细", _batch_sheet),
+    MonthlySheet("欠薪线索", _clue_sheet),
+)
+
+
 class StatsExportService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, sheets: Sequence[MonthlySheet] = MONTHLY_SHEETS) -> None:
         self.store = store
+        self.sheets = tuple(sheets)
 
     def export(self, path: Path, month: Month, today: date | None = None) -> StatsExportResult:
         today = today or date.today()
         stats = monthly_statistics(self.store, month, today)
         station = StationService(self.store).info().name
         with XlsxWriter(path) as book:
-            for title, heading, figures in SHEETS:
-                columns = [
-                    ColumnSpec("乡镇（街道）", width=14),
-                    ColumnSpec("村（社区）", width=14),
-                    *(ColumnSpec(f.header, width=_width(f.header), kind="int") for f in figures),
-                ]
-                sheet = book.add_sheet(
-                    title, columns, title_rows=_titles(heading, station, stats, today), paper=True
-                )
-                write_units(sheet, stats, figures)
-            write_batches(
-                book.add_sheet(
-                    "输出批次明细",
-                    BATCH_COLUMNS,
-                    title_rows=_titles("劳务输出批次明细", station, stats, today),
-                    paper=True,
-                ),
-                stats,
-            )
-            write_clue_sheet(book, self.store, month.first, month.last, month.label, station, today)
+            ctx = SheetContext(book, self.store, stats, station, today)
+            for sheet in self.sheets:
+                sheet.write(ctx)
         log.info("monthly statistics %s to %s", month, path)
         return StatsExportResult(path, stats)
 

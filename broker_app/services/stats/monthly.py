@@ -2,8 +2,9 @@
 page alike, so the screen and the file never disagree.
 
 Each public function is a read-only query returning plain values; none writes.
-Figures are counted per household village (the worker's org unit) and rolled up
-to townships and the station's whole scope by ``monthly_statistics``.
+Figures are counted per household village (the worker's org unit) by SQLite, one
+GROUP BY per kind of figure (``store.repositories.statistics``), and rolled up to
+townships and the station's whole scope by ``monthly_statistics``.
 
 Two kinds of figure, and what "in the month" means for each:
 
@@ -41,21 +42,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
-from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select
-from sqlalchemy.orm import Session
-
 from broker_app.domain.common.enums import EmploymentStatus, OrgLevel, PlaceTier, PriorityGroup
 from broker_app.domain.common.errors import FieldError
 from broker_app.domain.dispatch.status import DEPARTED_VALUES
 from broker_app.domain.org.codes import COUNTY_CODE
 from broker_app.domain.org.units import load_zoucheng
-from broker_app.services.assistance.ledger_queries import group_condition
-from broker_app.store.models.assistance import FollowUp, Training
-from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
-from broker_app.store.models.status_history import WorkerStatusEvent
-from broker_app.store.models.worker import Worker
+from broker_app.store.repositories import statistics as statistics_repo
 from broker_app.store.repositories.station import get_station
-from broker_app.store.store import Store
+from broker_app.store.repositories.statistics import StockRow
+from broker_app.store.store import Store, Transaction
 
 EMPLOYED_STATUSES: Final = (
     EmploymentStatus.EMPLOYED.value,
@@ -193,43 +188,44 @@ class ExportFigures:
     batches: list[BatchFigures]
 
 
-# -- the figures, one query each ------------------------------------------------------
+# -- the figures ----------------------------------------------------------------------
 
 
 def workers_by_status(store: Store) -> dict[str, dict[str, int]]:
     """Village -> EmploymentStatus value -> people on the roster now."""
     with store.read() as session:
-        return _workers_by_status(session)
+        return _stock_figures(statistics_repo.stock_now(session, date.today()))[0]
 
 
 def employed_by_tier(store: Store) -> dict[str, dict[str, int]]:
     """Village -> work tier -> employed people now."""
     with store.read() as session:
-        return _employed_by_tier(session)
+        return _stock_figures(statistics_repo.stock_now(session, date.today()))[1]
 
 
 def priority_figures(store: Store, on: date) -> dict[str, dict[str, GroupFigures]]:
     """Village -> priority group (or ``POVERTY_OR_MONITORED``) -> people, employed;
     大龄 judged on day ``on``."""
     with store.read() as session:
-        return _priority_figures(session, on)
+        return _stock_figures(statistics_repo.stock_now(session, on))[2]
 
 
 def exports_in_month(store: Store, month: Month) -> ExportFigures:
     """Batches that departed in ``month`` and their people by household village."""
     with store.read() as session:
-        return _exports_in_month(session, month)
+        return _exports(session, month)
 
 
 def services_in_month(store: Store, month: Month) -> dict[str, tuple[int, int]]:
     """Village -> (跟踪服务 dated in the month, trainings ended in the month)."""
     with store.read() as session:
-        return _services_in_month(session, month)
+        return _services(session, month)
 
 
 def monthly_statistics(store: Store, month: Month, today: date | None = None) -> MonthlyStatistics:
     """All figures of ``month``, per village, per township and in total, from one
-    consistent read of the database."""
+    consistent read of the database. Every count is done by SQLite, one statement
+    per kind of figure; Python only rolls villages up into townships."""
     today = today or date.today()
     if month.first > today:
         raise FieldError(
@@ -244,16 +240,13 @@ def monthly_statistics(store: Store, month: Month, today: date | None = None) ->
     with store.read() as session:
         scope = get_station(session).org_code or COUNTY_CODE
         if from_history:
-            history_from = session.scalar(select(func.min(WorkerStatusEvent.day)))
-            states = _states_at(session, month.last)
-            status, tiers = _stock_from_states(states)
-            priority = _priority_from_states(session, as_of, states)
+            history_from = statistics_repo.history_start(session)
+            stock = statistics_repo.stock_at(session, month.last, as_of)
         else:
-            status = _workers_by_status(session)
-            tiers = _employed_by_tier(session)
-            priority = _priority_figures(session, as_of)
-        exports = _exports_in_month(session, month)
-        services = _services_in_month(session, month)
+            stock = statistics_repo.stock_now(session, as_of)
+        exports = _exports(session, month)
+        services = _services(session, month)
+    status, tiers, priority = _stock_figures(stock)
     codes = set(status) | set(exports.by_village) | set(services)
     villages = [
         _village_figures(code, status, tiers, priority, exports, services) for code in sorted(codes)
@@ -272,204 +265,79 @@ def monthly_statistics(store: Store, month: Month, today: date | None = None) ->
     )  # fmt: skip
 
 
-# -- queries ---------------------------------------------------------------------------
-
-_LIVE = Worker.archived.is_(False)
-_EMPLOYED: ColumnElement[bool] = Worker.employment_status.in_(EMPLOYED_STATUSES)
-_POVERTY_OR_MONITORED = or_(
-    Worker.poverty_alleviated.is_(True), Worker.monitoring_type.is_not(None)
-)
+# -- from the store's counting rows ----------------------------------------------------
 
 
-def _workers_by_status(session: Session) -> dict[str, dict[str, int]]:
-    stmt = (
-        select(Worker.org_code, Worker.employment_status, func.count())
-        .where(_LIVE)
-        .group_by(Worker.org_code, Worker.employment_status)
-    )
-    out: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, status, count in session.execute(stmt):
-        out[code][status] = int(count)
-    return dict(out)
-
-
-def _employed_by_tier(session: Session) -> dict[str, dict[str, int]]:
-    stmt = (
-        select(Worker.org_code, Worker.place_tier, func.count())
-        .where(_LIVE, _EMPLOYED)
-        .group_by(Worker.org_code, Worker.place_tier)
-    )
-    out: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, tier, count in session.execute(stmt):
-        out[code][tier] = int(count)
-    return dict(out)
-
-
-def _priority_figures(session: Session, on: date) -> dict[str, dict[str, GroupFigures]]:
-    conditions: list[tuple[str, ColumnElement[bool]]] = [
-        (group.value, group_condition(group, on)) for group in PriorityGroup
-    ]
-    conditions.append((POVERTY_OR_MONITORED, _POVERTY_OR_MONITORED))
-    employed = func.sum(case((_EMPLOYED, 1), else_=0), type_=Integer)
-    out: dict[str, dict[str, GroupFigures]] = defaultdict(dict)
-    for key, condition in conditions:
-        stmt = (
-            select(Worker.org_code, func.count(), employed)
-            .where(_LIVE, condition)
-            .group_by(Worker.org_code)
-        )
-        for code, count, working in session.execute(stmt):
-            out[code][key] = GroupFigures(int(count), int(working or 0))
-    return dict(out)
-
-
-_State = tuple[str, str, str]  # (employment status, place tier, village)
-
-
-def _states_at(session: Session, day: date) -> dict[str, _State]:
-    """Worker id -> its status, tier and village at the end of ``day``, for the
-    workers on the roster (not archived) then; the latest event wins."""
-    stmt = (
-        select(
-            WorkerStatusEvent.worker_id,
-            WorkerStatusEvent.employment_status,
-            WorkerStatusEvent.place_tier,
-            WorkerStatusEvent.org_code,
-            WorkerStatusEvent.archived,
-        )
-        .where(WorkerStatusEvent.day <= day)
-        .order_by(WorkerStatusEvent.day, WorkerStatusEvent.id)
-    )
-    latest: dict[str, tuple[str, str, str, bool]] = {}
-    for worker_id, status, tier, org, archived in session.execute(stmt):
-        latest[worker_id] = (status, tier, org, archived)
-    return {w: (s, t, o) for w, (s, t, o, archived) in latest.items() if not archived}
-
-
-def _stock_from_states(
-    states: Mapping[str, _State],
-) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+def _stock_figures(
+    rows: Iterable[StockRow],
+) -> tuple[
+    dict[str, dict[str, int]], dict[str, dict[str, int]], dict[str, dict[str, GroupFigures]]
+]:
+    """Village -> status -> people; village -> tier -> employed people; village ->
+    priority key -> (people, employed), from the store's rows per village, status
+    and tier."""
     status: dict[str, dict[str, int]] = defaultdict(dict)
     tiers: dict[str, dict[str, int]] = defaultdict(dict)
-    for value, tier, code in states.values():
-        status[code][value] = status[code].get(value, 0) + 1
-        if value in EMPLOYED_STATUSES:
-            tiers[code][tier] = tiers[code].get(tier, 0) + 1
-    return dict(status), dict(tiers)
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for row in rows:
+        code = row.org_code
+        status[code][row.employment_status] = (
+            status[code].get(row.employment_status, 0) + row.people
+        )
+        employed = row.employment_status in EMPLOYED_STATUSES
+        if employed:
+            tiers[code][row.place_tier] = tiers[code].get(row.place_tier, 0) + row.people
+        counts = {**row.groups, POVERTY_OR_MONITORED: row.poverty_or_monitored}
+        for key, people in counts.items():
+            if people:
+                figures = groups[code].setdefault(key, [0, 0])
+                figures[0] += people
+                figures[1] += people if employed else 0
+    priority = {
+        code: {key: GroupFigures(total, working) for key, (total, working) in keys.items()}
+        for code, keys in groups.items()
+    }
+    return dict(status), dict(tiers), priority
 
 
-def _priority_from_states(
-    session: Session, on: date, states: Mapping[str, _State]
-) -> dict[str, dict[str, GroupFigures]]:
-    """Priority figures of the workers in ``states`` (group membership as stored
-    now; employed and village as in ``states``)."""
-    conditions: list[tuple[str, ColumnElement[bool]]] = [
-        (group.value, group_condition(group, on)) for group in PriorityGroup
-    ]
-    conditions.append((POVERTY_OR_MONITORED, _POVERTY_OR_MONITORED))
-    out: dict[str, dict[str, GroupFigures]] = defaultdict(dict)
-    for key, condition in conditions:
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for worker_id in session.scalars(select(Worker.id).where(condition)):
-            state = states.get(worker_id)
-            if state is None:
-                continue
-            figures = counts[state[2]]
-            figures[0] += 1
-            figures[1] += state[0] in EMPLOYED_STATUSES
-        for code, (total, working) in counts.items():
-            out[code][key] = GroupFigures(total, working)
-    return dict(out)
-
-
-def _departed_in(month: Month) -> list[ColumnElement[bool]]:
-    return [
-        DispatchBatch.archived.is_(False),
-        DispatchBatch.status.in_(DEPARTED_VALUES),
-        DispatchBatch.departure_date >= month.first,
-        DispatchBatch.departure_date <= month.last,
-    ]
-
-
-def _exports_in_month(session: Session, month: Month) -> ExportFigures:
-    priority = func.sum(case((_POVERTY_OR_MONITORED, 1), else_=0), type_=Integer)
-    stmt = (
-        select(Worker.org_code, DispatchBatch.id, func.count(), priority)
-        .select_from(DispatchMember)
-        .join(DispatchBatch, DispatchBatch.id == DispatchMember.batch_id)
-        .join(Worker, Worker.id == DispatchMember.worker_id)
-        .where(DispatchMember.archived.is_(False), *_departed_in(month))
-        .group_by(Worker.org_code, DispatchBatch.id)
-    )
+def _exports(session: Transaction, month: Month) -> ExportFigures:
+    rows = statistics_repo.exports_by_village(session, DEPARTED_VALUES, month.first, month.last)
     batch_sets: dict[str, set[str]] = defaultdict(set)
     people: Counter[str] = Counter()
     poor: Counter[str] = Counter()
     per_batch: Counter[str] = Counter()
     per_batch_poor: Counter[str] = Counter()
-    for code, batch_id, count, priority_count in session.execute(stmt):
-        batch_sets[code].add(batch_id)
-        people[code] += int(count)
-        poor[code] += int(priority_count or 0)
-        per_batch[batch_id] += int(count)
-        per_batch_poor[batch_id] += int(priority_count or 0)
+    for row in rows:
+        batch_sets[row.org_code].add(row.batch_id)
+        people[row.org_code] += row.people
+        poor[row.org_code] += row.priority
+        per_batch[row.batch_id] += row.people
+        per_batch_poor[row.batch_id] += row.priority
     by_village = {
         code: (frozenset(ids), people[code], poor[code]) for code, ids in batch_sets.items()
     }
-    batch_stmt = (
-        select(
-            DispatchBatch.id,
-            DispatchBatch.name,
-            DispatchBatch.employer,
-            DispatchBatch.destination,
-            DispatchBatch.place_tier,
-            DispatchBatch.departure_date,
-            DispatchBatch.status,
-        )
-        .where(*_departed_in(month))
-        .order_by(DispatchBatch.departure_date, DispatchBatch.pk)
-    )
     batches = [
         BatchFigures(
-            batch_id,
-            name,
-            employer,
-            destination,
-            tier,
-            departed or month.first,
-            status,
-            people=per_batch[batch_id],
-            priority=per_batch_poor[batch_id],
+            batch.id,
+            batch.name,
+            batch.employer,
+            batch.destination,
+            batch.place_tier,
+            batch.departure_date or month.first,
+            batch.status,
+            people=per_batch[batch.id],
+            priority=per_batch_poor[batch.id],
         )
-        for batch_id, name, employer, destination, tier, departed, status in session.execute(
-            batch_stmt
+        for batch in statistics_repo.departed_batches(
+            session, DEPARTED_VALUES, month.first, month.last
         )
     ]
     return ExportFigures(by_village, batches)
 
 
-def _services_in_month(session: Session, month: Month) -> dict[str, tuple[int, int]]:
-    follow_stmt = (
-        select(Worker.org_code, func.count())
-        .select_from(FollowUp)
-        .join(Worker, Worker.id == FollowUp.worker_id)
-        .where(
-            _LIVE,
-            FollowUp.archived.is_(False),
-            FollowUp.date >= month.first,
-            FollowUp.date <= month.last,
-        )
-        .group_by(Worker.org_code)
-    )
-    ended = func.coalesce(Training.end_date, Training.start_date)
-    training_stmt = (
-        select(Worker.org_code, func.count())
-        .select_from(Training)
-        .join(Worker, Worker.id == Training.worker_id)
-        .where(_LIVE, Training.archived.is_(False), and_(ended >= month.first, ended <= month.last))
-        .group_by(Worker.org_code)
-    )
-    follow = {code: int(n) for code, n in session.execute(follow_stmt)}
-    trained = {code: int(n) for code, n in session.execute(training_stmt)}
+def _services(session: Transaction, month: Month) -> dict[str, tuple[int, int]]:
+    follow = statistics_repo.follow_ups_by_village(session, month.first, month.last)
+    trained = statistics_repo.trainings_by_village(session, month.first, month.last)
     return {
         code: (follow.get(code, 0), trained.get(code, 0)) for code in follow.keys() | trained.keys()
     }

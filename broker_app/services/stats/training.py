@@ -20,12 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from sqlalchemy import func, select
-
 from broker_app.domain.common.enums import TrainingKind
 from broker_app.domain.common.errors import FieldError
-from broker_app.store.models.assistance import Training
-from broker_app.store.models.worker import Worker
+from broker_app.store.repositories import statistics as statistics_repo
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 
@@ -114,21 +111,8 @@ class TrainingProgress:
 
 def trainings_by_kind(store: Store, year: int) -> dict[str, int]:
     """TrainingKind value -> trainings that ended in ``year``, of people on the roster."""
-    ended = func.coalesce(Training.end_date, Training.start_date)
-    stmt = (
-        select(Training.kind, func.count())
-        .select_from(Training)
-        .join(Worker, Worker.id == Training.worker_id)
-        .where(
-            Worker.archived.is_(False),
-            Training.archived.is_(False),
-            ended >= date(year, 1, 1),
-            ended <= date(year, 12, 31),
-        )
-        .group_by(Training.kind)
-    )
     with store.read() as session:
-        return {kind: int(count) for kind, count in session.execute(stmt)}
+        return statistics_repo.trainings_by_kind(session, date(year, 1, 1), date(year, 12, 31))
 
 
 def training_progress(store: Store, year: int) -> TrainingProgress:

@@ -5,22 +5,22 @@ left with organised labour export (劳务输出).
   a month counts the moves dated in it, per status (推荐 12, 录用 5, 已上岗 4...).
   A match moves to each status at most once, so a month's 录用 is also the number
   of matches that reached 录用 in it. Archived matches are left out. This figure
-  is not in the 月度统计表, so it is counted here.
-- **Exports**: the 月度统计表's own figures (``stats.exports_in_month``) for each
-  month: people in the batches that departed in the month, of them 脱贫人口
-  （含监测对象）, and the number of those batches.
+  is not in the 月度统计表, so it is counted here (in SQL, from the JSON history).
+- **Exports**: the 月度统计表's own figures (``monthly.exports_in_month`` gives them
+  per village for one month) for each month: people in the batches that departed
+  in the month, of them 脱贫人口（含监测对象）, and the number of those batches;
+  counted for the twelve months in one statement.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from broker_app.domain.common.enums import MatchStatus
-from broker_app.services.stats.monthly import Month, exports_in_month
-from broker_app.store.repositories import matches as match_repo
+from broker_app.domain.dispatch.status import DEPARTED_VALUES
+from broker_app.services.stats.monthly import Month
+from broker_app.store.repositories import statistics as statistics_repo
 from broker_app.store.store import Store
 
 #: How many months the page's trends show, the current one included.
@@ -60,40 +60,32 @@ class ExportMonth:
 
 def match_moves_by_month(store: Store, months: list[Month]) -> MatchMonths:
     """Moves of live matches to each status, per month of ``months``."""
-    wanted = {str(month): n for n, month in enumerate(months)}
-    counts: Counter[tuple[str, int]] = Counter()
+    keys = [str(month) for month in months]
     with store.read() as session:
-        # The history's JSON is read raw and parsed here: one pass, any database.
-        for history in match_repo.live_histories(session):
-            for entry in history:
-                slot = wanted.get(_month_key(entry))
-                if slot is not None:
-                    counts[(str(entry.get("status")), slot)] += 1
+        counts = statistics_repo.match_moves_by_month(session, keys)
     moves = {
-        status.value: tuple(counts[(status.value, n)] for n in range(len(months)))
+        status.value: tuple(counts.get((status.value, key), 0) for key in keys)
         for status in MatchStatus
     }
     return MatchMonths(tuple(months), moves)
 
 
 def exports_by_month(store: Store, months: list[Month]) -> list[ExportMonth]:
-    """The 月度统计表's export totals of each month, from ``stats.exports_in_month``."""
+    """The 月度统计表's export totals of each month (its 合计 row's 输出批次, 输出人数
+    and 其中脱贫人口), counted for all the months in one statement."""
+    if not months:
+        return []
+    with store.read() as session:
+        rows = statistics_repo.exports_by_month(
+            session, DEPARTED_VALUES, months[0].first, months[-1].last
+        )
+    by_key = {row.month: row for row in rows}
     out = []
     for month in months:
-        figures = exports_in_month(store, month)
-        batch_ids: set[str] = set()
-        people = priority = 0
-        for ids, exported, poor in figures.by_village.values():
-            batch_ids |= ids
-            people += exported
-            priority += poor
-        out.append(ExportMonth(month, len(batch_ids), people, priority))
+        row = by_key.get(str(month))
+        out.append(
+            ExportMonth(month, row.batches, row.people, row.priority)
+            if row
+            else ExportMonth(month, 0, 0, 0)
+        )
     return out
-
-
-def _month_key(entry: Any) -> str:
-    """``YYYY-MM`` of a history entry's ISO date; empty for anything else."""
-    if not isinstance(entry, dict):
-        return ""
-    day = entry.get("date")
-    return day[:7] if isinstance(day, str) else ""

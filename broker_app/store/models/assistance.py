@@ -26,7 +26,13 @@ class FollowUp(SyncedRecord, Base):
         "worker_id", "date", "kind", "content", "result", "operator",
     )  # fmt: skip
 
-    __table_args__ = (Index("ix_follow_up_worker", "worker_id", "date"),)
+    __table_args__ = (
+        Index("ix_follow_up_worker", "worker_id", "date"),
+        # A worker's latest live follow-up in one index seek (the 帮扶预警 list), and
+        # a month's follow-ups without a scan (the monthly statistics).
+        Index("ix_follow_up_worker_live", "worker_id", "archived", "date"),
+        Index("ix_follow_up_date", "date", "archived", "worker_id"),
+    )
 
 
 class Training(SyncedRecord, Base):

@@ -18,7 +18,20 @@ from broker_app.store.base import Base
 
 class WorkerStatusEvent(Base):
     __tablename__ = "worker_status_event"
-    __table_args__ = (Index("ix_worker_status_event_worker_day", "worker_id", "day"),)
+    __table_args__ = (
+        Index("ix_worker_status_event_worker_day", "worker_id", "day"),
+        # Each worker's latest event up to a day, read from the index alone (the
+        # stock figures of a past month).
+        Index(
+            "ix_worker_status_event_latest",
+            "worker_id",
+            "day",
+            "org_code",
+            "employment_status",
+            "place_tier",
+            "archived",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     worker_id: Mapped[str] = mapped_column(String(36))

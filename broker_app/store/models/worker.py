@@ -87,6 +87,23 @@ class Worker(SyncedRecord, Base):
         Index("ix_worker_birth", *_covering("archived", "birth_date", "pk")),
         Index("ix_worker_status", "archived", "employment_status", "name_sort"),
         Index("ix_worker_updated", "archived", "updated_at", "pk"),
+        # Covers the statistics' one pass over the roster (grouped by village, status
+        # and tier, in this order) and the 帮扶预警 list's conditions, so neither reads
+        # a table row per worker (2.0 s against 6.4 s for the stock figures at 400k).
+        Index(
+            "ix_worker_stats",
+            "archived",
+            "org_code",
+            "employment_status",
+            "place_tier",
+            "poverty_alleviated",
+            "monitoring_type",
+            "low_income",
+            "disabled",
+            "birth_date",
+            "job_end",
+            "id",
+        ),
     )
 
 

@@ -20,6 +20,7 @@ from broker_app.ui.stats import chart_data
 from broker_app.ui.stats.chart_card import ChartCard
 from broker_app.ui.stats.kpi import KpiStrip
 from broker_app.ui.stats.priority_card import PriorityCard
+from broker_app.ui.stats.sections import SectionWidget
 
 
 class ChartsPanel(QScrollArea):
@@ -64,7 +65,11 @@ class ChartsPanel(QScrollArea):
         layout.setSpacing(10)
         layout.addWidget(self.kpis)
         layout.addLayout(grid)
+        self._sections_layout = QVBoxLayout()
+        self._sections_layout.setSpacing(10)
+        layout.addLayout(self._sections_layout)
         layout.addStretch(1)
+        self.sections: list[SectionWidget] = []
         self.setWidget(self.body)
         self.set_loading(self.tr("正在统计…"))
 
@@ -79,7 +84,16 @@ class ChartsPanel(QScrollArea):
         ]
 
     def charts(self) -> list[ChartView]:
-        return [card.chart for card in self.cards()]
+        own = [card.chart for card in self.cards()]
+        return own + [chart for section in self.sections for chart in section.charts()]
+
+    def add_section(self, section: SectionWidget) -> None:
+        """A registered section (``ui.stats.sections``), below the page's own charts."""
+        self.sections.append(section)
+        self._sections_layout.addWidget(section.widget())
+        for chart in section.charts():
+            if chart.chart_data() is None:
+                chart.set_message(self.tr("正在统计…"))
 
     def set_loading(self, text: str) -> None:
         """Say ``text`` on every chart that has nothing to show yet."""

@@ -5,15 +5,17 @@ Every number comes from a service function (``services.stats.monthly`` through
 same ones behind the 月度统计表, so the screen and the workbook agree.
 
 Counting runs on the database lane in four parts (roster figures, exports,
-matches, trainings) and each chart is drawn as soon as its part arrives; a
+matches, trainings), one more per registered section (``ui.stats.sections``), and
+each chart is drawn as soon as its part arrives; a
 recount keeps the old charts until the new figures are in. The page counts again
 after relevant writes, debounced, and only while it is shown (``refresh``).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,7 @@ from broker_app.ui.file_dialogs import FileKind, ask_save_file
 from broker_app.ui.rights.clue_stats import ClueStatsPanel
 from broker_app.ui.stats.charts_panel import ChartsPanel
 from broker_app.ui.stats.refresh import RefreshScheduler
+from broker_app.ui.stats.sections import STATS_SECTIONS, StatsSection
 from broker_app.ui.stats.watch_panel import WatchPanel
 
 log = logging.getLogger(__name__)
@@ -60,9 +63,11 @@ class StatsPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        sections: Sequence[StatsSection] = STATS_SECTIONS,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.sections = tuple(sections)
         self._today = today
         self._generation = 0
         self._pending: set[str] = set()
@@ -83,6 +88,11 @@ class StatsPage(QWidget):
         self.refresh_button.setShortcut(Qt.Key.Key_F5)
 
         self.charts = ChartsPanel(self, image_note=self.image_note)
+        self.section_widgets = [
+            section.make(self.charts.body, self.image_note) for section in self.sections
+        ]
+        for widget in self.section_widgets:
+            self.charts.add_section(widget)
         self.watch = WatchPanel(ctx, self, today=today)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -135,6 +145,11 @@ class StatsPage(QWidget):
             "matches": (lambda: match_moves_by_month(store, months), charts.show_matches),
             "training": (lambda: training_progress(store, today.year), charts.show_training),
         }
+        for section, widget in zip(self.sections, self.section_widgets, strict=True):
+            parts[f"section:{section.key}"] = (
+                functools.partial(section.count, store, today),
+                widget.show_figures,
+            )
         self._pending = set(parts)
         self.state_label.setText(self.tr("正在统计…"))
         for name, (count, show) in parts.items():

@@ -72,7 +72,12 @@ def ask_watch_export(
     people: int,
     groups: Collection[PriorityGroup],
     reason: WatchReason | None,
+    *,
+    village: str | None = None,
+    today: date | None = None,
 ) -> None:
+    """Ask for the options and a file, then export the list (``village``'s only, when
+    given)."""
     options = WatchExportDialog(people, parent)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
@@ -84,7 +89,16 @@ def ask_watch_export(
         path = Path(chosen)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        start_watch_export(ctx, parent, path, groups, reason, options.full.isChecked())
+        start_watch_export(
+            ctx,
+            parent,
+            path,
+            groups,
+            reason,
+            options.full.isChecked(),
+            village=village,
+            today=today,
+        )
 
 
 def start_watch_export(
@@ -95,13 +109,17 @@ def start_watch_export(
     reason: WatchReason | None,
     full: bool,
     on_done: Callable[[WatchExportResult], None] | None = None,
+    *,
+    village: str | None = None,
+    today: date | None = None,
 ) -> Job:
     store = ctx.store
 
     def export(_progress: object, _cancel: object) -> WatchExportResult:
         return export_watch_list(
-            store, out, load_rules(store), groups=groups, reason=reason, full=full
-        )
+            store, out, load_rules(store), groups=groups, reason=reason, full=full, village=village,
+            today=today,
+        )  # fmt: skip
 
     def done(result: WatchExportResult) -> None:
         if on_done is not None:
