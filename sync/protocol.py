@@ -30,6 +30,7 @@ PULL: Final = "/v1/pull"
 CONFLICTS: Final = "/v1/conflicts"
 KEYS: Final = "/v1/keys"
 VERIFY_CARD: Final = "/v1/cards/verify"
+COUNTY_POLICY: Final = "/v1/county-policy"
 
 #: Largest request body, compressed or not (413 beyond).
 MAX_BODY_BYTES: Final = 8 * 1024 * 1024

@@ -24,6 +24,7 @@ from sync.client.errors import (
 from sync.client.http import RetryPolicy, send
 from sync.protocol import (
     CONFLICTS,
+    COUNTY_POLICY,
     ENROL,
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
@@ -134,6 +135,10 @@ class ChannelClient:
 
     def keys(self) -> dict[str, Any]:
         return cast(dict[str, Any], self._call("GET", KEYS))
+
+    def county_policy(self) -> dict[str, Any]:
+        """What the county set for every station (``sync.county_policy``)."""
+        return cast(dict[str, Any], self._call("GET", COUNTY_POLICY))
 
     def register_key(self, public_key: bytes, label: str = "") -> dict[str, Any]:
         body = {"public_key": public_key.hex(), "label": label}

@@ -19,6 +19,7 @@ from sync.client.errors import ServerError, ServerFailed, SyncError
 from sync.client.progress import PullMeter
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
+from sync.county_policy import PolicyError, from_document
 from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PushResult
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class SyncEngine:
                 self.replica.replace_conflicts(open_conflicts)
                 report.open_conflicts = len(open_conflicts)
                 self.replica.store_keys(self.client.keys())
+                self._store_county_policy()
                 say(1.0, "同步完成")
         except SyncError as exc:
             log.warning("sync round stopped: %s", exc.message_en)
@@ -86,6 +88,19 @@ class SyncEngine:
         report.clock_offset_ms = self.client.server_offset_ms
         report.finished_at = datetime.now()
         return report
+
+    def _store_county_policy(self) -> None:
+        try:
+            document = self.client.county_policy()
+            policy = from_document(document)
+        except ServerFailed as exc:
+            # A server from before the county policy: the station keeps its settings.
+            log.info("no county policy from the server: %s", exc.message_en)
+            return
+        except PolicyError as exc:
+            log.warning("county policy not applied (%s): %s", exc, document)
+            return
+        self.replica.store_county_policy(policy)
 
     def _publish_keys(self) -> None:
         for public_key in self.replica.unpublished_keys():

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from sync.county_policy import CountyPolicy
 from sync.protocol import Mutation, PullPage, PushResult
 
 
@@ -64,6 +65,11 @@ class Replica(Protocol):
     def store_keys(self, document: dict[str, Any]) -> None:
         """The published rights-card key list, for verifying cards offline (and the
         highest serial the server holds under each of this station's keys)."""
+        ...
+
+    def store_county_policy(self, policy: CountyPolicy) -> None:
+        """What the county set for every station, into this station's settings (parts
+        the county has not set leave the station's own values alone)."""
         ...
 
     def unpublished_keys(self) -> list[bytes]:

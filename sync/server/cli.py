@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from sync.server import card_service, conflicts, keys, stations
+from sync.county_policy import PolicyError, parse_days
+from sync.server import card_service, conflicts, county_policy, keys, stations
 from sync.server.config import API_DOCS_ENV, DB_URL_ENV, PROCESSES_ENV, database_url
 from sync.server.db import SeqAllocator, ServerDB
 from sync.server.deps import utc_now
@@ -97,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="", help="服务名称")
     p = add("revoke-card-service", run_revoke_card_service, "停用扫码维权服务的凭证")
     p.add_argument("service_id")
+    p = add(
+        "county-policy",
+        run_county_policy,
+        "县里为所有驿站设置：公共卡片服务地址、欠薪线索时限（不带参数时显示当前设置）",
+    )
+    p.add_argument(
+        "--card-page-url",
+        help="扫码维权服务的公网地址，如 https://wq.example.cn（空字符串：取消）；"
+        "驿站同步后打印的卡片二维码打开这个地址",
+    )
+    p.add_argument("--clue-days", help="接收,受理,办结 的天数，如 1,5,15")
     p = add("conflicts", run_conflicts, "列出冲突；conflicts resolve ID --keep winner|loser 处理")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="包括已处理的")
@@ -292,6 +304,24 @@ def run_revoke_card_service(db: ServerDB, args: argparse.Namespace) -> int:
     with db.write() as session:
         service = card_service.revoke(session, args.service_id, utc_now())
         print(f"已停用扫码维权服务：{service.name}")
+    return 0
+
+
+def run_county_policy(db: ServerDB, args: argparse.Namespace) -> int:
+    try:
+        days = parse_days(args.clue_days) if args.clue_days is not None else None
+        with db.write() as session:
+            policy = county_policy.update(
+                session, utc_now(), card_page_url=args.card_page_url, clue_days=days
+            )
+    except PolicyError as exc:
+        print(f"出错了：{exc}", file=sys.stderr)
+        return 2
+    url = policy.card_page_url or "（未设置：卡片二维码显示投诉电话）"
+    print(f"公共卡片服务地址：{url}")
+    days = policy.clue_days
+    shown = "，".join(map(str, days)) if days else "（未设置：各驿站默认 1，5，15）"
+    print(f"欠薪线索时限（接收，受理，办结，天）：{shown}")
     return 0
 
 

@@ -226,3 +226,13 @@ class CardClue(ServerBase):
     clue_id: Mapped[str] = mapped_column(String(36), unique=True)
     record_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CountySetting(ServerBase):
+    """One part of the county's policy for every station (``sync.county_policy``):
+    ``card_page_url`` or ``clue_days``, as JSON text."""
+
+    __tablename__ = "county_setting"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

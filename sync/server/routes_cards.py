@@ -1,4 +1,5 @@
-"""Rights-card keys: the published key list, key registration, card verification."""
+"""Rights-card keys: the published key list, key registration, card verification; and
+the county's policy for the cards and clues of every station."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from datetime import date
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
-from sync.protocol import KEYS, VERIFY_CARD
-from sync.server import keys
+from sync.protocol import COUNTY_POLICY, KEYS, VERIFY_CARD
+from sync.server import county_policy, keys
 from sync.server.deps import CurrentStation, Database, check_versions, utc_now
 from sync.server.schemas import KeyIn, KeyListOut, KeyOut, VerifyIn, VerifyOut
 from sync.server.scope import Scope
@@ -50,3 +51,11 @@ def verify(body: VerifyIn, _station: CurrentStation, db: Database) -> JSONRespon
     """Verify a scanned card's QR text against the published keys."""
     with db.read() as session:
         return JSONResponse(keys.verify(session, body.qr_text.strip(), date.today()))
+
+
+@router.get(COUNTY_POLICY, tags=["stations"])
+def policy(_station: CurrentStation, db: Database) -> JSONResponse:
+    """What the county set for every station: the public card page's address and the
+    clue deadlines (only the parts it has set)."""
+    with db.read() as session:
+        return JSONResponse(county_policy.current(session).document())

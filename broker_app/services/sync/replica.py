@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from broker_app.services.cards.keys import CardKeyService
+from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.services.sync import identity as sync_identity
 from broker_app.services.sync.apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync.identity import CopiedDataFolder, note_copied
@@ -23,6 +24,7 @@ from broker_app.store.wire import record_to_wire
 from broker_app.store.writer import CREATE
 from sync.client.errors import SyncError
 from sync.client.replica import PageTally, PushTally
+from sync.county_policy import CountyPolicy
 from sync.protocol import APPLIED, DUPLICATE, REJECTED, Mutation, PullPage, PushResult
 
 log = logging.getLogger(__name__)
@@ -206,6 +208,27 @@ class StoreReplica:
         if changed:
             _publish_keys(self.store, document)
         CardKeyService(self.store).learn_serials(_highest_serials(document))
+
+    def store_county_policy(self, policy: CountyPolicy) -> None:
+        current = load_settings(self.store)
+        wanted = current
+        if policy.card_page_url:
+            wanted = wanted.with_section(
+                replace(current.cards, public_base_url=policy.card_page_url)
+            )
+        if policy.clue_days is not None:
+            receive, accept, resolve = policy.clue_days
+            wanted = wanted.with_section(
+                replace(
+                    current.arrears,
+                    receive_days=receive,
+                    accept_days=accept,
+                    resolve_days=resolve,
+                )
+            )
+        if wanted != current:
+            save_settings(self.store, wanted)
+            log.info("county policy stored: %s", policy.document())
 
     def unpublished_keys(self) -> list[bytes]:
         return CardKeyService(self.store).unpublished_keys()
