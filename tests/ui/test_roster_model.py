@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -172,7 +173,7 @@ def test_clearing_the_search_reuses_the_whole_roster_until_a_write(
     searches: list[RosterFilter] = []
     search = service.search_keys
 
-    def counting(flt: RosterFilter, sort: RosterSort) -> list[int]:
+    def counting(flt: RosterFilter, sort: RosterSort) -> Sequence[int]:
         searches.append(flt)
         return search(flt, sort)
 
