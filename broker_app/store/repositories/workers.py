@@ -30,7 +30,14 @@ from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
 from broker_app.store.models.worker import Worker, WorkerSearchToken
-from broker_app.store.worker_search import query_terms, sort_key, term_ranges, worker_tokens
+from broker_app.store.worker_search import (
+    is_name_term,
+    name_range,
+    query_terms,
+    sort_key,
+    term_ranges,
+    worker_tokens,
+)
 from broker_app.store.writer import RecordWriter
 
 #: Columns of a roster row, in order.
@@ -166,7 +173,7 @@ def _flip(key: Any) -> Any:
 #: page of ~10 workers where this index holds ~60 a page (see BENCHMARKS.md).
 FACETS_INDEX = "ix_worker_facets"
 #: The outer ``FROM worker`` of a compiled roster query (not ``worker_search``).
-_FROM_WORKER = re.compile(r"\bFROM worker\b(?!_)")
+_FROM_WORKER = re.compile(r"\b(FROM|JOIN) worker\b(?!_)")
 
 
 def search_pks(
@@ -187,11 +194,39 @@ def keys_at(
 ) -> array:
     """Row keys of the matching workers at positions ``offset`` .. ``offset + limit``
     in order (``limit`` -1: to the end), as a compact array."""
-    stmt = select(Worker.pk).where(*_conditions(flt, today or date.today(), sort))
-    text_search = bool(query_terms(flt.text))
-    stmt = _ordered(stmt, sort, text_search).offset(offset).limit(limit)
-    rows = _via_facets(session, stmt) if text_search else session.execute(stmt)
+    today = today or date.today()
+    terms = query_terms(flt.text)
+    if len(terms) == 1 and is_name_term(terms[0]) and sort.key == SortKey.NAME:
+        found = _name_ordered(session, flt, terms[0], sort.descending, offset, limit, today)
+        return array("q", (row[0] for row in found))
+    stmt = select(Worker.pk).where(*_conditions(flt, today, sort))
+    stmt = _ordered(stmt, sort, bool(terms)).offset(offset).limit(limit)
+    rows = _via_index(session, stmt, FACETS_INDEX) if terms else session.execute(stmt)
     return array("q", (row[0] for row in rows))
+
+
+def _name_ordered(
+    session: Session,
+    flt: RosterFilter,
+    term: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: date,
+) -> CursorResult[Any]:
+    """Workers whose name contains ``term``, in name order, straight from the range
+    of its search keys (already in that order): only the rows wanted are visited,
+    each checked against the filters in ``FACETS_INDEX``."""
+    low, high = name_range(term)
+    token = WorkerSearchToken.token
+    stmt = (
+        select(WorkerSearchToken.worker_pk)
+        .join(Worker, Worker.pk == WorkerSearchToken.worker_pk)
+        .where(token >= low, token < high, *_conditions(replace(flt, text=""), today))
+    )
+    order = (token, WorkerSearchToken.worker_pk)
+    stmt = stmt.order_by(*(key.desc() if descending else key for key in order))
+    return _via_index(session, stmt.offset(offset).limit(limit), FACETS_INDEX)
 
 
 def count(session: Session, flt: RosterFilter, today: date | None = None) -> int:
@@ -206,7 +241,7 @@ def count(session: Session, flt: RosterFilter, today: date | None = None) -> int
         return _text_count(session, terms[0], flt.include_archived)
     stmt = select(func.count()).select_from(Worker).where(*_conditions(flt, today or date.today()))
     if terms:
-        return int(_via_facets(session, stmt).scalar_one())
+        return int(_via_index(session, stmt, FACETS_INDEX).scalar_one())
     return int(session.scalar(stmt) or 0)
 
 
@@ -230,23 +265,29 @@ def _text_count(session: Session, term: str, include_archived: bool) -> int:
     )
     # A name substring is one token per worker; pinyin readings and the three digit
     # ranges can find one worker twice.
-    exact = len(ranges) == 1 and ranges[0][1] == ranges[0][0] + "\0"
-    counted = WorkerSearchToken.worker_pk if exact else distinct(WorkerSearchToken.worker_pk)
+    pk = WorkerSearchToken.worker_pk
+    counted = pk if is_name_term(term) else distinct(pk)
     total = int(session.scalar(select(func.count(counted)).where(match)) or 0)
-    if include_archived or not total:
+    if include_archived or not total or not _any_archived(session):
         return total
     archived = select(Worker.pk).where(Worker.archived.is_(True))
     gone = select(func.count(counted)).where(match, WorkerSearchToken.worker_pk.in_(archived))
     return total - int(session.scalar(gone) or 0)
 
 
-def _via_facets(session: Session, stmt: Select[Any]) -> CursorResult[Any]:
+def _any_archived(session: Session) -> bool:
+    stmt = select(Worker.pk).where(Worker.archived.is_(True)).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def _via_index(session: Session, stmt: Select[Any], index: str) -> CursorResult[Any]:
     """Run a roster query over ``worker`` with SQLite told to read the workers from
-    ``FACETS_INDEX``. Its planner prefers the table's own row-key lookup, which is
-    4x slower here, and SQLAlchemy has no SQLite spelling of ``INDEXED BY``: the
-    compiled text gets it, the parameters go along unchanged."""
+    ``index``. For a text search its planner prefers the table's own row-key lookup
+    (4x slower than ``FACETS_INDEX``) or guesses the wrong side of the name walk, and
+    SQLAlchemy has no SQLite spelling of ``INDEXED BY``: the compiled text gets it,
+    the parameters go along unchanged."""
     compiled = stmt.compile(dialect=session.get_bind().dialect)
-    sql, found = _FROM_WORKER.subn(f"FROM worker INDEXED BY {FACETS_INDEX}", str(compiled), 1)
+    sql, found = _FROM_WORKER.subn(rf"\1 worker INDEXED BY {index}", str(compiled), 1)
     if found != 1:
         raise AssertionError(f"not a query over worker: {sql}")
     params = compiled.construct_params()
