@@ -5,8 +5,8 @@
 Bulk load: N synthetic workers written through the bulk path (rows, search tokens,
 one outbox entry each, statistics refresh) in one transaction; generating the people
 is not timed. Search: for each kind, the first page of 50 rows + the count, and
-separately what the roster table reads per search: the count and the first 1,000
-keys in order (before the chunked keys: the full ordered key list); p50 and p95
+separately what the roster table reads per search: the count and the first keys
+in order (``FIRST_KEYS``, 200) (before the chunked keys: the full ordered key list); p50 and p95
 over --repeat runs, of the wall clock and of the CPU time of the thread.
 
 ``--data-dir DIR`` keeps the county station in DIR: the first run builds and times
@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.services.demo.data import _person, _villages_in_scope
+from broker_app.services.roster import workers as roster_service
 from broker_app.services.settings.station import StationService
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import open_store
@@ -53,6 +54,9 @@ def timed(into: list[tuple[float, float]]) -> Iterator[None]:
     into.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
 
 
+FIRST_KEYS = getattr(roster_service, "FIRST_KEYS", 0)
+
+
 def table_search(session: Any, flt: RosterFilter, sort: RosterSort, today: date) -> None:
     """What the roster table reads for one search."""
     keys_at = getattr(repo, "keys_at", None)
@@ -60,7 +64,7 @@ def table_search(session: Any, flt: RosterFilter, sort: RosterSort, today: date)
         repo.search_pks(session, flt, sort, today=today)
         return
     total = repo.count(session, flt, today=today)
-    keys_at(session, flt, sort, 0, min(1000, total), today=today)
+    keys_at(session, flt, sort, 0, min(FIRST_KEYS, total), today=today)
 
 
 def build(store: Any, workers: int, rng: random.Random, today: date) -> Any:

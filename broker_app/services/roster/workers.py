@@ -15,7 +15,7 @@ from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.domain.people.roster_row import RosterRow
 from broker_app.domain.people.rules import clean_worker
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.roster.row_keys import CHUNK_ROWS, RosterKeys
+from broker_app.services.roster.row_keys import RosterKeys
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
@@ -25,8 +25,10 @@ log = logging.getLogger(__name__)
 
 #: Fields of a roster row (``rows``, ``page``), in order (``RosterRow._fields``).
 WORKER_ROW_FIELDS = repo.ROW_FIELDS
-#: Keys a search returns with its count: the first five pages of the table.
-FIRST_KEYS = CHUNK_ROWS
+#: Keys a search returns with its count: the table's first page (~30 rows show). The
+#: rest of the first chunk is read when the broker scrolls past it: with a filter,
+#: each key costs a lookup (1 character + 脱贫: ~9 per key found).
+FIRST_KEYS = 200
 
 
 class InvalidWorker(InvalidInput):
