@@ -94,3 +94,11 @@ def test_a_search_returns_its_count_and_reads_the_rest_when_reached(county: Stor
     assert found.at(len(whole) - 1) == whole[-1]  # a jump to the end reads one chunk
     assert found.chunk_reads == 1
     assert found == whole  # reading on through every chunk gives the same order
+    # A chunk past the middle is read from the other end and turned round.
+    for sort in (RosterSort(), RosterSort(SortKey.AGE, descending=True)):
+        whole = list(service.all_keys(flt, sort))
+        for offset in (0, len(whole) // 2, len(whole) - 30, len(whole) - 7):
+            assert (
+                list(service.keys_at(flt, sort, offset, 20, len(whole)))
+                == whole[offset : offset + 20]
+            )
