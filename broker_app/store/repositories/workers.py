@@ -172,7 +172,8 @@ def _flip(key: Any) -> Any:
 #: wide table: at 400k workers 王 finds 35,805, and each lookup in the table costs a
 #: page of ~10 workers where this index holds ~60 a page (see BENCHMARKS.md).
 FACETS_INDEX = "ix_worker_facets"
-#: The outer ``FROM worker`` of a compiled roster query (not ``worker_search``).
+#: Where ``worker`` enters a compiled roster query (``FROM`` or ``JOIN``; never the
+#: ``worker_search`` table, nor a subquery's, which come later in the text).
 _FROM_WORKER = re.compile(r"\b(FROM|JOIN) worker\b(?!_)")
 
 
@@ -283,9 +284,8 @@ def _any_archived(session: Session) -> bool:
 def _via_index(session: Session, stmt: Select[Any], index: str) -> CursorResult[Any]:
     """Run a roster query over ``worker`` with SQLite told to read the workers from
     ``index``. For a text search its planner prefers the table's own row-key lookup
-    (4x slower than ``FACETS_INDEX``) or guesses the wrong side of the name walk, and
-    SQLAlchemy has no SQLite spelling of ``INDEXED BY``: the compiled text gets it,
-    the parameters go along unchanged."""
+    (4x slower than ``FACETS_INDEX``), and SQLAlchemy has no SQLite spelling of
+    ``INDEXED BY``: the compiled text gets it, the parameters go along unchanged."""
     compiled = stmt.compile(dialect=session.get_bind().dialect)
     sql, found = _FROM_WORKER.subn(rf"\1 worker INDEXED BY {index}", str(compiled), 1)
     if found != 1:
