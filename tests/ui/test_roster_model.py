@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -172,7 +174,7 @@ def test_clearing_the_search_reuses_the_whole_roster_until_a_write(
     searches: list[RosterFilter] = []
     search = service.search_keys
 
-    def counting(flt: RosterFilter, sort: RosterSort) -> list[int]:
+    def counting(flt: RosterFilter, sort: RosterSort) -> Sequence[int]:
         searches.append(flt)
         return search(flt, sort)
 
@@ -185,3 +187,25 @@ def test_clearing_the_search_reuses_the_whole_roster_until_a_write(
     worker = register(store, name="李四", id_number=valid_id("19850505", "222"))
     model.apply_change(Change(RecordKind.WORKER, Op.CREATE, (worker,)))
     assert model.rowCount() == 2
+
+
+def test_the_model_holds_keys_compactly_and_only_as_far_as_the_view_reached(
+    store: Store,
+) -> None:
+    demo_workers(store, 2500, seed=5)
+    model = model_for(store, page_size=200)
+    assert model.rowCount() == 2500
+    keys = model.row_keys()
+    # 8 bytes a row in arrays, and only the first page's keys after a search.
+    assert all(isinstance(chunk, array) and chunk.itemsize == 8 for chunk in keys.chunks())
+    assert keys.held() == 200
+    # No per-row list of keys or tuples anywhere on the model.
+    assert not any(isinstance(v, list) and len(v) >= 200 for v in vars(model).values())
+    cell(model, 2499, "name")  # a jump to the end reads that chunk of 1,000 only
+    assert keys.held() == 700 and keys.chunk_reads == 1
+    cell(model, 1200, "name")
+    assert keys.held() == 1700 and keys.chunk_reads == 2
+    cell(model, 600, "name")  # past the first page: the rest of the first chunk
+    assert keys.held() == 2500 and keys.chunk_reads == 3
+    # The rows themselves are typed and cached by key, a page at a time.
+    assert model.page_reads == 3

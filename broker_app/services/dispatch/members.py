@@ -78,23 +78,21 @@ class DispatchMemberService:
     def roster_candidates(self, text: str, limit: int = 50) -> list[RosterCandidate]:
         """Workers the roster search finds for ``text`` (name, pinyin, ID or phone digits)."""
         flt = RosterFilter(text=text)
-        fields = worker_repo.ROW_FIELDS
         with self.store.read() as session:
-            page = worker_repo.page(session, flt, RosterSort(), 0, limit)
-            rows = [dict(zip(fields, row, strict=True)) for row in page]
-            busy = queries.active_batches_of(session, [row["id"] for row in rows])
+            rows = worker_repo.page(session, flt, RosterSort(), 0, limit)
+            busy = queries.active_batches_of(session, [row.id for row in rows])
         return [
             RosterCandidate(
-                row["id"],
-                row["name"],
-                row["gender"],
-                row["birth_date"],
-                row["id_number"],
-                row["phone"],
-                row["org_code"],
-                row["employment_status"],
-                list(row["skills"]),
-                busy[row["id"]][1] if row["id"] in busy else "",
+                row.id,
+                row.name,
+                row.gender,
+                row.birth_date,
+                row.id_number,
+                row.phone,
+                row.org_code,
+                row.employment_status,
+                list(row.skills),
+                busy[row.id][1] if row.id in busy else "",
             )
             for row in rows
         ]

@@ -4,6 +4,7 @@ domain validator and refuses a second record for the same ID number."""
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 from broker_app.domain.common.errors import FieldError, InvalidInput, UserError
 from broker_app.domain.people.idcard import mask_id_number
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
+from broker_app.domain.people.roster_row import RosterRow
 from broker_app.domain.people.rules import clean_worker
 from broker_app.services.changes import Change, Op, RecordKind
+from broker_app.services.roster.row_keys import RosterKeys
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories import workers as repo
 from broker_app.store.store import Store
@@ -20,8 +23,12 @@ from broker_app.store.wire import record_to_wire
 
 log = logging.getLogger(__name__)
 
-#: Fields of a roster row (``rows``, ``page``), in order: the UI indexes rows by these.
+#: Fields of a roster row (``rows``, ``page``), in order (``RosterRow._fields``).
 WORKER_ROW_FIELDS = repo.ROW_FIELDS
+#: Keys a search returns with its count: the table's first page (~30 rows show). The
+#: rest of the first chunk is read when the broker scrolls past it: with a filter,
+#: each key costs a lookup (1 character + 脱贫: ~9 per key found).
+FIRST_KEYS = 200
 
 
 class InvalidWorker(InvalidInput):
@@ -52,11 +59,41 @@ class WorkerService:
         self.store = store
 
     # -- reads -------------------------------------------------------------------
-    def search_keys(self, flt: RosterFilter, sort: RosterSort) -> list[int]:
+    def search_keys(
+        self, flt: RosterFilter, sort: RosterSort, first: int = FIRST_KEYS
+    ) -> RosterKeys:
+        """How many workers match, and the keys of the first ``first`` in order: one
+        keystroke's work, bounded however many match."""
+        with self.store.read() as session:
+            total = repo.count(session, flt)
+            keys = repo.keys_at(session, flt, sort, 0, min(first, total)) if total else array("q")
+        return RosterKeys(
+            total, keys, lambda offset, limit: self.keys_at(flt, sort, offset, limit, total)
+        )
+
+    def keys_at(
+        self, flt: RosterFilter, sort: RosterSort, offset: int, limit: int, total: int = 0
+    ) -> array:
+        """Keys of the matching workers at positions ``offset`` .. ``offset + limit``.
+
+        With the search's ``total``, a chunk in the second half is read from the other
+        end in the opposite order and turned round: SQLite steps over every row before
+        an offset, so the end of 400k workers costs one chunk, not 399,000 steps."""
+        with self.store.read() as session:
+            if not total or offset <= total // 2 or limit < 0:
+                return repo.keys_at(session, flt, sort, offset, limit)
+            flipped = RosterSort(sort.key, not sort.descending)
+            stop = min(total, offset + limit)
+            keys = repo.keys_at(session, flt, flipped, total - stop, stop - offset)
+            keys.reverse()
+            return keys
+
+    def all_keys(self, flt: RosterFilter, sort: RosterSort) -> array:
+        """Every matching key in order (commands and tests; the table reads chunks)."""
         with self.store.read() as session:
             return repo.search_pks(session, flt, sort)
 
-    def rows(self, pks: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    def rows(self, pks: Sequence[int]) -> dict[int, RosterRow]:
         with self.store.read() as session:
             return repo.rows_by_pks(session, pks)
 
@@ -66,7 +103,7 @@ class WorkerService:
 
     def page(
         self, flt: RosterFilter, sort: RosterSort, offset: int = 0, limit: int = 50
-    ) -> list[tuple[Any, ...]]:
+    ) -> list[RosterRow]:
         with self.store.read() as session:
             return repo.page(session, flt, sort, offset, limit)
 

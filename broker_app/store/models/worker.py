@@ -104,6 +104,11 @@ class Worker(SyncedRecord, Base):
             "job_end",
             "id",
         ),
+        # Led by the row key: a text search finds row keys in ``worker_search`` and
+        # checks each worker's filters and name order here, ~60 workers a page,
+        # instead of in the table (~10 a page). Read with INDEXED BY (the planner
+        # would pick the table's row-key lookup).
+        Index("ix_worker_facets", "pk", "archived", *_FILTER_COLUMNS, "labor_brand", "name_sort"),
     )
 
 

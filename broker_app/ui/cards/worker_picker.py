@@ -6,11 +6,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from broker_app.domain.people.privacy import Personal, shown
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
-from broker_app.services.roster.workers import WORKER_ROW_FIELDS, WorkerService
+from broker_app.services.roster.workers import WorkerService
 from broker_app.ui.context import AppContext
 from broker_app.ui.pick_list import PickList, PickRow
 
-_F = {name: i for i, name in enumerate(WORKER_ROW_FIELDS)}
 _RESULTS = 200
 
 
@@ -49,9 +48,9 @@ class WorkerPickerDialog(QDialog):
         rows = self.service.page(RosterFilter(text=text), RosterSort(), 0, _RESULTS)
         return [
             PickRow(
-                str(row[_F["id"]]),
-                f"{row[_F['name']]}　{shown(Personal.ID_NUMBER, row[_F['id_number']])}",
-                str(row[_F["id"]]),
+                row.id,
+                f"{row.name}　{shown(Personal.ID_NUMBER, row.id_number)}",
+                row.id,
             )
             for row in rows
         ]

@@ -1,11 +1,13 @@
 """The roster table: one model over ``WorkerService`` for any number of workers.
 
-The model holds only the ordered row keys of the current search; rows are read in
-pages of ~200 when the view first asks for one of them, and cached by key (Anki's
-browser table, calibre's library view). Searching and sorting happen in SQL: a new
-filter or order replaces the keys, and cached rows stay valid because they are
-keyed by worker, not by position. ID numbers, phones and 帮扶身份 show masked
-(``domain.people.privacy``) unless the broker reveals a row (an audited action).
+The model holds only the ordered row keys of the current search, compactly and only
+as far as the view has reached (``RosterKeys``: 8 bytes a row, in chunks of 1,000);
+rows are read in pages of ~200 when the view first asks for one of them, and cached
+by key as typed ``RosterRow``s (Anki's browser table, calibre's library view).
+Searching and sorting happen in SQL: a new filter or order replaces the keys, and
+cached rows stay valid because they are keyed by worker, not by position. ID numbers,
+phones and 帮扶身份 show masked (``domain.people.privacy``) unless the broker reveals a
+row (an audited action).
 """
 
 from __future__ import annotations
@@ -38,12 +40,13 @@ from broker_app.domain.people.idcard import age_on
 from broker_app.domain.people.priority import priority_groups
 from broker_app.domain.people.privacy import ASSISTANCE_MARK, Personal, group_names, shown
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
+from broker_app.domain.people.roster_row import RosterRow
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.roster.workers import WORKER_ROW_FIELDS, WorkerService
+from broker_app.services.roster.row_keys import RosterKeys
+from broker_app.services.roster.workers import WorkerService
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 
 Index = QModelIndex | QPersistentModelIndex
-Row = tuple[Any, ...]
 
 WORKER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
@@ -99,7 +102,6 @@ _QUERY_FIELDS = frozenset(
         "disabled",
     }
 )  # fmt: skip
-_F = {name: i for i, name in enumerate(WORKER_ROW_FIELDS)}
 _MONITORING = {member.value: member for member in MonitoringType}
 _ARCHIVED_BRUSH = QBrush(QColor(128, 128, 128))
 
@@ -129,10 +131,10 @@ class RosterModel(QAbstractTableModel):
         self._today = today()
         self._filter = RosterFilter()
         self._sort = RosterSort()
-        self._keys: list[int] = []
-        self._unfiltered: tuple[RosterSort, list[int]] | None = None
+        self._keys = RosterKeys.empty()
+        self._unfiltered: tuple[RosterSort, RosterKeys] | None = None
         self._loaded = False
-        self._cache: dict[int, Row | None] = {}
+        self._cache: dict[int, RosterRow | None] = {}
         self._revealed: set[int] = set()
         self._places: dict[str, tuple[str, str]] = {}
         self._genders = _labels(Gender)
@@ -175,7 +177,7 @@ class RosterModel(QAbstractTableModel):
         self._search()
 
     def _search(self) -> None:
-        keys: list[int] | None = None
+        keys: RosterKeys | None = None
         whole = self._filter == RosterFilter()
         if whole and self._unfiltered is not None and self._unfiltered[0] == self._sort:
             # Clearing the search box is the commonest search of all: the whole
@@ -202,27 +204,30 @@ class RosterModel(QAbstractTableModel):
     # -- rows --------------------------------------------------------------------------
     def worker_id(self, row: int) -> str | None:
         record = self._record(row)
-        return record[_F["id"]] if record else None
+        return record.id if record else None
 
     def key(self, row: int) -> int | None:
         """The row key (not the worker id) of ``row``: stable across searches."""
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        return self._keys.at(row)
 
     def row_of_key(self, key: int) -> int | None:
-        try:
-            return self._keys.index(key)
-        except ValueError:
-            return None
+        """Where ``key`` is, among the rows the view has reached (None elsewhere)."""
+        return self._keys.row_of(key)
+
+    def row_keys(self) -> RosterKeys:
+        """The keys of the current search (how many are held, for the memory test)."""
+        return self._keys
 
     def is_revealed(self, row: int) -> bool:
-        return 0 <= row < len(self._keys) and self._keys[row] in self._revealed
+        pk = self._keys.at(row)
+        return pk is not None and pk in self._revealed
 
     def set_revealed(self, row: int, revealed: bool) -> None:
         """Show this row's ID number, phone and 帮扶身份 in full (or mask them again).
         The caller audits the reveal."""
-        if not 0 <= row < len(self._keys):
+        pk = self._keys.at(row)
+        if pk is None:
             return
-        pk = self._keys[row]
         if revealed:
             self._revealed.add(pk)
         else:
@@ -292,29 +297,30 @@ class RosterModel(QAbstractTableModel):
             return None
         key = COLUMN_KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(key, record, self._keys[index.row()])
+            return self._display(key, record, record.pk)
         if role == WORKER_ID_ROLE:
-            return record[_F["id"]]
+            return record.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _ARCHIVED_BRUSH if record[_F["archived"]] else None
+            return _ARCHIVED_BRUSH if record.archived else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key in ("gender", "age"):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return None
-        return self._tooltip(key, record, self._keys[index.row()])
+        return self._tooltip(key, record, record.pk)
 
     # -- reading and caching -----------------------------------------------------------
-    def _record(self, row: int) -> Row | None:
-        if not 0 <= row < len(self._keys):
+    def _record(self, row: int) -> RosterRow | None:
+        pk = self._keys.at(row)
+        if pk is None:
             return None
-        pk = self._keys[row]
         if pk not in self._cache:
             self._read_page(row // self._page_size)
         return self._cache.get(pk)
 
     def _read_page(self, page: int) -> None:
         start = page * self._page_size
-        wanted = [pk for pk in self._keys[start : start + self._page_size] if pk not in self._cache]
+        span = self._keys.span(start, start + self._page_size)
+        wanted = [pk for pk in span if pk not in self._cache]
         if len(self._cache) + len(wanted) > self._max_cached:
             self._cache.clear()
         found = self._service.rows(wanted)
@@ -327,34 +333,33 @@ class RosterModel(QAbstractTableModel):
     def _forget(self, worker_ids: Iterable[str]) -> list[int]:
         """Drop cached rows of these workers; returns the rows they occupied."""
         wanted = set(worker_ids)
-        stale = [pk for pk, rec in self._cache.items() if rec and rec[_F["id"]] in wanted]
-        positions = {pk: i for i, pk in enumerate(self._keys)} if stale else {}
+        stale = [pk for pk, rec in self._cache.items() if rec and rec.id in wanted]
         for pk in stale:
             del self._cache[pk]
-        return [positions[pk] for pk in stale if pk in positions]
+        return self._keys.rows_of(stale)
 
     # -- presentation ------------------------------------------------------------------
-    def _display(self, key: str, record: Row, pk: int) -> str:
+    def _display(self, key: str, record: RosterRow, pk: int) -> str:
         if key == "name":
-            return str(record[_F["name"]])
+            return str(record.name)
         if key == "gender":
-            return self._genders.get(record[_F["gender"]], "")
+            return self._genders.get(record.gender, "")
         if key == "age":
-            birth = record[_F["birth_date"]]
+            birth = record.birth_date
             return str(age_on(birth, self._today)) if birth and birth <= self._today else ""
         if key == "id_number":
-            return shown(Personal.ID_NUMBER, record[_F["id_number"]], full=pk in self._revealed)
+            return shown(Personal.ID_NUMBER, record.id_number, full=pk in self._revealed)
         if key == "phone":
-            return shown(Personal.PHONE, record[_F["phone"]], full=pk in self._revealed)
+            return shown(Personal.PHONE, record.phone, full=pk in self._revealed)
         if key == "village":
-            return self._place(record[_F["org_code"]])[0]
+            return self._place(record.org_code)[0]
         if key == "status":
-            return self._statuses.get(record[_F["employment_status"]], "")
+            return self._statuses.get(record.employment_status, "")
         if key == "place_tier":
-            tier = record[_F["place_tier"]]
+            tier = record.place_tier
             return "" if tier == PlaceTier.NONE.value else self._tiers.get(tier, "")
         if key == "employer":
-            return str(record[_F["employer"]] or "")
+            return str(record.employer or "")
         if key == "priority":
             names = group_names(
                 self._groups(record),
@@ -364,35 +369,35 @@ class RosterModel(QAbstractTableModel):
             )
             return "、".join(names)
         if key == "labor_brand":
-            return str(record[_F["labor_brand"]] or "")
+            return str(record.labor_brand or "")
         if key == "skills":
-            return "、".join(record[_F["skills"]] or ())
+            return "、".join(record.skills or ())
         if key == "updated":
-            moment = record[_F["updated_at"]]
+            moment = record.updated_at
             return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
         return ""
 
-    def _tooltip(self, key: str, record: Row, pk: int) -> str | None:
+    def _tooltip(self, key: str, record: RosterRow, pk: int) -> str | None:
         if key == "priority":
             names = group_names(
                 self._groups(record), self._group_labels, full=pk in self._revealed, mark=self._mark
             )
             return "、".join(names) or None
         if key == "village":
-            return self._place(record[_F["org_code"]])[1]
+            return self._place(record.org_code)[1]
         if key in ("employer", "skills", "name"):
             text = self._display(key, record, 0)
             return text or None
         return None
 
-    def _groups(self, record: Row) -> list[PriorityGroup]:
-        monitoring = record[_F["monitoring_type"]]
+    def _groups(self, record: RosterRow) -> list[PriorityGroup]:
+        monitoring = record.monitoring_type
         return priority_groups(
-            poverty_alleviated=bool(record[_F["poverty_alleviated"]]),
+            poverty_alleviated=bool(record.poverty_alleviated),
             monitoring_type=_MONITORING.get(monitoring) if monitoring else None,
-            low_income=bool(record[_F["low_income"]]),
-            disabled=bool(record[_F["disabled"]]),
-            birth_date=record[_F["birth_date"]],
+            low_income=bool(record.low_income),
+            disabled=bool(record.disabled),
+            birth_date=record.birth_date,
             on=self._today,
         )
 
