@@ -369,7 +369,9 @@ class SheetWriter:
                     lines = measured[key] = layout.lines_needed(value, self._widths[i])
                 if lines > 1:
                     cell = self._wrap_cells[i]
-                    cell.value = value
+                    # Checked text, as in ``_write``: no need for the value setter.
+                    cell._value = value if len(value) <= MAX_CELL_TEXT else value[:MAX_CELL_TEXT]
+                    cell.data_type = "s"
                     row[i] = cell
                     most = max(most, lines)
             elif value.__class__ is Cell and value.value.__class__ is str:
