@@ -43,12 +43,12 @@ from broker_app.domain.common.enums import (
 from broker_app.domain.people.idcard import age_on, years_before
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.privacy import Personal, group_names, shown
-from broker_app.services.assistance.ledger_queries import count_ledger, iter_ledger_rows
 from broker_app.services.audit import CHANNEL_APP, LEDGER, AuditService
 from broker_app.services.dispatch.columns import household_place
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.progress import CancelToken, Progress, no_progress
+from broker_app.store.repositories.ledger import count_ledger, iter_ledger_rows
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
 
@@ -200,7 +200,7 @@ def ledger_titles(
 
 
 class LedgerCells:
-    """Turns ``ledger_queries.LEDGER_FIELDS`` tuples into ledger cells."""
+    """Turns ``store.repositories.ledger.LEDGER_FIELDS`` tuples into ledger cells."""
 
     def __init__(self, today: date, *, full: bool) -> None:
         self.today = today

@@ -43,9 +43,9 @@ from broker_app.domain.people.watch_urgency import (
     urgency_level,
     urgency_score,
 )
-from broker_app.services.assistance.ledger_queries import ledger_conditions
 from broker_app.store.models.assistance import FollowUp
 from broker_app.store.models.worker import Worker
+from broker_app.store.repositories.ledger import ledger_conditions
 from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import Store
 
