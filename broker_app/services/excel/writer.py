@@ -12,8 +12,10 @@ destroys the previous export.
 Per-cell cost matters (100k-row rosters), so ``SheetWriter.append`` checks each value
 with a couple of type tests and only wraps the cells that need a style in a cell
 object; each column reuses one pre-styled cell object instead of building a styled
-cell per value (openpyxl serialises every row before the next ``append``), and
-``fast_rows`` spares openpyxl an exception per styled cell.
+cell per value (openpyxl serialises every row before the next ``append``),
+``fast_rows`` spares openpyxl an exception per styled cell and its type inference,
+title, header and 合计 cells take styles worked out once per workbook
+(``cell_styles``), and all rows of one height share one row dimension.
 """
 
 from __future__ import annotations
