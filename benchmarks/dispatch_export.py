@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import pickle
 import resource
 import statistics
 import subprocess
@@ -279,10 +280,17 @@ def write_styled(sheets: list[SheetCopy], styles: list[Any], target: Path) -> No
 
 
 def phase_bare(kind: str, source: Path, out: Path) -> dict[str, float]:
-    files = sorted(source.iterdir()) if source.is_dir() else [source]
-    named: dict[tuple[Any, ...], Any] = {}
-    books = [read_styled(path, named) for path in files]
-    styles = list(named.values())
+    # Reading a workbook with its formats takes longer than writing it: the first
+    # repeat keeps what it read for the next ones.
+    kept = source.parent / f"{source.name}.pickle"
+    if kept.exists():
+        books, styles = pickle.loads(kept.read_bytes())
+    else:
+        files = sorted(source.iterdir()) if source.is_dir() else [source]
+        named: dict[tuple[Any, ...], Any] = {}
+        books = [read_styled(path, named) for path in files]
+        styles = list(named.values())
+        kept.write_bytes(pickle.dumps((books, styles)))
     gc.collect()
     before = peak_rss_mb()
     start = time.perf_counter()
