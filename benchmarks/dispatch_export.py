@@ -1,21 +1,37 @@
-"""劳务输出 workbook workloads against a bare openpyxl write-only loop.
+"""Workbook exports (劳务输出, 台账, 月度统计) against bare openpyxl write-only loops.
 
     python benchmarks/dispatch_export.py [--workers 100000] [--repeat 3]
+        [--only list|many|folder|ledger|stats ...] [--before DIR]
 
 Workloads, each through the same service as the window and the command line:
 
 - ``list``: one batch of 10,000 members as one workbook (summary sheet + the list);
-- ``many``: 200 batches of 50 at once as one workbook (summary + 200 sheets);
+- ``many``: 200 batches of 50 at once as one workbook (the 汇总 summary + 200 sheets);
 - ``folder``: the same 200 batches as a folder of 200 workbooks;
-- ``ledger``: the 就业帮扶台账 of 100,000 people.
+- ``ledger``: the 就业帮扶台账 of every worker (three sheets);
+- ``stats``: the monthly statistics workbook (月度统计表, 2025-03) of the station.
 
-Each is compared, in the same run, with a bare openpyxl write-only loop that writes
-the same cells: our output is read back with python-calamine before the bare loop's
-clock starts, so that loop times openpyxl alone (no database, no styles, no print
-setup). Every measurement runs in a fresh subprocess so its peak RSS (high-water
-mark) stands on its own; "adds" is the growth over the process's size just before
-the export started, which is what "flat memory" is about (the bare loop holds all its
-rows in memory beforehand, so its figure before writing is reported too).
+Each is compared, in the same run, with two bare openpyxl write-only loops that
+copy our output, read back before their clock starts (so they time openpyxl alone:
+no database, no masking, no measuring of text):
+
+- ``bare`` (the floor the target is measured against): the same cells with the same
+  formatting the printed page needs: every cell our file styles (text and date
+  formats, wrapped long text, the bold header, title and 合计 rows) is a
+  ``WriteOnlyCell`` given a named style registered once per workbook (openpyxl's
+  cheapest public way to style many cells), the same row heights, column widths,
+  merged title rows, frozen header, auto-filter and page setup;
+- ``plain``: the values alone, unstyled (the floor of the earlier rows of
+  BENCHMARKS.md, kept to compare with them).
+
+``--before DIR`` adds the export as the code in DIR (a checkout of an earlier
+commit) does it, on the same station, alternated with the others. Every
+measurement runs in a fresh subprocess, and the order of the variants rotates from
+one repeat to the next, so none always runs on the warmer or the busier machine;
+each repeat's ratio (ours / bare of the same repeat, run back to back) is reported
+beside the ratio of the medians. Every child's peak RSS (high-water mark) stands on
+its own; "adds" is the growth over the process's size just before the export
+started, which is what "flat memory" is about.
 
 Set-up (not timed): a county station with ``--workers`` demo workers, every one
 marked 脱贫 so the ledger has exactly that many rows (a direct UPDATE: the set-up
@@ -27,12 +43,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import pickle
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from copy import copy
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,7 +61,8 @@ sys.path.insert(0, str(ROOT))
 LIST_SIZE = 10_000
 MANY_BATCHES = 200
 MANY_SIZE = 50
-WORKLOADS = ("list", "many", "folder", "ledger")
+WORKLOADS = ("list", "many", "folder", "ledger", "stats")
+STATS_MONTH = (2025, 3)
 
 
 def peak_rss_mb() -> float:
@@ -117,10 +136,16 @@ def build_station(data: Path, workers: int) -> dict[str, list[str]]:
 # -- measured phases (each in a fresh process) -----------------------------------------------
 
 
-def phase_ours(kind: str, data: Path, out: Path, ids_file: Path) -> dict[str, float]:
+def phase_ours(
+    kind: str, data: Path, out: Path, ids_file: Path, code: Path | None = None
+) -> dict[str, float]:
+    if code is not None:
+        sys.path.insert(0, str(code))  # the code to compare with, ahead of this tree
     from broker_app.domain.dispatch.query import BatchFilter
     from broker_app.services.assistance.ledger import LedgerExportService
     from broker_app.services.dispatch.export import DispatchExportService
+    from broker_app.services.stats.export import StatsExportService
+    from broker_app.services.stats.monthly import Month
     from broker_app.store.store import open_store
 
     ids = json.loads(ids_file.read_text())
@@ -130,20 +155,161 @@ def phase_ours(kind: str, data: Path, out: Path, ids_file: Path) -> dict[str, fl
     start = time.perf_counter()
     if kind == "ledger":
         rows = LedgerExportService(store).export(out).people
+    elif kind == "stats":
+        stats = StatsExportService(store).export(out, Month(*STATS_MONTH)).statistics
+        rows = len(stats.villages)
     else:
         chosen = ids["list"] if kind == "list" else ids["many"]
         result = DispatchExportService(store).export(out, BatchFilter(batch_ids=tuple(chosen)))
         rows = result.people
     seconds = time.perf_counter() - start
-    return {
+    result = {
         "seconds": seconds,
         "rows": rows,
         "rss_mb": peak_rss_mb(),
         "adds_mb": peak_rss_mb() - before,
     }
+    if kind == "stats":
+        # The figures' share (their SQL, services/stats/monthly.py, is not the
+        # workbook's): computed once more, as the export computed them.
+        from broker_app.services.stats.monthly import monthly_statistics
+
+        start = time.perf_counter()
+        monthly_statistics(store, Month(*STATS_MONTH), date.today())
+        result["figures"] = time.perf_counter() - start
+    return result
+
+
+# What the styled floor copies of each sheet: (title, rows of (value, style name or
+# None), row heights, column widths, merged ranges, sheet settings).
+SheetCopy = tuple[str, list[list[tuple[Any, str | None]]], dict[int, float], dict[str, float],
+                  list[str], dict[str, Any]]  # fmt: skip
+
+
+def read_styled(path: Path, named: dict[tuple[Any, ...], Any]) -> list[SheetCopy]:
+    """Our workbook's cells, formats and page setup, each distinct cell format turned
+    into one ``NamedStyle`` (shared through ``named``)."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import NamedStyle
+
+    book = load_workbook(path)
+    sheets: list[SheetCopy] = []
+    for ws in book.worksheets:
+        rows: list[list[tuple[Any, str | None]]] = []
+        for row in ws.iter_rows():
+            out: list[tuple[Any, str | None]] = []
+            for cell in row:
+                style = None
+                if cell.has_style and cell.style_id:
+                    parts = (copy(cell.font), copy(cell.fill), copy(cell.border),
+                             copy(cell.alignment))  # fmt: skip
+                    key = (*parts, cell.number_format)
+                    if key not in named:
+                        font, fill, border, alignment = parts
+                        named[key] = NamedStyle(
+                            name=f"s{len(named)}", font=font, fill=fill, border=border,
+                            alignment=alignment, number_format=cell.number_format,
+                        )  # fmt: skip
+                    style = named[key].name
+                out.append((cell.value, style))
+            rows.append(out)
+        heights = {n: d.height for n, d in ws.row_dimensions.items() if d.height}
+        widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+        settings = {
+            "freeze": ws.freeze_panes,
+            "filter": ws.auto_filter.ref,
+            "titles": ws.print_title_rows,
+            "orientation": ws.page_setup.orientation,
+            "paper": ws.page_setup.paperSize,
+            "fit": ws.sheet_properties.pageSetUpPr.fitToPage
+            if ws.sheet_properties.pageSetUpPr
+            else None,
+            "fit_width": ws.page_setup.fitToWidth,
+            "fit_height": ws.page_setup.fitToHeight,
+            "footer": ws.oddFooter.center.text,
+            "grid": ws.print_options.gridLines,
+            "margins": copy(ws.page_margins),
+        }
+        merged = [str(r) for r in ws.merged_cells.ranges]
+        sheets.append((ws.title, rows, heights, widths, merged, settings))
+    return sheets
+
+
+def write_styled(sheets: list[SheetCopy], styles: list[Any], target: Path) -> None:
+    """The styled floor: openpyxl write-only, named styles registered once."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = openpyxl.Workbook(write_only=True)
+    for style in styles:
+        workbook.add_named_style(copy(style))
+    for title, rows, heights, widths, merged, settings in sheets:
+        ws = workbook.create_sheet(title)
+        for letter, width in widths.items():
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = settings["freeze"]
+        ws.page_setup.orientation = settings["orientation"]
+        ws.page_setup.paperSize = settings["paper"]
+        if settings["fit"]:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToWidth = settings["fit_width"]
+            ws.page_setup.fitToHeight = settings["fit_height"]
+        if settings["titles"]:
+            ws.print_title_rows = settings["titles"]
+        ws.oddFooter.center.text = settings["footer"]
+        ws.print_options.gridLines = settings["grid"]
+        ws.page_margins = settings["margins"]
+        for ref in merged:
+            ws.merged_cells.add(ref)
+        for number, row in enumerate(rows, start=1):
+            height = heights.get(number)
+            if height:
+                ws.row_dimensions[number].height = height
+            values: list[Any] = []
+            for value, style in row:
+                if style is None:
+                    values.append(value)
+                else:
+                    cell = WriteOnlyCell(ws, value)
+                    cell.style = style
+                    values.append(cell)
+            ws.append(values)
+        if settings["filter"]:
+            ws.auto_filter.ref = settings["filter"]
+    workbook.save(target)
 
 
 def phase_bare(kind: str, source: Path, out: Path) -> dict[str, float]:
+    # Reading a workbook with its formats takes longer than writing it: the first
+    # repeat keeps what it read for the next ones.
+    kept = source.parent / f"{source.name}.pickle"
+    if kept.exists():
+        books, styles = pickle.loads(kept.read_bytes())
+    else:
+        files = sorted(source.iterdir()) if source.is_dir() else [source]
+        named: dict[tuple[Any, ...], Any] = {}
+        books = [read_styled(path, named) for path in files]
+        styles = list(named.values())
+        kept.write_bytes(pickle.dumps((books, styles)))
+    gc.collect()
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    if kind == "folder":
+        out.mkdir()
+    for n, sheets in enumerate(books):
+        write_styled(sheets, styles, out / f"{n}.xlsx" if kind == "folder" else out)
+    seconds = time.perf_counter() - start
+    rows = sum(len(rows) for sheets in books for _, rows, *_ in sheets)
+    return {
+        "seconds": seconds,
+        "rows": rows,
+        "rss_mb": peak_rss_mb(),
+        "adds_mb": peak_rss_mb() - before,
+        "rss_before_mb": before,
+    }
+
+
+def phase_plain(kind: str, source: Path, out: Path) -> dict[str, float]:
     import openpyxl
     from python_calamine import CalamineWorkbook
 
@@ -189,6 +355,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=WORKLOADS, action="append")
+    parser.add_argument("--before", type=Path, help="a checkout of the code to compare with")
     parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -197,12 +364,15 @@ def main() -> None:
             ids = build_station(Path(paths[0]), int(kind))
             Path(paths[1]).write_text(json.dumps(ids))
             print(json.dumps({"ok": 1}))
-        elif who == "ours":
+        elif who in ("ours", "before"):
             print(json.dumps(phase_ours(kind, *(Path(p) for p in paths))))
-        else:
+        elif who == "bare":
             print(json.dumps(phase_bare(kind, *(Path(p) for p in paths))))
+        else:
+            print(json.dumps(phase_plain(kind, *(Path(p) for p in paths))))
         return
 
+    variants = ["ours", *(["before"] if args.before else []), "bare", "plain"]
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "station"
         data.mkdir()
@@ -214,30 +384,62 @@ def main() -> None:
             f"set-up: {args.workers} workers, batches made in {time.perf_counter() - started:.0f} s"
         )
         for kind in args.only or WORKLOADS:
-            ours, bare = [], []
+            suffix = "" if kind == "folder" else ".xlsx"
+            source = Path(tmp) / f"{kind}-source{suffix}"
+            runs: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
             for i in range(args.repeat):
-                target = Path(tmp) / f"{kind}-{i}{'' if kind == 'folder' else '.xlsx'}"
-                copy = Path(tmp) / f"bare-{kind}-{i}{'' if kind == 'folder' else '.xlsx'}"
-                # The bare loop copies the cells of the file just written.
-                first = run_phase("ours", kind, str(data), str(target), str(ids_file))
-                second = run_phase("bare", kind, str(target), str(copy))
-                ours.append(first)
-                bare.append(second)
-            ours_s = statistics.median(r["seconds"] for r in ours)
-            bare_s = statistics.median(r["seconds"] for r in bare)
-            # Each pair ran back to back, so on a shared machine its ratio is steadier.
-            paired = statistics.median(
-                o["seconds"] / b["seconds"] for o, b in zip(ours, bare, strict=True)
-            )
-            print(
-                f"{kind:6s}: {ours[0]['rows']:.0f} people; ours median {ours_s:.2f} s "
-                f"(peak RSS {max(r['rss_mb'] for r in ours):.0f} MB, export adds "
-                f"{max(r['adds_mb'] for r in ours):.0f} MB); bare openpyxl {bare_s:.2f} s "
-                f"(peak RSS {max(r['rss_mb'] for r in bare):.0f} MB, of which "
-                f"{max(r['rss_before_mb'] for r in bare):.0f} MB its rows in memory); "
-                f"ratio {ours_s / bare_s:.2f} (median of the back-to-back pairs {paired:.2f})",
-                flush=True,
-            )
+                # Rotated, with ours first in the first repeat: the floors copy its file.
+                order = variants[i % len(variants) :] + variants[: i % len(variants)]
+                for variant in order:
+                    target = Path(tmp) / f"{kind}-{variant}-{i}{suffix}"
+                    if variant in ("ours", "before"):
+                        out = source if variant == "ours" and i == 0 else target
+                        extra = [str(args.before)] if variant == "before" else []
+                        result = run_phase(
+                            variant, kind, str(data), str(out), str(ids_file), *extra
+                        )
+                    else:
+                        result = run_phase(variant, kind, str(source), str(target))
+                    runs[variant].append(result)
+            report(kind, runs)
+
+
+def report(kind: str, runs: dict[str, list[dict[str, float]]]) -> None:
+    median = {v: statistics.median(r["seconds"] for r in rs) for v, rs in runs.items()}
+
+    def ratio(a: str, b: str) -> str:
+        # Each repeat's pair ran within seconds of each other: steadier on a shared machine.
+        paired = statistics.median(
+            x["seconds"] / y["seconds"] for x, y in zip(runs[a], runs[b], strict=True)
+        )
+        return f"{median[a] / median[b]:.2f} (per repeat {paired:.2f})"
+
+    times = ", ".join(
+        f"{v} {median[v]:.2f} s [" + " ".join(f"{r['seconds']:.2f}" for r in rs) + "]"
+        for v, rs in runs.items()
+    )
+    print(f"{kind}: {runs['ours'][0]['rows']:.0f} rows; medians {times}", flush=True)
+    print(f"  ours/bare {ratio('ours', 'bare')}; ours/plain {ratio('ours', 'plain')}", flush=True)
+    if "figures" in runs["ours"][0]:
+        figures = statistics.median(r["figures"] for r in runs["ours"])
+        writing = statistics.median(r["seconds"] - r["figures"] for r in runs["ours"])
+        print(
+            f"  of ours: the figures {figures:.2f} s, the workbook {writing:.2f} s "
+            f"({writing / median['bare']:.2f} of bare)",
+            flush=True,
+        )
+    if "before" in runs:
+        print(
+            f"  before/bare {ratio('before', 'bare')}; ours/before {ratio('ours', 'before')}",
+            flush=True,
+        )
+    print(
+        f"  peak RSS: ours {max(r['rss_mb'] for r in runs['ours']):.0f} MB (export adds "
+        f"{max(r['adds_mb'] for r in runs['ours']):.0f} MB); bare "
+        f"{max(r['rss_mb'] for r in runs['bare']):.0f} MB, of which "
+        f"{max(r['rss_before_mb'] for r in runs['bare']):.0f} MB the copied rows",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

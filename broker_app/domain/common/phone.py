@@ -108,7 +108,8 @@ def mask_phone(phone: str) -> str:
 
     Numbers of seven digits or fewer (service numbers) are public and shown whole.
     """
-    digits = "".join(ch for ch in compact(phone) if ch.isdigit())
+    text = compact(phone)
+    digits = text if text.isdigit() else "".join(ch for ch in text if ch.isdigit())
     if len(digits) <= 7:
         return digits
     return digits[:3] + "****" + digits[-4:]

@@ -43,12 +43,12 @@ from broker_app.domain.common.enums import (
 from broker_app.domain.people.idcard import age_on, years_before
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.privacy import Personal, group_names, shown
-from broker_app.services.assistance.ledger_queries import count_ledger, iter_ledger_rows
 from broker_app.services.audit import CHANNEL_APP, LEDGER, AuditService
 from broker_app.services.dispatch.columns import household_place
 from broker_app.services.excel.specs import ColumnSpec
 from broker_app.services.excel.writer import XlsxWriter
 from broker_app.services.progress import CancelToken, Progress, no_progress
+from broker_app.store.repositories.ledger import count_ledger, iter_ledger_rows
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store
 
@@ -117,6 +117,14 @@ def _labels(enum: Any) -> dict[str, str]:
     return {member.value: member.label for member in enum}
 
 
+#: The groups in the order of the 人员类别 cell (``LedgerCells.cells`` flags).
+_CATEGORY_ORDER: Final = (
+    PriorityGroup.POVERTY_ALLEVIATED,
+    PriorityGroup.MONITORED,
+    PriorityGroup.LOW_INCOME,
+    PriorityGroup.DISABLED,
+    PriorityGroup.OLDER,
+)
 _GENDERS = _labels(Gender)
 _EDUCATION = _labels(Education)
 _STATUS = _labels(EmploymentStatus)
@@ -192,7 +200,7 @@ def ledger_titles(
 
 
 class LedgerCells:
-    """Turns ``ledger_queries.LEDGER_FIELDS`` tuples into ledger cells."""
+    """Turns ``store.repositories.ledger.LEDGER_FIELDS`` tuples into ledger cells."""
 
     def __init__(self, today: date, *, full: bool) -> None:
         self.today = today
@@ -200,6 +208,12 @@ class LedgerCells:
         self.older_from = years_before(today, OLDER_MAX_AGE + 1)
         self.older_to = years_before(today, OLDER_MIN_AGE)
         self.rows = 0
+        # The 人员类别 cell by group memberships: 32 texts at most, one per row.
+        self._categories: dict[tuple[bool, ...], str] = {}
+
+    def _category(self, flags: tuple[bool, ...]) -> str:
+        groups = [group for group, member in zip(_CATEGORY_ORDER, flags, strict=True) if member]
+        return "、".join(group_names(groups, GROUP_SHORT, full=self.full))
 
     def cells(self, row: tuple[Any, ...]) -> list[object]:
         (name, gender, birth, id_number, phone, org_code, poverty, monitoring, low_income,
@@ -209,17 +223,10 @@ class LedgerCells:
         self.rows += 1
         township, village = household_place(org_code)
         older = birth is not None and self.older_from < birth <= self.older_to
-        groups = [
-            group
-            for group, member in (
-                (PriorityGroup.POVERTY_ALLEVIATED, poverty),
-                (PriorityGroup.MONITORED, monitoring is not None),
-                (PriorityGroup.LOW_INCOME, low_income),
-                (PriorityGroup.DISABLED, disabled),
-                (PriorityGroup.OLDER, older),
-            )
-            if member
-        ]
+        flags = (bool(poverty), monitoring is not None, bool(low_income), bool(disabled), older)
+        category = self._categories.get(flags)
+        if category is None:
+            category = self._categories[flags] = self._category(flags)
         monitoring_type = _MONITORING.get(monitoring, monitoring or "")
         return [
             self.rows,
@@ -230,7 +237,7 @@ class LedgerCells:
             shown(Personal.PHONE, phone, full=self.full),
             township,
             village,
-            "、".join(group_names(groups, GROUP_SHORT, full=self.full)),
+            category,
             monitoring_type if self.full else shown(Personal.ASSISTANCE, None),
             _EDUCATION.get(education, education or ""),
             _STATUS.get(status, status or ""),

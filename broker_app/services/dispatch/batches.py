@@ -26,10 +26,10 @@ from broker_app.domain.dispatch.status import (
     next_batch_statuses,
 )
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.dispatch import queries
 from broker_app.services.dispatch.journey import JourneyReport, apply_journey
 from broker_app.store.models.card import Project
 from broker_app.store.models.dispatch import DispatchBatch
+from broker_app.store.repositories import dispatch as queries
 from broker_app.store.repositories import records
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store, Transaction

@@ -81,7 +81,7 @@ def tier_label(value: str | None) -> str:
 
 
 class MemberCells:
-    """Turns member column tuples (``dispatch_queries.EXPORT_FIELDS``) into the cells
+    """Turns member column tuples (``store.repositories.dispatch.EXPORT_FIELDS``) into the cells
     of one dispatch list; the batch's own values are the same on every row.
 
     Unless ``full``, ID numbers and phones are masked and the 脱贫人口 column reads

@@ -32,7 +32,6 @@ from broker_app.domain.dispatch.query import BatchFilter
 from broker_app.domain.dispatch.status import batch_status
 from broker_app.domain.people.privacy import Personal, shown, shown_count, shown_total
 from broker_app.services.audit import CHANNEL_APP, DISPATCH_LIST, AuditService
-from broker_app.services.dispatch import queries
 from broker_app.services.dispatch.columns import (
     MEMBER_COLUMNS,
     PRIORITY_HEADER,
@@ -44,6 +43,7 @@ from broker_app.services.dispatch.files import Staging, batch_file_names
 from broker_app.services.excel.errors import Problem, WorkbookError
 from broker_app.services.excel.writer import SheetWriter, XlsxWriter
 from broker_app.services.progress import CancelToken, Progress, no_progress
+from broker_app.store.repositories import dispatch as queries
 from broker_app.store.repositories.station import get_station
 from broker_app.store.store import Store, Transaction
 

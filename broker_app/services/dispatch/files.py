@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
-from broker_app.services.dispatch.queries import BatchRow
 from broker_app.services.excel.errors import Problem, WorkbookError
+from broker_app.store.repositories.dispatch import BatchRow
 
 _FOLDER_MODE = 0o755
 # Characters Windows refuses in file names, and names it reserves.

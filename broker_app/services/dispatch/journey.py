@@ -19,11 +19,11 @@ from broker_app.domain.common.errors import FieldError
 from broker_app.domain.dispatch.employment import ORGANISED, arrival_changes, departure_changes
 from broker_app.domain.matching.status import check_transition, history_entry, placement
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.dispatch import queries
 from broker_app.services.matching.recommend import job_place_text
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.job import JobPosting
 from broker_app.store.models.match import Match
+from broker_app.store.repositories import dispatch as queries
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Transaction
 from broker_app.store.writer import RecordWriter

@@ -22,9 +22,9 @@ from broker_app.domain.dispatch.status import check_members_editable
 from broker_app.domain.matching.profiles import COMMITTED_MATCH_STATUSES
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.changes import Change, Op, RecordKind
-from broker_app.services.dispatch import queries
 from broker_app.services.dispatch.batches import InvalidBatch, get_batch
 from broker_app.store.models.dispatch import DispatchMember
+from broker_app.store.repositories import dispatch as queries
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 ColumnKind = Literal["text", "id_text", "int", "money", "date", "datetime"]
@@ -63,6 +64,12 @@ class PrintSetup:
     fit_width: bool = True  # all columns on one page width, as many pages tall as needed
 
 
+@lru_cache(maxsize=16_384)
 def display_width(text: str) -> int:
-    """Width of ``text`` in Excel character units: Chinese characters count double."""
+    """Width of ``text`` in Excel character units: Chinese characters count double.
+
+    Remembered per text: a paper sheet measures its first rows and every long text,
+    and the same employer, village or course recurs on many rows (and sheets)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

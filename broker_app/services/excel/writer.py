@@ -12,8 +12,10 @@ destroys the previous export.
 Per-cell cost matters (100k-row rosters), so ``SheetWriter.append`` checks each value
 with a couple of type tests and only wraps the cells that need a style in a cell
 object; each column reuses one pre-styled cell object instead of building a styled
-cell per value (openpyxl serialises every row before the next ``append``), and
-``fast_rows`` spares openpyxl an exception per styled cell.
+cell per value (openpyxl serialises every row before the next ``append``),
+``fast_rows`` spares openpyxl an exception per styled cell and its type inference,
+title, header and 合计 cells take styles worked out once per workbook
+(``cell_styles``), and all rows of one height share one row dimension.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import errno
 import logging
 import math
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -34,12 +36,14 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 
 from broker_app.atomic_write import commit, remove_scratch, scratch_path, sweep_scratch
 
 from . import fast_rows, layout, styles
-from .cell_text import LITERAL_FIRST_CHARS, clean_text
+from .cell_styles import CellStyles
+from .cell_text import LITERAL_FIRST_CHARS, MAX_CELL_TEXT, clean_text
 from .errors import Problem, WorkbookError
 from .sheet_titles import sanitize_sheet_title
 from .specs import ColumnSpec, PrintSetup
@@ -76,6 +80,7 @@ class XlsxWriter:
         self._book = Workbook(write_only=True)
         self._book.properties.creator = APP_CREATOR
         self._sheets: list[SheetWriter] = []
+        self._cell_styles = CellStyles()
         self._state = "open"
         # Created now so an unwritable folder is reported before a long export runs.
         self._temp = _make_temp_beside(self.path)
@@ -134,6 +139,7 @@ class XlsxWriter:
             print_setup=print_setup,
             autofilter=autofilter,
             paper=paper,
+            cell_styles=self._cell_styles,
         )
         self._sheets.append(sheet)
         return sheet
@@ -196,8 +202,10 @@ class SheetWriter:
         print_setup: PrintSetup | None,
         autofilter: bool,
         paper: bool = False,
+        cell_styles: CellStyles | None = None,
     ) -> None:
         self.title = title
+        self._cell_styles = cell_styles or CellStyles()
         self.paper = paper
         # Paper sheets hold their first rows back to measure the columns on them.
         self._pending: list[Sequence[object]] | None = [] if paper else None
@@ -221,12 +229,13 @@ class SheetWriter:
         self._styled = self._make_styled_columns()
         # Text columns whose long values wrap and make their row taller (paper only).
         self._wrapping = [i for i, spec in enumerate(self.columns) if spec.kind == "text"]
-        self._wrap_cells: dict[int, Cell] = {}
+        self._wrap_cells = {
+            i: self._cell_styles.cell(worksheet, alignment=styles.GRID_ALIGNMENT)
+            for i in self._wrapping
+        }
         self._measured: dict[tuple[int, str], int] = {}
-        for i in self._wrapping:
-            cell = WriteOnlyCell(worksheet)
-            cell.alignment = styles.GRID_ALIGNMENT
-            self._wrap_cells[i] = cell
+        # The dimension of a row n lines tall, by n: one object shared by all such rows.
+        self._tall_rows: dict[int, _SharedRowDimension] = {}
         self._fits: list[float] = []
         fast_rows.install(worksheet)
         if freeze_header:
@@ -316,20 +325,36 @@ class SheetWriter:
                 row[i] = self._unusual(i, value)
         if self._total_columns:
             self._add_to_totals(row)
-        for i, cell, convert in self._styled:
+        for i, cell, convert, dates in self._styled:
             value = row[i]
             if value is None or value.__class__ is Cell:
                 continue
-            cell.value = value if convert is None else convert(value)
+            if convert is not None:
+                value = convert(value)
+            cls = value.__class__
+            # What the value setter would decide, without its type inference: text
+            # is already checked above, and a date column's cell has a date format.
+            if cls is str:
+                cell._value = value if len(value) <= MAX_CELL_TEXT else value[:MAX_CELL_TEXT]
+                cell.data_type = "s"
+            elif dates and (cls is date or cls is datetime):
+                cell._value = value
+                cell.data_type = "d"
+            else:
+                cell.value = value
             row[i] = cell
-        if self.paper:
-            self._wrap_long_text(row, self._last_row + 1)
-        self._ws.append(row)
-        self._last_row += 1
-        self._last_data_row = self._last_row
+        number = self._last_row + 1
+        if self.paper and self._wrap_long_text(row, number):
+            self._ws.append(row)
+            # Written: openpyxl needs the row's dimension no more (memory stays flat).
+            del self._ws.row_dimensions[number]
+        else:
+            self._ws.append(row)
+        self._last_row = self._last_data_row = number
 
-    def _wrap_long_text(self, row: list[Any], row_number: int) -> None:
-        """Wrap the text cells too long for their column and make the row tall enough.
+    def _wrap_long_text(self, row: list[Any], row_number: int) -> bool:
+        """Wrap the text cells too long for their column and make the row tall enough;
+        True if the row was given a height.
 
         Only those cells get a style: a style on every cell would cost a third of
         the export's time, and the lines between cells come from the printed
@@ -351,7 +376,9 @@ class SheetWriter:
                     lines = measured[key] = layout.lines_needed(value, self._widths[i])
                 if lines > 1:
                     cell = self._wrap_cells[i]
-                    cell.value = value
+                    # Checked text, as in ``_write``: no need for the value setter.
+                    cell._value = value if len(value) <= MAX_CELL_TEXT else value[:MAX_CELL_TEXT]
+                    cell.data_type = "s"
                     row[i] = cell
                     most = max(most, lines)
             elif value.__class__ is Cell and value.value.__class__ is str:
@@ -359,8 +386,14 @@ class SheetWriter:
                 if lines > 1:
                     value.alignment = styles.GRID_ALIGNMENT  # a quote-prefixed text cell
                     most = max(most, lines)
-        if most > 1:
-            self._ws.row_dimensions[row_number].height = layout.row_height(most)
+        if most == 1:
+            return False
+        dimension = self._tall_rows.get(most)
+        if dimension is None:
+            dimension = _SharedRowDimension(self._ws, layout.row_height(most))
+            self._tall_rows[most] = dimension
+        self._ws.row_dimensions[row_number] = dimension
+        return True
 
     def _size_total_row(self, row: Sequence[object], row_number: int) -> None:
         most = max(
@@ -384,9 +417,9 @@ class SheetWriter:
         self._write_note(text)
 
     def _write_note(self, text: str) -> None:
-        cell = WriteOnlyCell(self._ws)
-        cell.font = styles.TOTAL_FONT
-        cell.alignment = styles.SUBTITLE_ALIGNMENT
+        cell = self._cell_styles.cell(
+            self._ws, font=styles.TOTAL_FONT, alignment=styles.SUBTITLE_ALIGNMENT
+        )
         self._set_static_value(cell, text)
         number = self._last_row + 1
         if self._ncols > 1:
@@ -416,15 +449,13 @@ class SheetWriter:
             row[self._column_index(key)] = value
         cells = []
         for i, value in enumerate(row):
-            spec = self.columns[i]
-            cell = WriteOnlyCell(self._ws)
-            cell.font = styles.TOTAL_FONT
-            cell.border = styles.GRID_BORDER if self.paper else styles.TOTAL_BORDER
-            if self.paper:
-                cell.alignment = styles.GRID_ALIGNMENT
-            number_format = styles.KIND_FORMATS[spec.kind]
-            if number_format is not None:
-                cell.number_format = number_format
+            cell = self._cell_styles.cell(
+                self._ws,
+                font=styles.TOTAL_FONT,
+                border=styles.GRID_BORDER if self.paper else styles.TOTAL_BORDER,
+                alignment=styles.GRID_ALIGNMENT if self.paper else None,
+                number_format=styles.KIND_FORMATS[self.columns[i].kind],
+            )
             self._set_static_value(cell, value)
             cells.append(cell)
         if self.paper:
@@ -512,15 +543,16 @@ class SheetWriter:
 
     def _make_styled_columns(
         self,
-    ) -> list[tuple[int, Cell, Callable[[object], object] | None]]:
-        styled: list[tuple[int, Cell, Callable[[object], object] | None]] = []
+    ) -> list[tuple[int, Cell, Callable[[object], object] | None, bool]]:
+        styled: list[tuple[int, Cell, Callable[[object], object] | None, bool]] = []
         for i, spec in enumerate(self.columns):
             number_format = styles.KIND_FORMATS[spec.kind]
             if number_format is None:
                 continue
             cell = WriteOnlyCell(self._ws)
             cell.number_format = number_format
-            styled.append((i, cell, _as_id_text if spec.kind == "id_text" else None))
+            convert = _as_id_text if spec.kind == "id_text" else None
+            styled.append((i, cell, convert, spec.kind in ("date", "datetime")))
         return styled
 
     def _apply_print_setup(self, setup: PrintSetup) -> None:
@@ -553,10 +585,12 @@ class SheetWriter:
         # Title rows are merged across the sheet: their text wraps within its width.
         across = sum(self._widths)
         for number, text in enumerate(self._title_rows, start=1):
-            cell = WriteOnlyCell(ws)
             is_heading = number == 1
-            cell.font = styles.TITLE_FONT if is_heading else styles.SUBTITLE_FONT
-            cell.alignment = styles.TITLE_ALIGNMENT if is_heading else styles.SUBTITLE_ALIGNMENT
+            cell = self._cell_styles.cell(
+                ws,
+                font=styles.TITLE_FONT if is_heading else styles.SUBTITLE_FONT,
+                alignment=styles.TITLE_ALIGNMENT if is_heading else styles.SUBTITLE_ALIGNMENT,
+            )
             self._set_static_value(cell, text)
             font_pt = styles.TITLE_FONT.sz if is_heading else styles.SUBTITLE_FONT.sz
             least = styles.TITLE_ROW_HEIGHT if is_heading else styles.SUBTITLE_ROW_HEIGHT
@@ -568,11 +602,13 @@ class SheetWriter:
             ws.append([cell])
         header = []
         for spec in self.columns:
-            cell = WriteOnlyCell(ws)
-            cell.font = styles.HEADER_FONT
-            cell.fill = styles.HEADER_FILL
-            cell.border = styles.HEADER_BORDER
-            cell.alignment = styles.HEADER_ALIGNMENT
+            cell = self._cell_styles.cell(
+                ws,
+                font=styles.HEADER_FONT,
+                fill=styles.HEADER_FILL,
+                border=styles.HEADER_BORDER,
+                alignment=styles.HEADER_ALIGNMENT,
+            )
             self._set_static_value(cell, spec.header)
             header.append(cell)
         # A wrapped header must not spill over the rows above it (LibreOffice draws
@@ -613,6 +649,23 @@ class SheetWriter:
             if spec.header == key:
                 return index
         raise KeyError(f"no column with header {key!r}")
+
+
+class _SharedRowDimension(RowDimension):
+    """The height of every data row that is ``lines`` tall, as one object.
+
+    openpyxl reads a streamed row's dimension only to write the attributes of its
+    ``<row>`` element, when the row is appended; a dimension object per row cost
+    about a tenth of a dispatch list's time (every row of a batch whose employer
+    wraps is tall) and stayed in memory for the whole export. The attributes are the
+    same for all rows of the height, so they are worked out once."""
+
+    def __init__(self, worksheet: Any, height: float) -> None:
+        super().__init__(worksheet, ht=height)
+        self._attributes = tuple(super().__iter__())
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._attributes)
 
 
 def _as_id_text(value: object) -> object:

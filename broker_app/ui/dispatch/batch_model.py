@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 
 from broker_app.domain.common.enums import PlaceTier
 from broker_app.domain.dispatch.status import batch_status
-from broker_app.services.dispatch.queries import BatchRow
+from broker_app.services.dispatch.rows import BatchRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Index, RowListModel
 

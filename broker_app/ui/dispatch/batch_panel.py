@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from broker_app.domain.common.enums import BatchStatus, PlaceTier
-from broker_app.services.dispatch.queries import MemberRow
+from broker_app.services.dispatch.rows import MemberRow
 from broker_app.ui.dispatch.member_model import COLUMNS, MemberTableModel
 from broker_app.ui.flow_layout import wrapping_row
 from broker_app.ui.i18n import enum_label

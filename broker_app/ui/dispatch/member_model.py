@@ -18,7 +18,7 @@ from broker_app.domain.common.enums import Gender
 from broker_app.domain.org.units import load_zoucheng
 from broker_app.domain.people.idcard import age_on
 from broker_app.domain.people.privacy import Personal, shown
-from broker_app.services.dispatch.queries import MemberRow
+from broker_app.services.dispatch.rows import MemberRow
 from broker_app.ui.i18n import QT_TRANSLATE_NOOP, enum_label
 from broker_app.ui.table_models import Index, RowListModel
 

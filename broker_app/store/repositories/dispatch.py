@@ -1,4 +1,4 @@
-"""Batch and member queries of the 劳务输出 feature, for its service and its exports.
+"""Batch and member queries of the 劳务输出 feature, for its services and its exports.
 
 Batches number in the hundreds, so lists come back as small dataclasses with their
 member counts. Members of one batch are streamed as column tuples for exports (a
