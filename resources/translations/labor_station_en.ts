@@ -237,7 +237,7 @@ The current data is first kept as a “before restore” backup. The app will cl
     </message>
     <message>
         <source>选择后，本批人员的维权卡按这个工程项目发放和打印</source>
-        <translation>Once chosen, this batch's rights cards are issued and printed for this construction project</translation>
+        <translation>Once chosen, this batch&apos;s rights cards are issued and printed for this construction project</translation>
     </message>
     <message>
         <source>按地点判断</source>
@@ -576,6 +576,14 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>0, in millimetres, e.g. -1.5</translation>
     </message>
     <message>
+        <source>如 https://wq.zcrs.gov.cn；不填则二维码显示文字</source>
+        <translation>e.g. https://wq.zcrs.gov.cn; leave empty to show text in the QR code</translation>
+    </message>
+    <message>
+        <source>县里开通公共卡片服务后填写（同步时也会自动填上）。填了：工人用微信扫卡上的二维码打开卡片页面，可一键投诉；不填：扫码显示投诉电话。两种二维码本机都能验卡。</source>
+        <translation>Fill in once the county starts the public card service (sync also fills it in). Filled in: workers scan the card&apos;s QR code with WeChat to open the card page and complain in one tap. Empty: scanning shows the complaint phones. This computer can verify both kinds of QR code.</translation>
+    </message>
+    <message>
         <source>生成打印测试页…</source>
         <translation>Make a printer test page…</translation>
     </message>
@@ -608,6 +616,10 @@ The current data is first kept as a “before restore” backup. The app will cl
         <translation>Printer offset: down (mm)</translation>
     </message>
     <message>
+        <source>公共卡片服务地址</source>
+        <translation>Public card service address</translation>
+    </message>
+    <message>
         <source>保存打印测试页</source>
         <translation>Save the printer test page</translation>
     </message>
@@ -617,7 +629,7 @@ The current data is first kept as a “before restore” backup. The app will cl
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>系统默认打印机</source>
@@ -684,6 +696,14 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>打印告示牌…</source>
+        <translation>Print notice board…</translation>
+    </message>
+    <message>
+        <source>本项目的农民工工资维权信息告示牌（A4 或 A3），张贴在工地</source>
+        <translation>Migrant workers&apos; wage rights notice board for this project (A4 or A3), to post at the site</translation>
     </message>
     <message>
         <source>核验维权卡…</source>
@@ -895,6 +915,247 @@ The current data is first kept as a “before restore” backup. The app will cl
     <message>
         <source>人次</source>
         <translation>attendances</translation>
+    </message>
+</context>
+<context>
+    <name>CluePanel</name>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记线索…</source>
+        <translation>Register clue…</translation>
+    </message>
+    <message>
+        <source>登记电话或来访反映的欠薪线索</source>
+        <translation>Register a wage-arrears clue reported by phone or in person</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>群众可见说明…</source>
+        <translation>Public note…</translation>
+    </message>
+    <message>
+        <source>反映人扫码“查询进度”时看到的说明</source>
+        <translation>The note the reporter sees when scanning to &quot;Check progress&quot;</translation>
+    </message>
+    <message>
+        <source>显示电话</source>
+        <translation>Show phone</translation>
+    </message>
+    <message>
+        <source>显示反映人的完整电话以便回访（记入审计日志）</source>
+        <translation>Show the reporter&apos;s full phone number to call back (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>欠薪线索</source>
+        <translation>Wage-arrears clues</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close clue</translation>
+    </message>
+    <message>
+        <source>办理结果（反映人扫码查询进度时能看到，请写清楚，不写个人信息）：</source>
+        <translation>Outcome (the reporter sees it when checking progress by QR code; write it clearly, with no personal details):</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse clue</translation>
+    </message>
+    <message>
+        <source>不予受理的理由（反映人能看到；如属其他部门管辖，请写明去哪里反映）：</source>
+        <translation>Reason for refusing (the reporter sees it; if another department is responsible, say where to report):</translation>
+    </message>
+    <message>
+        <source>群众可见说明</source>
+        <translation>Public note</translation>
+    </message>
+    <message>
+        <source>反映人扫码查询进度时看到的说明：</source>
+        <translation>The note the reporter sees when checking progress by QR code:</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <source>，其中 {0} 条已超期</source>
+        <translation>, {0} overdue</translation>
+    </message>
+    <message>
+        <source>电话：{0}</source>
+        <translation>Phone: {0}</translation>
+    </message>
+    <message>
+        <source>查询码：{0}</source>
+        <translation>Query code: {0}</translation>
+    </message>
+    <message>
+        <source>欠薪 {0} 元</source>
+        <translation>{0} yuan owed</translation>
+    </message>
+    <message>
+        <source>{0} 个月</source>
+        <translation>{0} months</translation>
+    </message>
+    <message>
+        <source>受理：{0}</source>
+        <translation>Accepted: {0}</translation>
+    </message>
+    <message>
+        <source>办结：{0}</source>
+        <translation>Closed: {0}</translation>
+    </message>
+    <message>
+        <source>情况：{0}</source>
+        <translation>Details: {0}</translation>
+    </message>
+    <message>
+        <source>不予受理理由：{0}</source>
+        <translation>Reason refused: {0}</translation>
+    </message>
+    <message>
+        <source>群众可见说明：{0}</source>
+        <translation>Public note: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClueStatsPanel</name>
+    <message>
+        <source>{0}年{1}月</source>
+        <extracomment>The headers, marked for translation (``FIGURE_HEADERS`` is what the workbook prints).</extracomment>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <source>统计月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>时限：受理{0}天、办结{1}天，自收到之日起计；超期按{2}计。</source>
+        <translation>Time limits: accept within {0} days, close within {1} days, counted from receipt; overdue as of {2}.</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>按期办结</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>收到线索</source>
+        <translation>Clues received</translation>
+    </message>
+    <message>
+        <source>月末超期未办</source>
+        <translation>Overdue at month end</translation>
+    </message>
+    <message>
+        <source>逾期办结</source>
+        <translation>Closed late</translation>
+    </message>
+    <message>
+        <source>项目检查</source>
+        <translation>Site inspections</translation>
+    </message>
+</context>
+<context>
+    <name>ClueTableModel</name>
+    <message>
+        <source>反映日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>下一步期限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <source>（未指明项目）</source>
+        <translation>(no project given)</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}前{1}</source>
+        <translation>{1} by {0}</translation>
+    </message>
+    <message>
+        <source>{0}（已超期）</source>
+        <translation>{0} (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ClueTextDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 字</source>
+        <translation>{0}/{1} characters</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1639,69 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>记录项目检查</source>
+        <translation>Record site inspection</translation>
+    </message>
+    <message>
+        <source>每行一个问题；没有就不填</source>
+        <translation>One problem per line; leave empty if none</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Fix by</translation>
+    </message>
+    <message>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>在场工人数</source>
+        <translation>Workers on site</translation>
+    </message>
+    <message>
+        <source>维权卡有效</source>
+        <translation>Valid rights card</translation>
+    </message>
+    <message>
+        <source>未持卡</source>
+        <translation>No card</translation>
+    </message>
+    <message>
+        <source>卡无效（作废、过期、验不过）</source>
+        <translation>Invalid card (revoked, expired or failed check)</translation>
+    </message>
+    <message>
+        <source>检查情况</source>
+        <translation>Inspection notes</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>还没有工程项目：请先在“维权卡”页新建项目</source>
+        <translation>No construction projects yet: first create one on the &quot;Rights cards&quot; page</translation>
+    </message>
+</context>
+<context>
     <name>JobEditorDialog</name>
     <message>
         <source>如 4000-6000元/月、150元/天、面议</source>
@@ -1421,6 +1745,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>这是上级发布的岗位，只能查看，不能在本驿站修改。</source>
+        <extracomment>The township or village last guessed from the words (a guess, not a choice).</extracomment>
         <translation>This job was published by a higher level; it can be viewed but not changed at this station.</translation>
     </message>
     <message>
@@ -1831,10 +2156,6 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <source>版本号和数据文件夹</source>
         <translation>Version and data folder</translation>
     </message>
-    <message>
-        <source>劳务驿站</source>
-        <translation>Labor Station</translation>
-    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -1936,7 +2257,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>显示选中劳动力的完整电话（记入审计日志）</source>
-        <translation>Show the selected worker's full phone number (written to the audit log)</translation>
+        <translation>Show the selected worker&apos;s full phone number (written to the audit log)</translation>
     </message>
     <message>
         <source>更改匹配状态</source>
@@ -2077,6 +2398,71 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
+    <name>NoticeBoardDialog</name>
+    <message>
+        <source>打印维权信息告示牌</source>
+        <translation>Print rights notice board</translation>
+    </message>
+    <message>
+        <source>告示牌上的二维码：工人用微信扫码打开本项目的页面，可一键投诉、查询进度。</source>
+        <translation>QR code on the notice board: workers scan it with WeChat to open this project&apos;s page, where they can complain in one tap and check progress.</translation>
+    </message>
+    <message>
+        <source>告示牌上的二维码：扫码显示项目名称和投诉电话。县里开通公共卡片服务后（设置 → 维权卡 → 公共卡片服务地址），扫码可在线投诉。</source>
+        <translation>QR code on the notice board: scanning shows the project name and complaint phones. Once the county starts the public card service (Settings → Rights cards → Public card service address), scanning allows complaints online.</translation>
+    </message>
+    <message>
+        <source>A4（210×297毫米）</source>
+        <translation>A4 (210×297 mm)</translation>
+    </message>
+    <message>
+        <source>A3（297×420毫米，张贴在工地出入口更醒目）</source>
+        <translation>A3 (297×420 mm, more visible at the site entrance)</translation>
+    </message>
+    <message>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0}告示牌{1}.pdf</source>
+        <translation>{0} notice board {1}.pdf</translation>
+    </message>
+    <message>
+        <source>导出告示牌</source>
+        <translation>Export notice board</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成告示牌</source>
+        <translation>Creating notice board</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已生成告示牌：
+{0}</source>
+        <translation>Notice board created:
+{0}</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PickList</name>
     <message>
         <source>已选 {0} 人（双击移出）</source>
@@ -2110,7 +2496,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>{0} 张卡不能打印，{1} 张卡有内容太长、已缩短（以“…”结尾）。可以改短工程项目的名称后再打印，或继续打印。</source>
-        <translation>{0} cards cannot be printed, {1} cards have text too long that was shortened (ending in “…”). Shorten the project's names and print again, or print anyway.</translation>
+        <translation>{0} cards cannot be printed, {1} cards have text too long that was shortened (ending in “…”). Shorten the project&apos;s names and print again, or print anyway.</translation>
     </message>
     <message>
         <source>没有可以打印的维权卡：</source>
@@ -2122,11 +2508,11 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2604,29 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>尚未设置 PIN。</source>
         <translation>No PIN set yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Fix by</translation>
+    </message>
+    <message>
+        <source>{0}（已超期）</source>
+        <translation>{0} (overdue)</translation>
     </message>
 </context>
 <context>
@@ -2393,118 +2802,85 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
-    <name>RightsCard</name>
+    <name>RegisterClueDialog</name>
     <message>
-        <source>人社热线</source>
-        <translation>HR hotline</translation>
+        <source>登记欠薪线索</source>
+        <translation>Register wage-arrears clue</translation>
     </message>
     <message>
-        <source>住建部门</source>
-        <translation>Housing &amp; construction dept.</translation>
+        <source>电话反映</source>
+        <translation>By phone</translation>
     </message>
     <message>
-        <source>其他投诉电话</source>
-        <translation>Other complaint phones</translation>
+        <source>来访反映</source>
+        <translation>In person</translation>
     </message>
     <message>
-        <source>农民工工资维权联系卡</source>
-        <translation>Migrant Workers&apos; Wage Rights Card</translation>
+        <source>必填：回访用的手机或固定电话</source>
+        <translation>Required: mobile or landline for calling back</translation>
     </message>
     <message>
-        <source>分包/班组</source>
-        <translation>Subcontractor/team</translation>
+        <source>（未指明项目）</source>
+        <translation>(no project given)</translation>
     </message>
     <message>
-        <source>劳动保障监察</source>
-        <translation>Labor inspection</translation>
+        <source>元</source>
+        <translation>yuan</translation>
     </message>
     <message>
-        <source>劳资专管员</source>
-        <translation>Payroll officer</translation>
+        <source>哪个工地、哪个班组、欠了哪几个月……</source>
+        <translation>Which site, which crew, which months are unpaid…</translation>
     </message>
     <message>
-        <source>卡号 %1</source>
-        <translation>Card no. %1</translation>
+        <source>来源</source>
+        <translation>Source</translation>
     </message>
     <message>
-        <source>卡号 %1（%2）：%3 太长，已缩短（以“…”结尾）</source>
-        <translation>Card %1 (%2): %3 too long, shortened (ends in “…”)</translation>
+        <source>反映人电话</source>
+        <translation>Reporter&apos;s phone</translation>
     </message>
     <message>
-        <source>卡号 %1（%2）：字体中没有 %3，此卡未打印</source>
-        <translation>Card %1 (%2): the font has no %3; this card was not printed</translation>
+        <source>反映人姓名</source>
+        <translation>Reporter&apos;s name</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation>Name</translation>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
     </message>
     <message>
-        <source>工资支付日 每月%1日</source>
-        <translation>Payday: day %1 of each month</translation>
+        <source>欠薪金额（元）</source>
+        <translation>Amount owed (yuan)</translation>
     </message>
     <message>
-        <source>工资被拖欠？请拨打维权电话</source>
-        <translation>Wages unpaid? Call the rights hotline</translation>
+        <source>欠薪月数</source>
+        <translation>Months unpaid</translation>
     </message>
     <message>
-        <source>总包单位</source>
-        <translation>Main contractor</translation>
+        <source>反映日期</source>
+        <translation>Reported on</translation>
     </message>
     <message>
-        <source>打印机校准测试页</source>
-        <translation>Printer calibration test page</translation>
+        <source>情况描述</source>
+        <translation>Description</translation>
     </message>
     <message>
-        <source>打印机校准测试页：请用“实际大小（100%）”打印</source>
-        <translation>Printer calibration test page: print at “Actual size (100%)”</translation>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
     <message>
-        <source>最低工资 %1元/月</source>
-        <translation>Minimum wage %1 yuan/month</translation>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RightsPage</name>
+    <message>
+        <source>欠薪线索</source>
+        <translation>Wage-arrears clues</translation>
     </message>
     <message>
-        <source>最低工资/工资支付日</source>
-        <translation>Minimum wage / pay day</translation>
-    </message>
-    <message>
-        <source>有效期至 %1</source>
-        <translation>Valid until %1</translation>
-    </message>
-    <message>
-        <source>本页已按偏移打印：向右 %1 毫米，向下 %2 毫米</source>
-        <translation>Printed with the offset: %1 mm right, %2 mm down</translation>
-    </message>
-    <message>
-        <source>欠薪维权电话</source>
-        <translation>Unpaid wages hotline</translation>
-    </message>
-    <message>
-        <source>用尺量：竖线到纸张左边、横线到纸张上边，都应为 %1 毫米</source>
-        <translation>Measure: the vertical line to the paper's left edge and the horizontal line to its top edge should both be %1 mm</translation>
-    </message>
-    <message>
-        <source>维权电话</source>
-        <translation>Rights hotline</translation>
-    </message>
-    <message>
-        <source>设置：设置 → 维权卡，或命令 settings set cards.offset_x_mm 数值</source>
-        <translation>Set it in Settings → Rights cards, or with: settings set cards.offset_x_mm VALUE</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
-    </message>
-    <message>
-        <source>量得多几毫米，就把偏移减去几；少几毫米，就加上几</source>
-        <translation>Measured more: subtract the difference from the offset; less: add it</translation>
-    </message>
-    <message>
-        <source>项目</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <source>项目负责人</source>
-        <translation>Project manager</translation>
+        <source>双清单</source>
+        <translation>Two lists</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +3177,41 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
+    <name>SiteListsPanel</name>
+    <message>
+        <source>记录检查…</source>
+        <translation>Record inspection…</translation>
+    </message>
+    <message>
+        <source>记录一次到项目现场的检查和发现的问题</source>
+        <translation>Record a visit to a project site and the problems found</translation>
+    </message>
+    <message>
+        <source>整改销号…</source>
+        <translation>Mark fixed…</translation>
+    </message>
+    <message>
+        <source>整改销号</source>
+        <translation>Mark fixed</translation>
+    </message>
+    <message>
+        <source>整改情况（怎样整改的、谁核实的）：</source>
+        <translation>How it was fixed (what was done, who checked it):</translation>
+    </message>
+    <message>
+        <source>本月未检查的项目（{0} 个）</source>
+        <translation>Projects not inspected this month ({0})</translation>
+    </message>
+    <message>
+        <source>未整改的问题（{0} 个）</source>
+        <translation>Unfixed problems ({0})</translation>
+    </message>
+    <message>
+        <source>，{0} 个已超期</source>
+        <translation>, {0} overdue</translation>
+    </message>
+</context>
+<context>
     <name>StationDialog</name>
     <message>
         <source>保存</source>
@@ -2979,6 +3390,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>帮扶预警</source>
         <translation>Support alerts</translation>
+    </message>
+    <message>
+        <source>欠薪线索</source>
+        <translation>Wage-arrears clues</translation>
     </message>
     <message>
         <source>正在统计…</source>
@@ -3337,8 +3752,8 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Verify rights card</translation>
     </message>
     <message>
-        <source>用扫码枪扫描卡上的二维码，或粘贴扫码得到的文字（WQ1: 开头）</source>
-        <translation>Scan the card&apos;s QR code with a scanner, or paste the scanned text (starting with WQ1:)</translation>
+        <source>用扫码枪扫描卡上的二维码，或粘贴扫码得到的网址或文字（网址含 /C/，文字含“WQ1:”）</source>
+        <translation>Scan the card&apos;s QR code with a barcode scanner, or paste the URL or text it gives (the URL contains /C/, the text &quot;WQ1:&quot;)</translation>
     </message>
     <message>
         <source>核验</source>
@@ -3367,6 +3782,33 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>图片中没有找到二维码</source>
         <translation>No QR code found in the image</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>工程项目</source>
+        <translation>Construction project</translation>
+    </message>
+    <message>
+        <source>包保单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>包保责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>上次检查</source>
+        <translation>Last inspection</translation>
+    </message>
+    <message>
+        <source>从未检查</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not set)</translation>
     </message>
 </context>
 <context>
@@ -3464,7 +3906,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <name>WatchPanel</name>
     <message>
         <source>修改规则…</source>
-        <extracomment>(name, groups) of the group list. The list was loaded: number of people on it. The broker asked to change the rules.</extracomment>
+        <extracomment>(name, groups) of the group list. The list (or the summary by village) was loaded: number of people on it. A village&apos;s own list was loaded on drill-down: its code, its people. The broker asked to change the rules. The village whose list is shown (drilled into from the summary), if any.</extracomment>
         <translation>Edit rules…</translation>
     </message>
     <message>
@@ -3488,6 +3930,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Export the current list as an Excel workbook</translation>
     </message>
     <message>
+        <source>← 返回各村汇总</source>
+        <translation>← Back to village summary</translation>
+    </message>
+    <message>
         <source>群体</source>
         <translation>Group</translation>
     </message>
@@ -3500,6 +3946,14 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Searching…</translation>
     </message>
     <message>
+        <source>查看名单</source>
+        <translation>View list</translation>
+    </message>
+    <message>
+        <source>查看所选村的预警名单（也可双击或按回车）</source>
+        <translation>View the selected village&apos;s alert list (or double-click, or press Enter)</translation>
+    </message>
+    <message>
         <source>列出重点群体中：未就业的；{0} 天内离岗的；超过 {1} 天未跟踪服务的（无劳动能力者除外）。</source>
         <translation>Lists priority-group people who are unemployed, left a job within {0} days, or had no follow-up for over {1} days (except those unable to work).</translation>
     </message>
@@ -3510,6 +3964,18 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>；按紧急程度排序，本周先处理前 {0} 人</source>
         <translation>; most urgent first, the first {0} for this week</translation>
+    </message>
+    <message>
+        <source>共 {0} 人，其中紧急 {1} 人（{2}）</source>
+        <translation>{0} people, {1} urgent ({2})</translation>
+    </message>
+    <message>
+        <source>；{0} 个村按紧急人数排序</source>
+        <translation>; {0} villages, most urgent first</translation>
+    </message>
+    <message>
+        <source>{0}：共 {1} 人，按紧急程度排序，本周先处理前 {2} 人</source>
+        <translation>{0}: {1} people, most urgent first; handle the first {2} this week</translation>
     </message>
     <message>
         <source>全部重点群体</source>
@@ -3553,6 +4019,41 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>预警原因</source>
         <translation>Alert reason</translation>
+    </message>
+</context>
+<context>
+    <name>WatchVillageModel</name>
+    <message>
+        <source>户籍地</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>未就业</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>脱贫人口（含监测对象）</source>
+        <translation>Lifted out of poverty (incl. monitored)</translation>
+    </message>
+    <message>
+        <source>较急</source>
+        <translation>Soon</translation>
+    </message>
+    <message>
+        <source>近期离岗</source>
+        <translation>Recently left a job</translation>
+    </message>
+    <message>
+        <source>长期未跟踪</source>
+        <translation>No recent follow-up</translation>
+    </message>
+    <message>
+        <source>预警人数</source>
+        <translation>On alert</translation>
     </message>
 </context>
 <context>
@@ -3777,7 +4278,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
     <message>
         <source>显示选中劳动力的完整电话（记入审计日志）</source>
-        <translation>Show the selected worker's full phone number (written to the audit log)</translation>
+        <translation>Show the selected worker&apos;s full phone number (written to the audit log)</translation>
     </message>
     <message>
         <source>推荐选中的人</source>
@@ -3952,6 +4453,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>本人同意采集就业信息</source>
         <translation>Consents to employment data collection</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>中专/技校</source>
@@ -4166,8 +4671,20 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Arrived</translation>
     </message>
     <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
         <source>已就业</source>
         <translation>Employed</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Received</translation>
     </message>
     <message>
         <source>已满员</source>
@@ -4200,6 +4717,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>户籍村</source>
         <translation>Home village</translation>
+    </message>
+    <message>
+        <source>扫码反映</source>
+        <translation>By QR code</translation>
     </message>
     <message>
         <source>招聘中</source>
@@ -4282,8 +4803,16 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Village</translation>
     </message>
     <message>
+        <source>来访反映</source>
+        <translation>In person</translation>
+    </message>
+    <message>
         <source>灵活就业</source>
         <translation>Flexible employment</translation>
+    </message>
+    <message>
+        <source>电话反映</source>
+        <translation>By phone</translation>
     </message>
     <message>
         <source>电话回访</source>
@@ -4437,6 +4966,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Rights cards</translation>
     </message>
     <message>
+        <source>维权</source>
+        <translation>Rights</translation>
+    </message>
+    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -4489,6 +5022,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Match</translation>
     </message>
     <message>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
         <source>同一身份证号重复登记</source>
         <translation>Same ID number registered twice</translation>
     </message>
@@ -4537,6 +5074,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
         <translation>Record not on the server</translation>
     </message>
     <message>
+        <source>欠薪线索</source>
+        <translation>Wage-arrears clues</translation>
+    </message>
+    <message>
         <source>电脑时钟不对</source>
         <translation>Computer clock is wrong</translation>
     </message>
@@ -4559,6 +5100,10 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <message>
         <source>输出批次</source>
         <translation>Export batches</translation>
+    </message>
+    <message>
+        <source>项目检查</source>
+        <translation>Site inspections</translation>
     </message>
     <message>
         <source>（空）</source>
