@@ -162,7 +162,7 @@ class PageApplier:
                 return
 
     def _apply_kind(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
-        names = set(cls.sync_fields)
+        names = _field_names(cls.record_type)
         ids = [item.record_id for item in items]
         parked = sync_state.parked_for(self.session, ids)
         existing = self._existing(cls, ids)
@@ -173,7 +173,9 @@ class PageApplier:
         updates: list[tuple[int, str, dict[str, Any], dict[str, str], tuple[str, ...]]] = []
         settled: list[str] = []
         for item in items:
-            remote = {k: v for k, v in item.fields.items() if k in names}
+            remote = item.fields
+            if not remote.keys() <= names:  # fields this program does not sync
+                remote = {k: v for k, v in remote.items() if k in names}
             versions = item.versions
             if item.record_id in parked:
                 held = parked[item.record_id]
@@ -284,8 +286,7 @@ class PageApplier:
 
     @staticmethod
     def _incomplete(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
-        missing = [name for name in _required(cls.record_type) if values.get(name) is None]
-        return INCOMPLETE if missing else None
+        return INCOMPLETE if None in map(values.get, _required(cls.record_type)) else None
 
     # -- writes ---------------------------------------------------------------------
     def _park(
@@ -375,7 +376,8 @@ def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
 def _stored_values(cls: type[SyncedRecord], values: dict[str, Any]) -> dict[str, Any] | None:
     """Every synced field of a new record as stored (what ``_column_value`` gives each),
     or None when a value cannot be stored (a malformed date)."""
-    row = {name: values.get(name) for name in cls.sync_fields}
+    # ``values`` holds synced fields only (see ``_apply_kind``); the absent ones are None.
+    row = {**_nothing(cls.record_type), **values}
     try:
         for name in _dated(cls.record_type):
             if row[name] is not None:
@@ -386,6 +388,17 @@ def _stored_values(cls: type[SyncedRecord], values: dict[str, Any]) -> dict[str,
         if row[name] is None:
             row[name] = default.arg if default.is_scalar else default.arg(None)
     return row
+
+
+@cache
+def _field_names(record_type: str) -> frozenset[str]:
+    return frozenset(RECORD_TYPES[record_type].sync_fields)
+
+
+@cache
+def _nothing(record_type: str) -> dict[str, None]:
+    """Every synced field of a kind, None (copied, never changed)."""
+    return dict.fromkeys(RECORD_TYPES[record_type].sync_fields)
 
 
 @cache
