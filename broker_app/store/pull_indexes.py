@@ -28,6 +28,7 @@ from broker_app.store.base import table_of
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent
+from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
 from broker_app.store.worker_search import worker_tokens
 
@@ -136,7 +137,7 @@ def _add_search_keys(session: Session, above: int) -> int:
         keyed += len(rows)
         last = rows[-1][0]
     conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO worker_search (token, worker_pk) "
+        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk) "
         f"SELECT token, worker_pk FROM {stage} ORDER BY token, worker_pk"
     )
     conn.exec_driver_sql(f"DROP TABLE {stage}")

@@ -196,8 +196,14 @@ class StoreReplica:
             if pull_indexes.deferred_above(session) is None:
                 return
         say("正在建立索引和查找键…")
-        with self.store.write(replayable=True) as session:
-            keyed = pull_indexes.restore(session)
+        try:
+            with self.store.write(replayable=True) as session:
+                keyed = pull_indexes.restore(session)
+        except Exception:
+            # Rolled back, the mark kept: the next round's pull builds them. The
+            # station works meanwhile (its roster slower, the new workers unsearchable).
+            log.exception("building the indexes deferred during the pull failed")
+            return
         log.info("deferred indexes built; search keys for %d pulled workers", keyed)
 
     def _depart(self, session: Transaction, page: PullPage) -> int:
