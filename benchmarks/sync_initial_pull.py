@@ -1,11 +1,18 @@
 """Initial pull of a whole county to a new station (target: 400k workers in under 60 s).
 
     python benchmarks/sync_initial_pull.py [--workers 50000] [--db sqlite|postgres]
-        [--keep FOLDER]
+        [--keep FOLDER] [--profile FILE]
 
-``--keep FOLDER`` (SQLite server only) builds the server's database in FOLDER once and
-reuses it on later runs: building 400k workers (bulk load and push) takes far longer
-than pulling them, so measure a change to the pull against the same files.
+``--keep FOLDER`` builds the server's database once and reuses it on later runs (SQLite:
+the files in FOLDER; PostgreSQL: a database whose name FOLDER keeps, not dropped):
+building 400k workers (bulk load and push) takes far longer than pulling them, so
+measure a change to the pull against the same data. ``--profile FILE`` writes a
+cProfile of the station's thread (where the applying goes).
+
+Besides the wall clock and the station's CPU, it prints where the round's time went:
+applying pages on the station, waiting for the next page (the server assembling and
+sending it, beyond what overlapped the applying), and the work deferred to the end of
+the pull (indexes and search keys built once).
 
 Set-up (not timed for the target, but reported): a county station bulk-loads N
 synthetic workers and pushes them to a real server process. Timed: a new county
@@ -16,19 +23,24 @@ merge, search keys, cursor per page), plus the statistics refresh after it.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import tempfile
 import time
-from contextlib import nullcontext
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sync_support import POLICY, database, new_station, people, server
+from sync_support import PG_DSN, POLICY, database, new_station, people, server
 
 from broker_app.domain.org.units import load_zoucheng
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.replica import StoreReplica
 from broker_app.services.sync.runner import SyncRunner
 from broker_app.store.repositories import workers as repo
+from sync.client.api import ChannelClient
 
 COUNTY = "370883000000"
 
@@ -37,30 +49,37 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workers", type=int, default=50_000)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--keep", type=Path, help="build the server database here once")
+    parser.add_argument("--keep", type=Path, help="build the server database once, keep it")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the station here")
     args = parser.parse_args()
-    if args.keep and args.db != "sqlite":
-        parser.error("--keep works with --db sqlite")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        kept = args.keep / "channel.sqlite3" if args.keep else None
         with (
-            nullcontext(f"sqlite:///{kept}") if kept else database(args.db, folder) as db_url,
+            kept_database(args.db, args.keep) if args.keep else database(args.db, folder) as db_url,
             server(db_url, folder) as url,
         ):
             rows = people(args.workers, load_zoucheng().village_codes_in_scope(COUNTY))
-            if kept is None or not (args.keep / "built").exists():
+            if args.keep is None or not (args.keep / "built").exists():
                 build(args, db_url, url, folder, rows)
                 if args.keep:
                     (args.keep / "built").write_text(str(args.workers))
             fresh = new_station(folder / "fresh", url, db_url, COUNTY)
+            timer = Timer()
+            profile = cProfile.Profile() if args.profile else None
             started = time.perf_counter()
             cpu = time.process_time()
-            report = SyncRunner(fresh, policy=POLICY).sync_once()
+            with timer.installed():
+                if profile:
+                    profile.enable()
+                report = SyncRunner(fresh, policy=POLICY).sync_once()
+                if profile:
+                    profile.disable()
             elapsed = time.perf_counter() - started
             # The station's own CPU time (all its threads): steadier than the wall
             # clock on a machine shared with other work.
             cpu = time.process_time() - cpu
+            if profile and args.profile:
+                profile.dump_stats(args.profile)
             assert report.error is None, report.error
             assert report.written == args.workers, report
             hits = WorkerService(fresh).search_keys(
@@ -73,10 +92,79 @@ def main() -> None:
                 f"({report.pulled / elapsed:.0f} records/s) [{args.db}] "
                 f"target 400k < 60 s: {verdict}; station CPU {cpu:.1f} s"
             )
+            print(timer.summary(elapsed))
             fresh.truncate_log()
             size = sum(p.stat().st_size for p in (folder / "fresh").glob("*.sqlite3*"))
             print(f"station database: {size / 2**20:.0f} MiB; {space(fresh)}")
             fresh.close()
+
+
+class Timer:
+    """Adds up the time of the round's steps by wrapping them for one run."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        wrapped = [
+            (ChannelClient, "pull", "fetch"),
+            (StoreReplica, "apply_page", "apply"),
+            (StoreReplica, "finish_pull", "deferred"),
+        ]
+        saved = []
+        for owner, name, label in wrapped:
+            original = getattr(owner, name, None)
+            if original is None:
+                continue
+            saved.append((owner, name, original))
+            setattr(owner, name, self._timed(original, label))
+        try:
+            yield
+        finally:
+            for owner, name, original in saved:
+                setattr(owner, name, original)
+
+    def _timed(self, function: Any, label: str) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - started
+                self.calls[label] = self.calls.get(label, 0) + 1
+
+        return timed
+
+    def summary(self, elapsed: float) -> str:
+        apply = self.seconds.get("apply", 0.0)
+        deferred = self.seconds.get("deferred", 0.0)
+        return (
+            f"where the time went: applying {self.calls.get('apply', 0)} pages {apply:.1f} s, "
+            f"deferred indexes and search keys {deferred:.1f} s, the rest "
+            f"(waiting for pages; the round's other requests) {elapsed - apply - deferred:.1f} s; "
+            f"fetching pages in the background {self.seconds.get('fetch', 0.0):.1f} s"
+        )
+
+
+@contextmanager
+def kept_database(kind: str, keep: Path) -> Iterator[str]:
+    """The server database kept in ``keep``: SQLite files there, or a PostgreSQL
+    database whose name is written there (created the first time, never dropped)."""
+    keep.mkdir(parents=True, exist_ok=True)
+    if kind == "sqlite":
+        yield f"sqlite:///{keep / 'channel.sqlite3'}"
+        return
+    import psycopg
+
+    named = keep / "pg_database"
+    if not named.exists():
+        name = f"labor_station_kept_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(PG_DSN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        named.write_text(name)
+    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{named.read_text().strip()}"
 
 
 def space(store: Any) -> str:

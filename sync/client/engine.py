@@ -194,6 +194,13 @@ class SyncEngine:
         self._suspects.clear()
 
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
+        try:
+            self._pull_pages(report, cancelled, say)
+        finally:
+            # Whatever stopped the pull: a station is never left without its indexes.
+            self.replica.finish_pull(lambda message: say(0.9, message))
+
+    def _pull_pages(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
         cursor = self.replica.cursor()
         report.cursor = cursor
         # The first page says how many records are left (a server that knows):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -56,6 +56,12 @@ class Replica(Protocol):
 
     def apply_page(self, page: PullPage) -> PageTally:
         """Merge a page and store its cursor, in one local transaction."""
+        ...
+
+    def finish_pull(self, say: Callable[[str], None]) -> None:
+        """Called once a round's pull stops, caught up or not (cancelled, the network
+        lost): finish what the replica deferred while pages came in, telling ``say``
+        what it does when that takes time."""
         ...
 
     def replace_conflicts(self, conflicts: list[dict[str, Any]]) -> None:

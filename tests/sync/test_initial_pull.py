@@ -11,16 +11,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.roster.workers import WorkerService
 from broker_app.services.sync.config import load_config, make_client
 from broker_app.services.sync.replica import StoreReplica
+from broker_app.store import pull_indexes
 from broker_app.store.models import Worker
 from broker_app.store.repositories import sync_state
-from broker_app.store.store import open_store
+from broker_app.store.store import Store, open_store
 from sync.client.engine import SyncEngine
 from sync.client.progress import PullMeter, time_left
 from tests.sync.conftest import (
@@ -78,6 +79,37 @@ def test_first_pull_says_records_of_the_total_and_time_left(
     assert [f for f, _m in pulling] == sorted(f for f, _m in pulling)
     assert pulling[-1][1] == f"下载 {total} 条，完成" and said[-1] == (1.0, "同步完成")
     assert any("约剩" in m for _f, m in pulling[:-1])
+    # The indexes deferred during the pull were built once at its end, and said so.
+    building = [i for i, (_f, m) in enumerate(said) if m.startswith("正在建立索引")]
+    assert building and said.index(pulling[-1]) < building[0] < len(said) - 1
+    assert indexes(county.store) == indexes_defined()
+
+
+def test_a_cancelled_pull_leaves_every_index_and_search_key_built(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """Deferred indexes are not left missing until the next round: a pull cancelled
+    after its first page builds them before the round ends, and the next round goes on
+    from the cursor (deferring again) to the same station as one pull."""
+    county = shared_stations("cancelled", COUNTY)
+    config = load_config(county.store)
+    assert config is not None
+    pages = iter(range(10_000))
+    engine = SyncEngine(make_client(config, FAST), StoreReplica(county.store), pull_page=500)
+    report = engine.run(cancel=lambda: next(pages) >= 2)  # two checks: push, one page
+    assert report.cancelled and 0 < report.pulled < township_data
+    assert indexes(county.store) == indexes_defined()
+    with county.store.read() as session:
+        assert pull_indexes.deferred_above(session) is None
+        some = session.scalar(select(Worker.name).limit(1))
+    assert WorkerService(county.store).search_keys(RosterFilter(text=some), RosterSort())
+    rest = county.sync()
+    assert report.pulled + rest.pulled == township_data
+    assert indexes(county.store) == indexes_defined()
+    whole = shared_stations("whole-for-cancelled", COUNTY)
+    whole.sync()
+    assert snapshot(county.store) == snapshot(whole.store)
+    assert search_keys(county.store) == search_keys(whole.store)
 
 
 def test_a_village_is_told_only_its_own_records(
@@ -122,14 +154,20 @@ def test_a_pull_killed_at_any_point_resumes_and_converges(
         with store.read() as session:
             stopped_at = sync_state.cursor(session)
             half = session.scalar(select(func.count()).select_from(Worker))
+            deferred = pull_indexes.deferred_above(session)
         assert stopped_at > 0 and half is not None and half < WORKERS  # really mid-pull
+        # Killed while its indexes were deferred: the mark says so, and they are gone.
+        assert deferred == 0 and indexes(store) < indexes_defined()
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         assert "完成" in done.stderr.splitlines()[-1]
         whole = shared_stations("whole", COUNTY)
         whole.sync()
         assert snapshot(store) == snapshot(whole.store)
+        assert indexes(store) == indexes(whole.store) == indexes_defined()
+        assert search_keys(store) == search_keys(whole.store)
         with store.read() as session:
+            assert pull_indexes.deferred_above(session) is None
             assert session.scalar(select(func.count()).select_from(Worker)) == WORKERS
             some = session.scalar(select(Worker.name).limit(1))
         hits = WorkerService(store).search_keys(RosterFilter(text=some), RosterSort())
@@ -150,3 +188,27 @@ def test_time_left_reads_like_a_person_says_it() -> None:
     assert PullMeter(total=None, started=0.0).progress(5.0) == (0.0, "下载 0 条")
     meter.done = 400_100
     assert meter.progress(20.0)[0] == 0.99
+
+
+def indexes(store: Store) -> set[str]:
+    """Names of the indexes on the tables a pull writes (SQLite's own left out)."""
+    tables = {table.name for table in pull_indexes.pulled_tables()}
+    with store.read() as session:
+        rows = session.execute(
+            text("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql NOT NULL")
+        )
+        return {name for name, table in rows if table in tables}
+
+
+def indexes_defined() -> set[str]:
+    """The indexes the models define on those tables (each must exist after a pull)."""
+    return {str(index.name) for table in pull_indexes.pulled_tables() for index in table.indexes}
+
+
+def search_keys(store: Store) -> set[tuple[str, str]]:
+    """Every search key as (token, worker id): the same people findable the same way."""
+    with store.read() as session:
+        rows = session.execute(
+            text("SELECT s.token, w.id FROM worker_search s JOIN worker w ON w.pk = s.worker_pk")
+        )
+        return {(token, worker_id) for token, worker_id in rows}

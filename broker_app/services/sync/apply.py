@@ -16,17 +16,15 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from broker_app.services.sync.identity import CopiedDataFolder
 from broker_app.store.base import SyncedRecord, table_of
-from broker_app.store.bulk import insert_rows
 from broker_app.store.models import RECORD_TYPES, Worker
-from broker_app.store.repositories import departures, sync_state
+from broker_app.store.repositories import departures, pulled, sync_state
 from broker_app.store.repositories import workers as worker_repo
-from broker_app.store.status_history import TRACKED, add_events, event_row, record_current
-from broker_app.store.wire import dated_fields, from_wire, to_wire
+from broker_app.store.status_history import TRACKED, record_current
+from broker_app.store.wire import dated_fields, from_wire
 from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
 from sync.hlc import Stamp
@@ -102,10 +100,15 @@ class PageApplier:
         now: datetime,
         node_id: str | None = None,
         own_writes_before: int = 0,
+        *,
+        keys_deferred: bool = False,
     ) -> None:
         """``node_id``: this station's; a pulled write of it that this database lacks
-        and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``."""
+        and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``.
+        ``keys_deferred``: new workers get their search keys when the pull stops
+        (``store.pull_indexes``), not page by page."""
         self.session = session
+        self._keys_deferred = keys_deferred
         self.now = now
         self._own_suffix = f"@{node_id}" if node_id else None
         self._own_before = own_writes_before
@@ -159,7 +162,7 @@ class PageApplier:
                 return
 
     def _apply_kind(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
-        names = set(cls.sync_fields)
+        names = _field_names(cls.record_type)
         ids = [item.record_id for item in items]
         parked = sync_state.parked_for(self.session, ids)
         existing = self._existing(cls, ids)
@@ -170,7 +173,9 @@ class PageApplier:
         updates: list[tuple[int, str, dict[str, Any], dict[str, str], tuple[str, ...]]] = []
         settled: list[str] = []
         for item in items:
-            remote = {k: v for k, v in item.fields.items() if k in names}
+            remote = item.fields
+            if not remote.keys() <= names:  # fields this program does not sync
+                remote = {k: v for k, v in remote.items() if k in names}
             versions = item.versions
             if item.record_id in parked:
                 held = parked[item.record_id]
@@ -248,20 +253,8 @@ class PageApplier:
                 raise CopiedDataFolder(stamp)
 
     # -- reads ----------------------------------------------------------------------
-    def _existing(
-        self, cls: type[SyncedRecord], ids: list[str]
-    ) -> dict[str, tuple[int, dict[str, Any], dict[str, str]]]:
-        columns = [cls.pk, cls.id, cls.versions, *(getattr(cls, n) for n in cls.sync_fields)]
-        found: dict[str, tuple[int, dict[str, Any], dict[str, str]]] = {}
-        for start in range(0, len(ids), 500):
-            stmt = select(*columns).where(cls.id.in_(ids[start : start + 500]))
-            for row in self.session.execute(stmt):
-                values = {
-                    name: to_wire(value)
-                    for name, value in zip(cls.sync_fields, row[3:], strict=True)
-                }
-                found[row[1]] = (row[0], values, dict(row[2] or {}))
-        return found
+    def _existing(self, cls: type[SyncedRecord], ids: list[str]) -> dict[str, pulled.Held]:
+        return pulled.held(self.session, cls, ids)
 
     def _learn_parents(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
         """Which referenced parents exist locally (one query per parent kind)."""
@@ -274,9 +267,7 @@ class PageApplier:
                     if item.fields.get(field) and item.fields[field] not in known
                 }
             )
-            for start in range(0, len(wanted), 500):
-                stmt = select(parent.id).where(parent.id.in_(wanted[start : start + 500]))
-                known.update(self.session.scalars(stmt))
+            known.update(pulled.present(self.session, parent, wanted))
 
     def _missing_parent(self, cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
         for field, parent in parent_links(cls.record_type).items():
@@ -288,15 +279,14 @@ class PageApplier:
         return None
 
     def _exists(self, parent: type[SyncedRecord], record_id: str) -> bool:
-        found = self.session.scalar(select(parent.pk).where(parent.id == record_id)) is not None
+        found = bool(pulled.present(self.session, parent, [record_id]))
         if found:
             self._present.setdefault(parent.record_type, set()).add(record_id)
         return found
 
     @staticmethod
     def _incomplete(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
-        missing = [name for name in _required(cls.record_type) if values.get(name) is None]
-        return INCOMPLETE if missing else None
+        return INCOMPLETE if None in map(values.get, _required(cls.record_type)) else None
 
     # -- writes ---------------------------------------------------------------------
     def _park(
@@ -316,7 +306,6 @@ class PageApplier:
     def _insert(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
         if not items:
             return
-        table = table_of(cls)
         rows = []
         for item in items:
             row = dict(item.fields)  # as stored (see _stored_values)
@@ -330,11 +319,13 @@ class PageApplier:
             if cls is Worker:
                 row["name_sort"] = sort_key(row["name"])
             rows.append(row)
-        insert_rows(self.session, table, rows)
+        pulled.insert_new(self.session, cls, rows)
         if cls is Worker:
-            self._index_workers([item.record_id for item in items])
-            day = self.now.date()
-            add_events(self.session, (event_row(r["id"], r, day) for r in rows))
+            if not self._keys_deferred:
+                worker_repo.reindex(
+                    self.session, pulled.searched_fields(self.session, [r["id"] for r in rows])
+                )
+            pulled.add_arrivals(self.session, rows, self.now.date())
 
     def _update(
         self,
@@ -343,7 +334,6 @@ class PageApplier:
     ) -> None:
         if not updates:
             return
-        table = table_of(cls)
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         reindex: list[str] = []
         for pk, record_id, values, versions, taken in updates:
@@ -360,29 +350,15 @@ class PageApplier:
                 tuple(sorted(k[2:] for k in params if k.startswith("v_"))), []
             ).append(params)
         # Search keys are removed by value, so read the searched fields before the update.
-        previous = {pk: (n, i, p) for pk, n, i, p in self._searched(reindex)} if reindex else {}
+        searched = pulled.searched_fields
+        previous = {pk: (n, i, p) for pk, n, i, p in searched(self.session, reindex)}
         for columns, params_list in by_columns.items():
-            self.session.execute(_update_statement(table, columns), params_list)
+            pulled.update_fields(self.session, cls, columns, params_list)
         if cls is Worker:
             moved = [record_id for _, record_id, _, _, taken in updates if TRACKED & set(taken)]
             record_current(self.session, moved, self.now.date())
         if reindex:
-            worker_repo.reindex(self.session, self._searched(reindex), previous=previous)
-
-    def _index_workers(self, ids: list[str]) -> None:
-        worker_repo.reindex(self.session, self._searched(ids))
-
-    def _searched(self, ids: list[str]) -> list[tuple[int, str, str, str]]:
-        """(pk, name, id_number, phone) of the given workers, as stored now."""
-        rows: list[tuple[int, str, str, str]] = []
-        for start in range(0, len(ids), 500):
-            stmt = select(Worker.pk, Worker.name, Worker.id_number, Worker.phone).where(
-                Worker.id.in_(ids[start : start + 500])
-            )
-            rows.extend(
-                (pk, name, number, phone) for pk, name, number, phone in self.session.execute(stmt)
-            )
-        return rows
+            worker_repo.reindex(self.session, searched(self.session, reindex), previous=previous)
 
 
 def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
@@ -400,7 +376,8 @@ def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
 def _stored_values(cls: type[SyncedRecord], values: dict[str, Any]) -> dict[str, Any] | None:
     """Every synced field of a new record as stored (what ``_column_value`` gives each),
     or None when a value cannot be stored (a malformed date)."""
-    row = {name: values.get(name) for name in cls.sync_fields}
+    # ``values`` holds synced fields only (see ``_apply_kind``); the absent ones are None.
+    row = {**_nothing(cls.record_type), **values}
     try:
         for name in _dated(cls.record_type):
             if row[name] is not None:
@@ -411,6 +388,17 @@ def _stored_values(cls: type[SyncedRecord], values: dict[str, Any]) -> dict[str,
         if row[name] is None:
             row[name] = default.arg if default.is_scalar else default.arg(None)
     return row
+
+
+@cache
+def _field_names(record_type: str) -> frozenset[str]:
+    return frozenset(RECORD_TYPES[record_type].sync_fields)
+
+
+@cache
+def _nothing(record_type: str) -> dict[str, None]:
+    """Every synced field of a kind, None (copied, never changed)."""
+    return dict.fromkeys(RECORD_TYPES[record_type].sync_fields)
 
 
 @cache
@@ -438,9 +426,3 @@ def _column_value(cls: type[SyncedRecord], name: str, wire_value: Any) -> Any:
         if default is not None and not table_of(cls).c[name].nullable:
             return default.arg if default.is_scalar else default.arg(None)
     return value
-
-
-@cache
-def _update_statement(table: Table, columns: tuple[str, ...]) -> Any:
-    values: dict[str, Any] = {name: bindparam(f"v_{name}") for name in columns}
-    return update(table).where(table.c.pk == bindparam("k_pk")).values(values)

@@ -14,6 +14,7 @@ from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.services.sync import identity as sync_identity
 from broker_app.services.sync.apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync.identity import CopiedDataFolder, note_copied
+from broker_app.store import pull_indexes
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, sync_state
@@ -126,6 +127,7 @@ class StoreReplica:
             # Replayable: a page lost to a power cut goes with its cursor, and is pulled
             # again (nothing of this station's own is in it).
             with self.store.write(replayable=True) as session:
+                self._defer_if_large(session, page)
                 departed = self._depart(session, page)
                 tally = self._applier(session).apply(page["records"])
                 self._end_page(session, page, newest)
@@ -170,8 +172,41 @@ class StoreReplica:
 
     def _applier(self, session: Transaction) -> PageApplier:
         return PageApplier(
-            session, self.now(), self.store.node_id, sync_identity.own_writes_before(session)
+            session,
+            self.now(),
+            self.store.node_id,
+            sync_identity.own_writes_before(session),
+            keys_deferred=pull_indexes.deferred_above(session) is not None,
         )
+
+    @staticmethod
+    def _defer_if_large(session: Transaction, page: PullPage) -> None:
+        """On a round's first page, which says how much is coming (``remaining``):
+        defer the secondary indexes and search keys when that is more than the station
+        holds (a county joining pulls 400k workers into an empty database)."""
+        remaining = page.get("remaining")
+        if remaining is None or pull_indexes.deferred_above(session) is not None:
+            return
+        if pull_indexes.worth_deferring(session, int(remaining)):
+            log.info("%d records to pull: indexes deferred to the end of the pull", remaining)
+            pull_indexes.defer(session)
+
+    def finish_pull(self, say: Callable[[str], None]) -> None:
+        """Build the indexes and search keys deferred during the pull (one transaction:
+        cut off, it is done again by the next round's pull)."""
+        with self.store.read() as session:
+            if pull_indexes.deferred_above(session) is None:
+                return
+        say("正在建立索引和查找键…")
+        try:
+            with self.store.write(replayable=True) as session:
+                keyed = pull_indexes.restore(session)
+        except Exception:
+            # Rolled back, the mark kept: the next round's pull builds them. The
+            # station works meanwhile (its roster slower, the new workers unsearchable).
+            log.exception("building the indexes deferred during the pull failed")
+            return
+        log.info("deferred indexes built; search keys for %d pulled workers", keyed)
 
     def _depart(self, session: Transaction, page: PullPage) -> int:
         """Delete what left this station's scope (protocol 2 ``exits``), in the page's

@@ -1,0 +1,144 @@
+"""Secondary indexes and search keys deferred while a station pulls a large share of
+its records, and built once when the pull stops.
+
+A county station's first pull inserts 400k workers page by page. With the roster's
+indexes in place every page updates each B-tree at random places, and each page's
+~12k search keys go into the key B-tree at random places too; ``CREATE INDEX`` and a
+sorted insert of all the keys at the end do the same work as appends.
+
+Crash-safe and resumable like the pull itself: the indexes are dropped in the same
+transaction as the page that starts the deferral, which also records the highest
+worker key held before it (``DEFERRED``). A pull cut off at any point leaves that
+mark; the next round goes on deferring, and whichever round's pull stops builds the
+missing indexes (``CREATE INDEX IF NOT EXISTS``) and the keys of the workers above the
+mark (inserted or ignored) in one transaction, and clears the mark: done twice, it
+builds the same thing once. Which indexes are deferred comes from the model metadata
+(every non-unique index of the tables a pull writes), so an index added to a model is
+deferred and rebuilt as defined there, with no list to keep here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import Index, Table, delete, func, select
+from sqlalchemy.orm import Session
+
+from broker_app.store.base import table_of
+from broker_app.store.models import RECORD_TYPES, Worker
+from broker_app.store.models.local import SyncState
+from broker_app.store.models.status_history import WorkerStatusEvent
+from broker_app.store.models.worker import WorkerSearchToken
+from broker_app.store.repositories import sync_state
+from broker_app.store.worker_search import worker_tokens
+
+#: ``sync_state`` key present while indexes are deferred: the highest worker key held
+#: before the deferral (the workers above it have no search keys yet).
+DEFERRED = "pull_deferred_above"
+#: Defer only when at least this many records are coming: below, building the indexes
+#: of the whole table again costs more than keeping them up to date.
+MIN_RECORDS = 1000
+#: Workers whose search keys are computed and staged at a time (bounds memory).
+_CHUNK = 20_000
+
+
+@cache
+def pulled_tables() -> tuple[Table, ...]:
+    """The tables a pulled page writes: every synced kind and the status history."""
+    tables = [table_of(cls) for cls in RECORD_TYPES.values()]
+    return (*sorted(tables, key=lambda table: table.name), table_of(WorkerStatusEvent))
+
+
+def deferrable_indexes() -> list[Index]:
+    """The non-unique indexes of the pulled tables. Unique ones stay: the pull looks
+    records up by id, and a unique index is also a constraint."""
+    return [
+        index
+        for table in pulled_tables()
+        for index in sorted(table.indexes, key=lambda index: str(index.name))
+        if not index.unique
+    ]
+
+
+def held_records(session: Session) -> int:
+    """Records of the synced kinds this station holds (the size of what a deferral
+    makes ``CREATE INDEX`` read again)."""
+    return sum(
+        session.scalar(select(func.count()).select_from(table_of(cls))) or 0
+        for cls in RECORD_TYPES.values()
+    )
+
+
+def deferred_above(session: Session) -> int | None:
+    """The worker key of the deferral under way, or None when nothing is deferred."""
+    value = sync_state.get_state(session, DEFERRED)
+    return None if value is None else int(value)
+
+
+def worth_deferring(session: Session, incoming: int) -> bool:
+    """Whether ``incoming`` records are enough to defer for: at least ``MIN_RECORDS``
+    and at least as many as the station holds already (a first pull, or one resumed
+    with most of the county still to come)."""
+    return incoming >= MIN_RECORDS and incoming >= held_records(session)
+
+
+def defer(session: Session) -> None:
+    """Drop the deferrable indexes and mark the deferral, inside the caller's
+    transaction. Again during a deferral, it only makes sure the indexes are gone."""
+    if deferred_above(session) is None:
+        highest = session.scalar(select(func.max(Worker.pk))) or 0
+        sync_state.put_state(session, DEFERRED, str(highest))
+        session.flush()
+    conn = session.connection()
+    for index in deferrable_indexes():
+        index.drop(conn, checkfirst=True)
+
+
+def restore(session: Session) -> int:
+    """Build what a deferral left out, inside the caller's transaction, and clear the
+    mark; returns the workers given search keys (0 when nothing was deferred)."""
+    above = deferred_above(session)
+    if above is None:
+        return 0
+    conn = session.connection()
+    for index in deferrable_indexes():
+        index.create(conn, checkfirst=True)
+    keyed = _add_search_keys(session, above)
+    session.execute(delete(SyncState).where(SyncState.key == DEFERRED))
+    return keyed
+
+
+def _add_search_keys(session: Session, above: int) -> int:
+    """Search keys of every worker above ``above``: computed in chunks into a plain
+    temporary table, then copied into the key B-tree sorted (appends, not inserts at
+    random places). Keys already there (a worker edited here meanwhile) are kept."""
+    conn = session.connection()
+    stage = "temp.pulled_search_stage"
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER)")
+    workers = table_of(Worker)
+    query = (
+        select(workers.c.pk, workers.c.name, workers.c.id_number, workers.c.phone)
+        .where(workers.c.pk > above)
+        .order_by(workers.c.pk)
+    )
+    keyed = 0
+    last = above
+    while True:
+        rows = session.execute(query.where(workers.c.pk > last).limit(_CHUNK)).all()
+        if not rows:
+            break
+        pairs = [
+            (token, pk)
+            for pk, name, id_number, phone in rows
+            for token in worker_tokens(name, id_number, phone or "")
+        ]
+        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?)", pairs)
+        keyed += len(rows)
+        last = rows[-1][0]
+    conn.exec_driver_sql(
+        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk) "
+        f"SELECT token, worker_pk FROM {stage} ORDER BY token, worker_pk"
+    )
+    conn.exec_driver_sql(f"DROP TABLE {stage}")
+    return keyed
