@@ -16,14 +16,13 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from broker_app.services.sync.identity import CopiedDataFolder
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, pulled, sync_state
 from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.status_history import TRACKED, record_current
+from broker_app.store.store import Transaction
 from broker_app.store.wire import dated_fields, from_wire
 from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
@@ -96,7 +95,7 @@ class PageApplier:
 
     def __init__(
         self,
-        session: Session,
+        session: Transaction,
         now: datetime,
         node_id: str | None = None,
         own_writes_before: int = 0,
