@@ -141,11 +141,20 @@ def test_scan_and_tick_cards_on_a_visit(ctx: AppContext, qtbot: QtBot) -> None:
         assert visit.cards_invalid == 3
 
 
-def test_a_project_without_cards_fills_nothing(ctx: AppContext, qtbot: QtBot) -> None:
+def test_a_project_without_cards_and_another_project(ctx: AppContext, qtbot: QtBot) -> None:
     site = new_project(ctx.store, "A 项目")
+    other = new_project(ctx.store, "B 项目")
+    workers = register_workers(ctx.store, 2)
+    CardService(ctx.store).issue(other, workers, today=date.today())
     dialog = InspectionDialog(ctx, site)
     qtbot.addWidget(dialog)
     assert dialog.cards_box.card_list.count() == 0
     assert "还没有有效的维权卡" in dialog.cards_box.result_label.text()
     assert scan(qtbot, dialog, "WQ1:XYZ").startswith("无法识别")
     assert dialog.invalid_spin.value() == 1
+    # The broker picks the other project: its cards are listed, the counts start over.
+    dialog.project_box.setCurrentIndex(dialog.project_box.findData(other))
+    assert dialog.cards_box.card_list.count() == 2
+    assert (dialog.valid_spin.value(), dialog.invalid_spin.value()) == (0, 0)
+    dialog.cards_box.card_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert (dialog.valid_spin.value(), dialog.missing_spin.value()) == (1, 1)

@@ -12,10 +12,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from broker_app.domain.rights_card import VerifyReason
+from broker_app.domain.rights_card import VerifyReason, unverified_facts
 from broker_app.domain.rights_card.scan_text import signed_bytes
-from broker_app.services.cards.issuing import CardRow, CardService
+from broker_app.services.cards.issuing import CardService
 from broker_app.services.cards.verify import HEADLINES
+from broker_app.store.models.card import RightsCard
+from broker_app.store.repositories import cards as card_repo
+from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -56,22 +59,40 @@ def _identity(key_id: bytes, serial: int) -> str:
     return f"{key_id.hex().upper()}:{serial}"
 
 
-def _active(row: CardRow) -> bool:
-    return not row.revoked and not row.expired
+def _masked_id(card: RightsCard) -> str:
+    try:
+        return unverified_facts(card.qr_text).masked_id
+    except ValueError:
+        return ""
 
 
 class SiteCardCheck:
+    """Reads the cards themselves (not the card list's rows, which check each card
+    against today's worker and project): a scan is answered while the broker waits."""
+
     def __init__(self, store: Store) -> None:
+        self.store = store
         self.cards = CardService(store)
 
     def project_cards(self, project_id: str, today: date | None = None) -> list[ProjectCard]:
         """The project's active cards (not revoked, not expired), by serial."""
-        rows = self.cards.cards(project_id=project_id, today=today)
-        return [
-            ProjectCard(row.id, row.serial, row.worker_name, row.masked_id)
-            for row in sorted(rows, key=lambda r: r.serial)
-            if _active(row)
-        ]
+        today = today or date.today()
+        with self.store.read() as session:
+            cards = [
+                card
+                for card in card_repo.active(session, project_id, None)
+                if card.expiry_date >= today
+            ]
+            workers = worker_repo.by_ids(session, {card.worker_id for card in cards})
+            return [
+                ProjectCard(
+                    card.id,
+                    card.serial,
+                    workers[card.worker_id].name if card.worker_id in workers else "",
+                    _masked_id(card),
+                )
+                for card in cards
+            ]
 
     def scan(self, project_id: str, text: str, today: date | None = None) -> ScannedCard:
         """The verdict on a scanned QR text for this project's visit; never raises on
@@ -100,11 +121,11 @@ class SiteCardCheck:
             return ScannedCard(
                 None, identity, HEADLINES.get(result.reason, "无效"), holder, result.message
             )
-        key_hex = facts.key_id.hex().upper()
-        rows = self.cards.cards(project_id=project_id, include_revoked=True, today=today)
-        for row in rows:
-            if row.key_id == key_hex and row.serial == facts.serial and _active(row):
-                return ScannedCard(row.id, identity, "有效", holder, result.message)
+        with self.store.read() as session:
+            ids = card_repo.ids_by_serial(session, facts.serial, facts.key_id.hex())
+            for card in card_repo.active_by_ids(session, ids):
+                if card.project_id == project_id and card.expiry_date >= today:
+                    return ScannedCard(card.id, identity, "有效", holder, result.message)
         log.info("site card check: serial %d belongs to another project", facts.serial)
         return ScannedCard(
             None,

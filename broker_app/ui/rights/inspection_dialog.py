@@ -117,6 +117,10 @@ class InspectionDialog(QDialog):
         fit_to_screen(self, 900, 560)
 
     def _load_cards(self) -> None:
+        if self.cards_box.touched:
+            # Another project: the counts of the cards checked on the first are void.
+            for spin in (self.valid_spin, self.missing_spin, self.invalid_spin):
+                spin.setValue(0)
         self.cards_box.load(self.project_box.currentData(), _day(self.date_edit))
 
     def _visit_day_changed(self) -> None:
