@@ -2,15 +2,16 @@
 and a real headless Chromium (Debian's, driven through its chromedriver) in the role of
 the worker's phone.
 
-The station issues cards and syncs; the card service's feed picks them up; the browser
-opens the card URL, files a clue and reads its query code; the station pulls the clue,
-accepts and closes it, and the browser's 查询进度 shows each step with the public note.
-The same for a revoked and an expired card: the page says so and still takes the
-complaint (the worker may still be owed wages; an expired card often means the project
-ended, which is when arrears come to light).
-
-The station's handling is written through the station's writer (``write_fields``): the
-clue-handling services are built on another branch.
+The station issues cards and syncs; the county sets the card service's address as its
+policy (``county-policy --card-page-url``), the station receives it on sync and prints
+its cards with it; the printed PDF is rasterised and each QR read with ZXing, as a
+phone's camera reads it, and the browser opens *that* URL. The card service's feed
+picks the cards up; the browser files a clue and reads its query code; the station
+pulls the clue, accepts and closes it through its clue services, and the browser's
+查询进度 shows each step with the public note. The same for a revoked and an expired
+card: the page says so and still takes the complaint (the worker may still be owed
+wages; an expired card often means the project ended, which is when arrears come to
+light).
 """
 
 from __future__ import annotations
@@ -27,18 +28,22 @@ import pytest
 import requests
 from sqlalchemy import select, update
 
+from broker_app.cli.main import main as station_command
+from broker_app.domain.rights_card.scan_text import PUBLIC_BASE_URL_SETTING, signed_bytes
+from broker_app.services.arrears.clues import ClueService
 from broker_app.services.cards.issuing import CardService
 from broker_app.services.projects.records import ProjectService
 from broker_app.store.models.arrears import WageClue
 from broker_app.store.models.card import RightsCard
-from sync.cardservice.cardtoken import token_from_qr_text
+from broker_app.store.repositories.station import get_setting
 from sync.server.db import ServerDB
 from sync.server.models import StationKey
 from tests.cards.conftest import project_input
+from tests.cards.pages import decode_all, pdftoppm_pages
 from tests.cardservice.helpers import RunningCardService, enrol_card_service, run_card_service
 from tests.sync.conftest import VILLAGE_1, Station, station_factory
-from tests.sync.records import register_worker, write_fields
-from tests.sync.server_process import RunningServer, run_server
+from tests.sync.records import register_worker
+from tests.sync.server_process import RunningServer, admin, run_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -96,7 +101,11 @@ class Phone:
         return By
 
     def open(self, path: str) -> str:
-        self.driver.get(self.base + path)
+        return self.open_url(self.base + path)
+
+    def open_url(self, url: str) -> str:
+        """Open a whole URL, as a phone does with the one its camera read."""
+        self.driver.get(url)
         self._loaded()
         return self.text()
 
@@ -142,10 +151,10 @@ class Phone:
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
 
-    def report(self, card_path: str, amount: str, description: str) -> str:
+    def report(self, card_url: str, amount: str, description: str) -> str:
         """Open the card page, press 我要反映欠薪, fill the form and send it; the query code."""
         By = self._by()
-        self.open(card_path)
+        self.open_url(card_url)
         self._follow(By.LINK_TEXT, "我要反映欠薪")
         self._find(By.ID, "phone").send_keys("13912340000")
         self._find(By.ID, "amount").send_keys(amount)
@@ -166,11 +175,22 @@ class Phone:
         return self.text()
 
 
-def _card_path(station: Station, card_id: str) -> str:
+def _printed_urls(station: Station, project_id: str, tmp_path: Path) -> dict[str, str]:
+    """Card id -> the URL a phone reads from the card as printed: the project's cards
+    printed to PDF by the station's own command, rasterised by poppler, every QR read
+    by ZXing, matched to the stored cards by their signed bytes."""
+    out = tmp_path / "printed" / "cards.pdf"
+    out.parent.mkdir()
+    command = ["--data-dir", str(station.data_dir), "cards-pdf", "--no-issue"]
+    assert station_command([*command, "--project", project_id, str(out)]) == 0
+    pages = pdftoppm_pages(out, out.parent)
+    if pages is None:
+        pytest.skip("pdftoppm not installed (dev.py installs poppler-utils)")
+    texts = [text for page in pages for text in decode_all(page)]
     with station.store.read() as session:
-        card = session.scalar(select(RightsCard).where(RightsCard.id == card_id))
-        assert card is not None and card.qr_text
-        return f"/C/{token_from_qr_text(card.qr_text)}"
+        cards = session.scalars(select(RightsCard).where(RightsCard.project_id == project_id))
+        by_bytes = {signed_bytes(card.qr_text): card.id for card in cards}
+    return {by_bytes[signed_bytes(text)]: text for text in texts}
 
 
 def _clue(station: Station, code: str) -> WageClue:
@@ -181,14 +201,14 @@ def _clue(station: Station, code: str) -> WageClue:
         return clue
 
 
-def _wait_for(service: RunningCardService, path: str, text: str) -> None:
+def _wait_for(service: RunningCardService, url: str, text: str) -> None:
     """The card service refreshes its feed every half second here."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        if text in requests.get(service.url + path, timeout=10).text:
+        if text in requests.get(url, timeout=10).text:
             return
         time.sleep(0.25)
-    raise AssertionError(f"{path} never showed {text!r}:\n{service.log_text()[-3000:]}")
+    raise AssertionError(f"{url} never showed {text!r}:\n{service.log_text()[-3000:]}")
 
 
 def _key_registered_long_ago(channel: RunningServer) -> None:
@@ -210,6 +230,7 @@ def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
     today = date.today()
     project = ProjectService(v1.store).create(project_input()).record_ids[0]
     cards = CardService(v1.store)
+    clues = ClueService(v1.store)
     names = ("孟庆云", "张立新", "李卫东")
     current, revoked, expired = (register_worker(v1.store, VILLAGE_1, name) for name in names)
     (current_card, revoked_card) = cards.issue(project, [current, revoked], today=today).issued
@@ -218,22 +239,36 @@ def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
     ).issued
     v1.sync()
     _key_registered_long_ago(channel)
-    cards.revoke(revoked_card)
-    v1.sync()
 
     token = enrol_card_service(channel.db_url)
     folder = tmp_path / "card-service"
     folder.mkdir()
     with run_card_service(channel.url, token, folder) as service:
+        # The county points every station's cards at its card service; the station
+        # learns it on sync and prints its cards with it (the revoked card was printed
+        # and handed out before it was revoked).
+        done = admin(channel.db_url, "county-policy", "--card-page-url", service.url)
+        assert done.returncode == 0, done.stderr
+        v1.sync()
+        with v1.store.read() as session:
+            assert get_setting(session, PUBLIC_BASE_URL_SETTING) == service.url
+        printed = _printed_urls(v1, project, tmp_path)
+        assert set(printed) == {current_card, revoked_card, expired_card}
+        genuine_url = printed[current_card]
+        # The printed form: the whole URL upper case (one alphanumeric QR segment).
+        assert genuine_url.startswith(service.url.upper() + "/C/"), genuine_url
+        cards.revoke(revoked_card)
+        v1.sync()
         phone = Phone(browser, service.url)
-        genuine_path = _card_path(v1, current_card)
-        _wait_for(service, genuine_path, "山东邹城建工集团有限公司")
+        _wait_for(service, genuine_url, "山东邹城建工集团有限公司")
 
         # -- a genuine card: report, then follow the clue ------------------------------
-        page = phone.open(genuine_path.lower())  # /c/ and a lower-case token work too
+        page = phone.open_url(genuine_url)
         assert "真实有效" in page and "孟*云" in page and "孟庆云" not in page
         assert "劳资专管员电话：13912345678" in page
-        code = phone.report(genuine_path, "12000", "三个月工资没有发放")
+        lower = phone.open("/c/" + genuine_url.rsplit("/", 1)[1].lower())
+        assert "真实有效" in lower  # /c/ and a lower-case token work too
+        code = phone.report(genuine_url, "12000", "三个月工资没有发放")
         v1.sync()
         clue = _clue(v1, code)
         assert (clue.status, clue.source, clue.project_id) == ("received", "card_page", project)
@@ -244,31 +279,26 @@ def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
         )
         assert "已接收" in phone.progress(code)
 
-        write_fields(
-            v1.store, WageClue, clue.id, status="accepted", accepted_on=today,
-            public_note="已受理，正在联系施工单位核实",
-        )  # fmt: skip
+        clues.accept(clue.id, today)
+        clues.write_note(clue.id, "已受理，正在联系施工单位核实")
         v1.sync()
         page = phone.progress(code)
         assert "已受理" in page and "已受理，正在联系施工单位核实" in page
 
-        write_fields(
-            v1.store, WageClue, clue.id, status="closed", closed_on=today,
-            public_note="施工单位已补发工资 12000 元",
-        )  # fmt: skip
+        clues.close(clue.id, "施工单位已补发工资 12000 元", today)
         v1.sync()
         page = phone.progress(code)
         assert "已办结" in page and "施工单位已补发工资 12000 元" in page
 
         # -- a revoked and an expired card: the page says so; a complaint still goes ---
-        revoked_path = _card_path(v1, revoked_card)
-        _wait_for(service, revoked_path, "此卡已作废")
-        assert "此卡已作废" in phone.open(revoked_path)
-        revoked_code = phone.report(revoked_path, "8000", "换卡后仍被拖欠")
-        expired_path = _card_path(v1, expired_card)
-        page = phone.open(expired_path)
+        revoked_url = printed[revoked_card]
+        _wait_for(service, revoked_url, "此卡已作废")
+        assert "此卡已作废" in phone.open_url(revoked_url)
+        revoked_code = phone.report(revoked_url, "8000", "换卡后仍被拖欠")
+        expired_url = printed[expired_card]
+        page = phone.open_url(expired_url)
         assert "已过期" in page and "李*东" in page
-        expired_code = phone.report(expired_path, "5000", "项目完工后工资未结清")
+        expired_code = phone.report(expired_url, "5000", "项目完工后工资未结清")
         v1.sync()
         assert _clue(v1, revoked_code).card_serial is not None
         assert _clue(v1, expired_code).status == "received"
@@ -277,7 +307,7 @@ def test_a_worker_scans_reports_and_follows_the_clue_to_its_close(
         # -- the project page (the notice board's QR) -----------------------------------
         page = phone.open(f"/P/{project.upper()}")
         assert "我要反映欠薪" in page and "孟" not in page
-        headers = requests.get(service.url + genuine_path, timeout=10).headers
+        headers = requests.get(genuine_url, timeout=10).headers
         assert "server" not in {name.lower() for name in headers}
 
     # What the card service keeps on its disk: what cards print, nothing more.

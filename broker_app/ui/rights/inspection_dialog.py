@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from broker_app.domain.arrears.card_tally import CardCounts
 from broker_app.domain.arrears.inspections import WORKERS_MAX, InvalidInspection
+from broker_app.services.arrears.card_check import SiteCardCheck
 from broker_app.services.arrears.clues import ClueService
 from broker_app.services.arrears.inspections import InspectionService
 from broker_app.services.changes import Change
 from broker_app.ui.context import AppContext
 from broker_app.ui.errors import show_error
 from broker_app.ui.geometry import fit_to_screen
+from broker_app.ui.rights.card_check import SiteCardsBox
 
 
 def _day(edit: QDateEdit) -> date:
@@ -99,11 +102,43 @@ class InspectionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.cards_box = SiteCardsBox(SiteCardCheck(ctx.store), self)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addWidget(self.cards_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 480, 560)
+        self.cards_box.counts_changed.connect(self._fill_counts)
+        self.project_box.currentIndexChanged.connect(self._load_cards)
+        self.date_edit.dateChanged.connect(self._visit_day_changed)
+        self._load_cards()
+        fit_to_screen(self, 900, 560)
+
+    def _load_cards(self) -> None:
+        if self.cards_box.touched:
+            # Another project: the counts of the cards checked on the first are void.
+            for spin in (self.valid_spin, self.missing_spin, self.invalid_spin):
+                spin.setValue(0)
+        self.cards_box.load(self.project_box.currentData(), _day(self.date_edit))
+
+    def _visit_day_changed(self) -> None:
+        # Scans are judged as on the day of the visit (a visit recorded a day late
+        # still finds the cards valid that were valid then).
+        self.cards_box.today = _day(self.date_edit)
+
+    def _fill_counts(self, counts: CardCounts) -> None:
+        """The counts from the scans and ticks; the broker may still correct them."""
+        if not self.cards_box.touched:
+            return
+        self.valid_spin.setValue(counts.valid)
+        self.missing_spin.setValue(counts.missing)
+        self.invalid_spin.setValue(counts.invalid)
+        # The cards seen and missing were held by workers of the site: a smaller
+        # number on site would be refused on saving.
+        if self.workers_spin.value() < counts.checked:
+            self.workers_spin.setValue(counts.checked)
 
     def _spin(self) -> QSpinBox:
         spin = QSpinBox(self)
