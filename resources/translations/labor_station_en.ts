@@ -3177,6 +3177,38 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     </message>
 </context>
 <context>
+    <name>SiteCardsBox</name>
+    <message>
+        <source>查验维权卡（扫码或勾选在场工人）</source>
+        <translation>Check rights cards (scan, or tick the workers on site)</translation>
+    </message>
+    <message>
+        <source>用扫码枪扫描工人的维权卡，或粘贴扫码得到的内容后按回车</source>
+        <extracomment>Something was scanned or ticked since the project&apos;s cards were shown: until then the counts say nothing (no card was checked), so nothing is filled in.</extracomment>
+        <translation>Scan a worker&apos;s rights card with the scanner, or paste the scanned text and press Enter</translation>
+    </message>
+    <message>
+        <source>{0}  {1}  第 {2} 号</source>
+        <translation>{0}  {1}  No. {2}</translation>
+    </message>
+    <message>
+        <source>本项目还没有有效的维权卡</source>
+        <translation>This project has no valid rights cards yet</translation>
+    </message>
+    <message>
+        <source>（已查验过，不重复计数）</source>
+        <translation>(already checked, not counted twice)</translation>
+    </message>
+    <message>
+        <source>（已扫过，不重复计数）</source>
+        <translation>(already scanned, not counted twice)</translation>
+    </message>
+    <message>
+        <source>有效 {0} 张，未见 {1} 张，无效 {2} 张</source>
+        <translation>{0} valid, {1} not seen, {2} invalid</translation>
+    </message>
+</context>
+<context>
     <name>SiteListsPanel</name>
     <message>
         <source>记录检查…</source>

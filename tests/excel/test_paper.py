@@ -117,8 +117,9 @@ def test_page_counts(printed: dict[str, PrintedPdf]) -> None:
     # Dispatch: the summary, the three one-person batches on one sheet, and two
     # batches, the twenty-person one on one page.
     assert printed["dispatch"].pages == 4
-    # Statistics: four sheets, each a page.
-    assert printed["stats"].pages == 4
+    # Statistics: five sheets (the fifth, 欠薪线索, counts the month's clues), each a page.
+    assert printed["stats"].pages == 5
+    assert printed["stats"].find("欠薪线索")
 
 
 def test_ledger_repeats_name_and_id_on_every_sheet(printed: dict[str, PrintedPdf]) -> None:
