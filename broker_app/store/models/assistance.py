@@ -28,8 +28,9 @@ class FollowUp(SyncedRecord, Base):
 
     __table_args__ = (
         Index("ix_follow_up_worker", "worker_id", "date"),
-        # A worker's latest live follow-up in one index seek (the 帮扶预警 list), and
-        # a month's follow-ups without a scan (the monthly statistics).
+        # A worker's latest live follow-up in one index seek (the triggers' recount of
+        # ``worker_last_follow_up``), and a month's follow-ups without a scan (the
+        # monthly statistics).
         Index("ix_follow_up_worker_live", "worker_id", "archived", "date"),
         Index("ix_follow_up_date", "date", "archived", "worker_id"),
     )
