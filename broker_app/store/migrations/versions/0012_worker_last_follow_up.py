@@ -8,8 +8,9 @@ The 帮扶预警 list needs the day of each priority-group person's latest live
 跟踪服务记录. ``worker_last_follow_up`` holds it, one row per worker who has one,
 and triggers on ``follow_up`` keep it right on every insert, update and delete,
 whichever code path writes (the record writer, sync apply, bulk loads). An insert
-of a live record raises the day; an update of the worker, day or archived flag,
-and a delete, recount the worker(s) concerned from ``ix_follow_up_worker_live``.
+of a live record raises the day; an update that changes the worker, day or archived
+flag, and a delete, recount the worker(s) concerned from ``ix_follow_up_worker_live``
+(an update writing the same values, as a merge of pulled fields may, does nothing).
 
 SQLite drops a table's triggers when a batch ALTER rebuilds it: a later migration
 that rebuilds ``follow_up`` must run ``create_triggers()`` of this one again.
@@ -49,6 +50,8 @@ def create_triggers() -> None:
     op.execute(
         f"""CREATE TRIGGER follow_up_latest_update
         AFTER UPDATE OF worker_id, date, archived ON follow_up
+        WHEN OLD.worker_id IS NOT NEW.worker_id OR OLD.date IS NOT NEW.date
+            OR OLD.archived IS NOT NEW.archived
         BEGIN{_recount("OLD.worker_id")}{_recount("NEW.worker_id")}
         END"""
     )
