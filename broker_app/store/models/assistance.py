@@ -28,11 +28,31 @@ class FollowUp(SyncedRecord, Base):
 
     __table_args__ = (
         Index("ix_follow_up_worker", "worker_id", "date"),
-        # A worker's latest live follow-up in one index seek (the 帮扶预警 list), and
-        # a month's follow-ups without a scan (the monthly statistics).
+        # A worker's latest live follow-up in one index seek (the triggers' recount of
+        # ``worker_last_follow_up``), and a month's follow-ups without a scan (the
+        # monthly statistics).
         Index("ix_follow_up_worker_live", "worker_id", "archived", "date"),
         Index("ix_follow_up_date", "date", "archived", "worker_id"),
     )
+
+
+class WorkerLastFollowUp(Base):
+    """The day of each worker's latest live 跟踪服务记录 (no row: none), kept by
+    SQLite triggers on ``follow_up`` (migration 0012), so every write path keeps it:
+    the record writer, sync apply, bulk loads, archiving and deletes.
+
+    The 帮扶预警 list asks this for each of ~250,000 priority-group people at a
+    county; one seek in this narrow table costs about half the seek for the
+    latest date among the worker's follow-ups. It never travels over sync: each
+    station derives it from its own follow-ups. A migration that rebuilds
+    ``follow_up`` (a batch ALTER on SQLite copies the table) drops its triggers and
+    must create them again (as 0012 does); a test checks they are there at head.
+    """
+
+    __tablename__ = "worker_last_follow_up"
+    worker_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class Training(SyncedRecord, Base):

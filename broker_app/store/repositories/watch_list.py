@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.people.watch_urgency import OVERDUE_MAX_MONTHS, OVERDUE_MONTH_DAYS
-from broker_app.store.models.assistance import FollowUp
+from broker_app.store.models.assistance import WorkerLastFollowUp
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.priority_sql import in_groups, older_condition
 
@@ -88,14 +88,14 @@ def _candidates(
     criteria: WatchCriteria, village: str | None = None, *, personal: bool = True
 ) -> Any:
     """The people of the chosen groups (not 无劳动能力, on the roster) with the day of
-    their latest live 跟踪服务记录 (NULL: none): one index seek of
-    ``ix_follow_up_worker_live`` per person, done once (the OFFSET keeps SQLite from
+    their latest live 跟踪服务记录 (NULL: none): one seek of the trigger-kept
+    ``worker_last_follow_up`` per person, done once (the OFFSET keeps SQLite from
     folding the subquery into the outer query and repeating the seek for each use).
     Without ``personal`` (names, numbers, the sort key) every column is in
     ``ix_worker_stats``, so no worker row is read."""
     last = (
-        select(func.max(FollowUp.date))
-        .where(FollowUp.worker_id == Worker.id, FollowUp.archived.is_(False))
+        select(WorkerLastFollowUp.day)
+        .where(WorkerLastFollowUp.worker_id == Worker.id)
         .correlate(Worker)
         .scalar_subquery()
     )
