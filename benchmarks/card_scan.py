@@ -56,6 +56,8 @@ DPI = 150
 JPEG_QUALITY = 30
 #: Printed QR size with its 4-module quiet zone (wallet_card, helmet_sticker).
 QR_MM = {"card": 24.0, "sticker": 28.0}
+#: The readable-text form is printed 2 mm larger on both.
+READABLE_QR_MM = {"card": 26.0, "sticker": 30.0}
 PROJECT = {
     "name": "邹城市中心店镇棚户区改造安置房项目",
     "general_contractor": "山东邹城建工集团有限公司",
@@ -156,7 +158,8 @@ def main() -> None:
         levels = "".join(sorted({face.scan.error_correction for face in variant}))
         for layout in (CARD_SHEET, STICKER_SHEET):
             modules = [face.scan.symbol().size + 8 for face in variant]
-            module_mm = QR_MM[layout.key] / max(modules)
+            sizes = READABLE_QR_MM if variant[0].scan.readable else QR_MM
+            module_mm = sizes[layout.key] / max(modules)
             rates = []
             for blur in args.blur:
                 good, total = decode_rate(layout, variant, blur)

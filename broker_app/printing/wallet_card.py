@@ -22,6 +22,11 @@ _MARGIN = 3.0
 #: at 10 (the printed forms never exceed the WQ1: text's version, rights_card.scan_text).
 _QR_SIZE = 24.0
 _QR_X, _QR_Y = WIDTH_MM - _MARGIN - _QR_SIZE + 1.0, 8.6
+#: The readable-text form takes level M where the card text took Q, so it is printed
+#: 2 mm larger (0.43 mm a module at version 9, 0.40 at 10) to decode as well on a
+#: blurred scan (BENCHMARKS.md): 1.5 mm further right (its quiet zone ends 0.5 mm
+#: from the card's edge), 0.5 mm left (up to the left column) and 0.6 mm up.
+_READABLE_QR = (_QR_X - 0.5, 8.0, 26.0)
 _LEFT_W = _QR_X - _MARGIN - 0.5
 _ROW_H = 3.3
 _ROWS_TOP = 12.9
@@ -52,6 +57,11 @@ def draw_wallet_card(painter: QPainter, ruler: Ruler, face: CardFace, qr: QImage
     shortened = _draw_rows(painter, ruler, face)
     _draw_qr(painter, ruler, face, qr)
     return shortened + _draw_phones(painter, ruler, face)
+
+
+def _qr_box(face: CardFace) -> tuple[float, float, float]:
+    """Left, top and size of the card's QR (with quiet zone), in millimetres."""
+    return _READABLE_QR if face.scan.readable else (_QR_X, _QR_Y, _QR_SIZE)
 
 
 def _draw_rows(painter: QPainter, ruler: Ruler, face: CardFace) -> list[str]:
@@ -170,9 +180,10 @@ def _mm_per_point_line(painter: QPainter, ruler: Ruler) -> float:
 
 def _draw_qr(painter: QPainter, ruler: Ruler, face: CardFace, qr: QImage) -> None:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-    painter.drawImage(ruler.rect(_QR_X, _QR_Y, _QR_SIZE, _QR_SIZE), qr)
+    x, y, size = _qr_box(face)
+    painter.drawImage(ruler.rect(x, y, size, size), qr)
     painter.setPen(_GREY)
-    below = ruler.rect(_QR_X - 1.5, _QR_Y + _QR_SIZE - 0.6, _QR_SIZE + 3, 2.6)
+    below = ruler.rect(x - 1.5, y + size - 0.6, size + 3, 2.6)
     draw_fitted(painter, below, valid_until(face.expiry_date), 5, min_points=4, align=_CENTER)
 
 

@@ -18,7 +18,7 @@ from broker_app.cli.main import main
 from broker_app.domain.rights_card.qr import QrSegment
 from broker_app.domain.rights_card.scan_text import ScanText, card_url, signed_bytes
 from broker_app.printing.pdf import write_cards_pdf
-from broker_app.printing.sheets import CARD_SHEET
+from broker_app.printing.sheets import CARD_SHEET, STICKER_SHEET, SheetLayout
 from broker_app.services.cards.faces import CardFace
 from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.store.store import Store
@@ -28,7 +28,7 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.tasks import TaskRunner
 
 from .conftest import HRSS_PHONE, ISSUE_DAY, Site
-from .pages import decode_all, pdftoppm_pages
+from .pages import decode_all, image_boxes_mm, pdftoppm_pages
 
 ON_SITE = "2026-04-01"
 BASE = "https://wq.zcrs.gov.cn"
@@ -91,6 +91,35 @@ def test_each_form_prints_scans_and_verifies_with_the_command(
     # One changed character of the scanned text: refused as altered or unreadable.
     tampered = texts[0][:-3] + ("A" if texts[0][-3] != "A" else "B") + texts[0][-2:]
     assert run(data_dir, "verify-card", tampered, "--date", ON_SITE) in (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("layout", "readable_mm", "card_text_mm"), [(CARD_SHEET, 26, 24), (STICKER_SHEET, 30, 28)]
+)
+def test_readable_text_qr_is_printed_larger_within_its_card(
+    issued: Site, tmp_path: Path, layout: SheetLayout, readable_mm: float, card_text_mm: float
+) -> None:
+    # The readable form takes level M where the card text took Q; its larger modules
+    # are what keep it decoding as well on a blurred scan (BENCHMARKS.md).
+    readable = faces_of(issued)
+    assert all(face.scan.readable for face in readable)
+    wq1 = [
+        replace(f, scan=ScanText((QrSegment("alphanumeric", f.qr_text.encode()),), "Q"))
+        for f in readable
+    ]
+    for faces, size in ((readable, readable_mm), (wq1, card_text_mm)):
+        out = tmp_path / "sheet.pdf"
+        write_cards_pdf(faces, out, layout)
+        boxes = image_boxes_mm(out)[0]
+        assert len(boxes) == min(len(faces), layout.per_page)
+        width, height = layout.item_mm
+        for n, (left, top, right, bottom) in enumerate(sorted(boxes, key=lambda b: (b[1], b[0]))):
+            assert (right - left, bottom - top) == (
+                pytest.approx(size, abs=0.05),
+                pytest.approx(size, abs=0.05),
+            )
+            x, y = layout.slot_mm(n)
+            assert x < left and right < x + width and y < top and bottom < y + height
 
 
 @pytest.fixture

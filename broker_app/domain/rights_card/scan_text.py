@@ -23,15 +23,25 @@ Readable-text form (no public page)
     mode, and the phones ride in the alphanumeric segment. Measured: two lines
     (phones, then "核验码：" and the code) took level L to stay within the card
     text's version, and L decoded 74% of blurred wallet cards where the card text
-    at Q decoded 97% (BENCHMARKS.md); this form fits level M there.
+    at Q decoded 97% (BENCHMARKS.md); this form fits level M there (version 9 for
+    the demo cards' 130-133 signed bytes, 10 for the largest cards).
+
+    M at the card text's module size lost at the blur edge (wallet card, blur 0.8 px:
+    77.5% against 96-99%), and no shorter head (one phone, a shorter label) fits Q
+    within that version, so this form is printed 2 mm larger: 26 mm on the wallet
+    card (0.43 mm a module at version 9, 0.40 at 10) and 30 mm on the sticker (0.49
+    and 0.46 mm), against 24 and 28 mm (0.39 and 0.46 mm at version 9) for the
+    other forms; it then decodes at least as well as the ``WQ1:`` text at Q
+    (printing.wallet_card, printing.helmet_sticker; ``ScanText.readable``).
 
 Error correction. A card's QR is printed at a fixed size (24 mm on the wallet
-card, 28 mm on the sticker), so a bigger version means smaller modules, and
-small modules are what fails first on a blurred, low-resolution scan
-(benchmarks/card_scan.py). So a printed form never takes a version above the one
-the card's own ``WQ1:`` text takes at level Q; within that version it takes the
-highest level that fits (H, Q, M, then L): modules at least as large as before,
-and as much error correction as they leave room for.
+card, 28 mm on the sticker; the readable-text form 2 mm larger, above), so a
+bigger version means smaller modules, and small modules are what fails first on
+a blurred, low-resolution scan (benchmarks/card_scan.py). So a printed form never
+takes a version above the one the card's own ``WQ1:`` text takes at level Q;
+within that version it takes the highest level that fits (H, Q, M, then L):
+modules at least as large as before, and as much error correction as they leave
+room for.
 
 Card form (cards printed before these forms, and the stored text)
     ``WQ1:`` + Base45.
@@ -91,6 +101,11 @@ class ScanText:
     @property
     def text(self) -> str:
         return "".join(s.data.decode("utf-8") for s in self.segments if s.mode != "eci")
+
+    @property
+    def readable(self) -> bool:
+        """The readable-text form (a UTF-8 segment behind an ECI designator)."""
+        return any(s.mode == "eci" for s in self.segments)
 
     def symbol(self) -> QrCode:
         return qr_symbol(self.segments, self.error_correction)
