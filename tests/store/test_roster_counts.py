@@ -95,6 +95,9 @@ def test_a_search_returns_its_count_and_reads_the_rest_when_reached(county: Stor
     found = service.search_keys(flt, RosterSort(), first=50)
     assert len(found) == len(whole) > 200
     assert found.held() == 50 and found.chunk_reads == 0
+    # The first page is painted from the keys that came with the search.
+    assert list(found.span(0, 50)) == whole[:50] and found.at(49) == whole[49]
+    assert found.chunk_reads == 0
     assert found.at(len(whole) - 1) == whole[-1]  # a jump to the end reads one chunk
     assert found.chunk_reads == 1
     assert found == whole  # reading on through every chunk gives the same order
