@@ -243,6 +243,10 @@ def main() -> int:
         f"  GUI thread's CPU:   {statistics.median(cpu):.0f} ms median, "
         f"{slowest[0]:.0f} ms worst ({slowest[1]})"
     )
+    labels = [*QUERIES, "(clear)", "王 + 脱贫"]
+    worst_each = {label: max(c for c, q in zip(cpu, labels * len(runs), strict=True) if q == label)
+                  for label in labels}  # fmt: skip
+    print("  worst CPU by query: " + ", ".join(f"{q} {ms:.0f}" for q, ms in worst_each.items()))
     print(f"typed, 200 ms pause:  {typed:.0f} ms median")
     print(f"jump to the end:      {scroll:.0f} ms median")
     print(f"peak RSS:             {rss:.0f} MB (highest run)  target < 400 MB")

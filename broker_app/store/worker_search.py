@@ -6,9 +6,10 @@ Every kind of search is answered by one B-tree of tokens (``worker_search``):
   silently cannot, and lists them already in the roster's name order, so the first
   page of 王 (35,805 workers of 400k) is the first entries of its range instead of
   35,805 lookups and a sort;
-- ``p:`` + full pinyin and initials (with surname readings), matched by prefix, and
-  a mark saying from which prefix length on the key is the worker's first in its
-  range (``pinyin_tokens``), so a prefix is counted without ``DISTINCT``;
+- ``p:`` + a mark + full pinyin or initials (with surname readings) + ``\x01`` +
+  the name's sort key, matched by prefix: the mark says for which prefixes the key
+  is its worker's first (``pinyin_tokens``), so a prefix is counted without
+  ``DISTINCT`` and its page is put in name order from the keys alone;
 - ``i:`` + the ID number reversed, so an ID *suffix* is a prefix range;
 - ``m:`` + the phone, and ``r:`` + the phone reversed (prefix and suffix).
 """
