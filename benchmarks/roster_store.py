@@ -122,6 +122,10 @@ def main() -> None:
             "pinyin initials (2)": RosterFilter(text="wz"),
             "pinyin full": RosterFilter(text="zhangwei"),
             "pinyin, no match": RosterFilter(text="qqqq"),
+            "pinyin li": RosterFilter(text="li"),
+            "pinyin l": RosterFilter(text="l"),
+            "pinyin wang": RosterFilter(text="wang"),
+            "pinyin zhang": RosterFilter(text="zhang"),
             "ID suffix (6)": RosterFilter(text=sample.id_number[-6:]),
             "ID suffix (4)": RosterFilter(text=sample.id_number[-4:]),
             "phone prefix (7)": RosterFilter(text=sample.phone[:7]),
@@ -134,6 +138,7 @@ def main() -> None:
                 org_code=sample.org_code[:9] + "000", priority=PriorityGroup.POVERTY_ALLEVIATED
             ),
             "name 1 char + 脱贫": RosterFilter(text=one, priority=PriorityGroup.POVERTY_ALLEVIATED),
+            "王 + 脱贫": RosterFilter(text="王", priority=PriorityGroup.POVERTY_ALLEVIATED),
             "大龄 45-65": RosterFilter(priority=PriorityGroup.OLDER),
             "status, sort by age": RosterFilter(status=EmploymentStatus.EMPLOYED),
             "everything": RosterFilter(),

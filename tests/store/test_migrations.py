@@ -7,12 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 
+from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.roster.workers import WorkerService
 from broker_app.services.settings.station import StationService
 from broker_app.store import migrate
 from broker_app.store.store import open_store
-from tests.conftest import VILLAGE, worker_input
+from tests.conftest import VILLAGE, valid_id, worker_input
 
 EXTRA_REVISION = """
 from alembic import op
@@ -77,6 +79,31 @@ def test_pending_migration_backs_up_then_upgrades_keeping_data(
     again = open_store(data_dir)
     assert again.migration_backup is None
     again.close()
+
+
+def test_pinyin_keys_are_rewritten_by_the_upgrade(data_dir: Path) -> None:
+    """A station whose pinyin keys predate the first-key marks (revision 0011) finds
+    and counts the same workers after the upgrade as a new station."""
+    store = open_store(data_dir)
+    StationService(store).configure(VILLAGE)
+    service = WorkerService(store)
+    for seq, name in enumerate(["李丽", "王丽", "连杰", "张伟"]):
+        service.register(worker_input(name=name, id_number=valid_id("19750101", f"8{seq}1")))
+    with store.engine.begin() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0011")
+        old = [r[0] for r in conn.exec_driver_sql("SELECT token FROM worker_search")]
+    assert "p:lili" in old and "p:li" in old
+    store.close()
+
+    upgraded = open_store(data_dir)
+    service = WorkerService(upgraded)
+    flt = RosterFilter(text="li")
+    rows = service.page(flt, RosterSort(), 0, 50)
+    assert [row.name for row in rows] == ["李丽", "连杰", "王丽"]
+    assert service.count(flt) == 3
+    upgraded.close()
 
 
 def test_new_database_needs_no_backup(data_dir: Path) -> None:

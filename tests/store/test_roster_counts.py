@@ -37,7 +37,8 @@ def filters(store: Store) -> list[RosterFilter]:
     sample = WorkerService(store).page(RosterFilter(), RosterSort(), 0, 1)[0]
     one, two = sample.name[0], sample.name[:2]
     poor = PriorityGroup.POVERTY_ALLEVIATED
-    texts = [one, two, sample.name, "w", "wang", "zh", "13", "1", sample.id_number[-4:], "龘"]
+    texts = [one, two, sample.name, "w", "wang", "zh", "l", "li", "13", "1", sample.id_number[-4:]]
+    texts.append("龘")
     found = [RosterFilter(text=text) for text in texts]
     found += [RosterFilter(text=text, include_archived=True) for text in texts]
     found += [
@@ -74,10 +75,13 @@ def test_chunks_read_one_after_another_are_the_whole_ordered_search(
             for offset in range(0, len(whole) + 70, 70):
                 chunked += repo.keys_at(session, flt, sort, offset, 70, TODAY)
             assert chunked == whole, flt
-            # A name search in name order reads its search keys' range; the same
-            # search sorted through the facets index must agree with it.
+            # A name or pinyin search in name order reads its search keys' ranges;
+            # the same search sorted through the facets index must agree with it.
             terms = flt.text.split()
-            if len(terms) == 1 and repo.is_name_term(terms[0]) and sort.key == SortKey.NAME:
+            by_keys = len(terms) == 1 and (
+                repo.is_name_term(terms[0]) or repo.is_pinyin_term(terms[0])
+            )
+            if by_keys and sort.key == SortKey.NAME:
                 stmt = select(Worker.pk).where(*repo._conditions(flt, TODAY, sort))
                 stmt = repo._ordered(stmt, sort, True)
                 sorted_keys = [r[0] for r in repo._via_index(session, stmt, repo.FACETS_INDEX)]
@@ -91,6 +95,9 @@ def test_a_search_returns_its_count_and_reads_the_rest_when_reached(county: Stor
     found = service.search_keys(flt, RosterSort(), first=50)
     assert len(found) == len(whole) > 200
     assert found.held() == 50 and found.chunk_reads == 0
+    # The first page is painted from the keys that came with the search.
+    assert list(found.span(0, 50)) == whole[:50] and found.at(49) == whole[49]
+    assert found.chunk_reads == 0
     assert found.at(len(whole) - 1) == whole[-1]  # a jump to the end reads one chunk
     assert found.chunk_reads == 1
     assert found == whole  # reading on through every chunk gives the same order

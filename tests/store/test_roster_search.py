@@ -140,6 +140,30 @@ class TestOrder:
         assert [r[2] for r in first + rest] == names(store)
 
 
+def test_a_pinyin_prefix_lists_each_worker_once_in_name_order(
+    store: Store, roster: dict[str, str]
+) -> None:
+    # 李丽 is found by "li" twice over ("lili", and "li" for the given name alone),
+    # 王丽 by the given name, 连杰 by "lianjie"; the count must not count 李丽 twice.
+    service = WorkerService(store)
+    for seq, name in enumerate(["李丽", "王丽", "连杰", "李莉"]):
+        service.register(worker_input(name=name, id_number=valid_id("19750101", f"7{seq}1")))
+    service.archive(roster["李四"])
+    assert names(store, text="li") == ["李丽", "李莉", "连杰", "王丽"]
+    assert names(store, text="li", include_archived=True) == [
+        "李丽",
+        "李莉",
+        "李四",
+        "连杰",
+        "王丽",
+    ]
+    descending = names(store, RosterSort(SortKey.NAME, descending=True), text="li")
+    assert descending == ["王丽", "连杰", "李莉", "李丽"]
+    assert names(store, text="lili") == ["李丽", "李莉"]
+    assert names(store, text="ll") == ["李丽", "李莉"]
+    assert "老王五" in names(store, text="l")
+
+
 def test_edit_reindexes_search_keys(store: Store, roster: dict[str, str]) -> None:
     WorkerService(store).edit(roster["李四"], {"name": "李小四", "phone": "13611118765"})
     assert names(store, text="lxs") == ["李小四"]

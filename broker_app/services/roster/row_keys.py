@@ -85,8 +85,8 @@ class RosterKeys(Sequence[int]):
         a write since the search shortened the list: the caller searches again)."""
         if not 0 <= row < self.total:
             return None
-        chunk = self._chunk(row // self._chunk_rows)
-        offset = row % self._chunk_rows
+        index, offset = divmod(row, self._chunk_rows)
+        chunk = self._chunk(index, offset + 1)
         return chunk[offset] if offset < len(chunk) else None
 
     def span(self, start: int, stop: int) -> array:
@@ -96,7 +96,7 @@ class RosterKeys(Sequence[int]):
         stop = min(stop, self.total)
         while row < stop:
             index, offset = divmod(row, self._chunk_rows)
-            chunk = self._chunk(index)
+            chunk = self._chunk(index, min(self._chunk_rows, offset + (stop - row)))
             piece = chunk[offset : offset + (stop - row)]
             if not piece:
                 break
@@ -125,10 +125,15 @@ class RosterKeys(Sequence[int]):
     def chunks(self) -> list[array]:
         return list(self._chunks.values())
 
-    def _chunk(self, index: int) -> array:
+    def _chunk(self, index: int, needed: int) -> array:
+        """Chunk ``index`` holding at least its first ``needed`` keys (or all it has).
+
+        The first keys of a search are the first page's and then some: reading the
+        rest of their chunk waits until a row past them is wanted (for ``li`` at 400k
+        that read costs as much as the search itself)."""
         chunk = self._chunks.get(index)
         expected = min(self._chunk_rows, self.total - index * self._chunk_rows)
-        if chunk is not None and (index in self._whole or len(chunk) >= expected):
+        if chunk is not None and (index in self._whole or len(chunk) >= min(needed, expected)):
             return chunk
         # Not read yet, or only the first rows of it came with the search. Read once:
         # a chunk shorter than expected (workers removed since) is kept as it is.

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
+    Result,
     Select,
     String,
     and_,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     select,
     text,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -33,7 +35,9 @@ from broker_app.domain.people.roster_query import RosterFilter, RosterSort, Sort
 from broker_app.domain.people.roster_row import RosterRow
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import (
+    NAME_ORDER,
     is_name_term,
+    is_pinyin_term,
     name_range,
     query_terms,
     sort_key,
@@ -202,6 +206,10 @@ def keys_at(
     if len(terms) == 1 and is_name_term(terms[0]) and sort.key == SortKey.NAME:
         found = _name_ordered(session, flt, terms[0], sort.descending, offset, limit, today)
         return array("q", (row[0] for row in found))
+    text_only = replace(flt, text="", include_archived=False) == RosterFilter()
+    if len(terms) == 1 and is_pinyin_term(terms[0]) and sort.key == SortKey.NAME and text_only:
+        ordered = _pinyin_ordered(session, terms[0], flt, sort.descending, offset, limit)
+        return array("q", (row[0] for row in ordered))
     stmt = select(Worker.pk).where(*_conditions(flt, today, sort))
     stmt = _ordered(stmt, sort, bool(terms)).offset(offset).limit(limit)
     rows = _via_index(session, stmt, FACETS_INDEX) if terms else session.execute(stmt)
@@ -232,6 +240,38 @@ def _name_ordered(
     return _via_index(session, stmt.offset(offset).limit(limit), FACETS_INDEX)
 
 
+def _pinyin_ordered(
+    session: Session,
+    term: str,
+    flt: RosterFilter,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> Result[Any]:
+    """Workers a pinyin prefix finds, in name order, from the search keys alone.
+
+    Each key ends with the name's sort key and the prefix's ranges hold one key per
+    worker, so the order needs no lookup in the workers: ``li`` (77,157 of 400k)
+    costs a read of its keys and a bounded sort (~36 ms) instead of 77,157 lookups
+    and a sort (~160 ms). Archived workers, when there are any, are left out by
+    their row keys (a short list)."""
+    token = WorkerSearchToken.token
+    pk = WorkerSearchToken.worker_pk
+    hidden = []
+    if not flt.include_archived and _any_archived(session):
+        hidden.append(pk.not_in(select(Worker.pk).where(Worker.archived.is_(True))))
+    found = union_all(
+        *(
+            select(pk.label("pk"), token.label("token")).where(token >= low, token < high, *hidden)
+            for low, high in term_ranges(term)
+        )
+    ).subquery()
+    name_order = func.substr(found.c.token, func.instr(found.c.token, NAME_ORDER) + 1)
+    order = (name_order, found.c.pk)
+    stmt = select(found.c.pk).order_by(*(key.desc() if descending else key for key in order))
+    return session.execute(stmt.offset(offset).limit(limit))
+
+
 def count(session: Session, flt: RosterFilter, today: date | None = None) -> int:
     """How many workers match. The commonest searches never visit the workers: the
     whole roster is counted from the size of its B-tree, one name character or
@@ -259,23 +299,27 @@ def _live_total(session: Session, include_archived: bool) -> int:
 
 
 def _text_count(session: Session, term: str, include_archived: bool) -> int:
-    ranges = term_ranges(term)
-    match = or_(
-        *(
-            and_(WorkerSearchToken.token >= low, WorkerSearchToken.token < high)
-            for low, high in ranges
-        )
-    )
-    # A name substring is one token per worker; pinyin readings and the three digit
-    # ranges can find one worker twice.
+    token = WorkerSearchToken.token
+    ranges = [and_(token >= low, token < high) for low, high in term_ranges(term)]
     pk = WorkerSearchToken.worker_pk
-    counted = pk if is_name_term(term) else distinct(pk)
-    total = int(session.scalar(select(func.count(counted)).where(match)) or 0)
+    if _is_digits_term(term):
+        # The three digit ranges can find one worker twice.
+        counted = [select(func.count(distinct(pk))).where(or_(*ranges))]
+    else:
+        # A name substring's range, and a pinyin prefix's ranges together, hold one
+        # key per worker (see ``pinyin_tokens``): each range counted on its own, from
+        # the index alone. One query with ``OR`` makes SQLite collect the keys to drop
+        # repeats (42 ms for ``li`` at 400k against 6 ms for its two ranges).
+        counted = [select(func.count()).select_from(WorkerSearchToken).where(r) for r in ranges]
+    total = sum(int(session.scalar(stmt) or 0) for stmt in counted)
     if include_archived or not total or not _any_archived(session):
         return total
-    archived = select(Worker.pk).where(Worker.archived.is_(True))
-    gone = select(func.count(counted)).where(match, WorkerSearchToken.worker_pk.in_(archived))
-    return total - int(session.scalar(gone) or 0)
+    archived = pk.in_(select(Worker.pk).where(Worker.archived.is_(True)))
+    return total - sum(int(session.scalar(stmt.where(archived)) or 0) for stmt in counted)
+
+
+def _is_digits_term(term: str) -> bool:
+    return not is_name_term(term) and not is_pinyin_term(term)
 
 
 def _any_archived(session: Session) -> bool:
