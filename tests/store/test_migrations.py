@@ -82,7 +82,7 @@ def test_pending_migration_backs_up_then_upgrades_keeping_data(
 
 
 def test_pinyin_keys_are_rewritten_by_the_upgrade(data_dir: Path) -> None:
-    """A station whose pinyin keys predate the first-key marks (revision 0011) finds
+    """A station whose pinyin keys predate the first-key marks (revision 0012) finds
     and counts the same workers after the upgrade as a new station."""
     store = open_store(data_dir)
     StationService(store).configure(VILLAGE)
@@ -92,7 +92,7 @@ def test_pinyin_keys_are_rewritten_by_the_upgrade(data_dir: Path) -> None:
     with store.engine.begin() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0011")
+        command.downgrade(cfg, "0012")
         old = [r[0] for r in conn.exec_driver_sql("SELECT token FROM worker_search")]
     assert "p:lili" in old and "p:li" in old
     store.close()

@@ -1,7 +1,7 @@
 """pinyin search keys marked with the worker's first key per prefix
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-05 10:40:00.000000
 
 Each pinyin search key (``p:``) now ends with a mark saying from which prefix length
@@ -17,8 +17,8 @@ from alembic import op
 
 from broker_app.store.worker_search import pinyin_forms, pinyin_tokens
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
