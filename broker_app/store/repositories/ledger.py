@@ -11,14 +11,13 @@ from collections.abc import Collection, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import PriorityGroup
-from broker_app.domain.people.idcard import years_before
-from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.worker import Worker
+from broker_app.store.repositories.priority_sql import in_groups
 
 #: Columns ``iter_ledger_rows`` yields, in order.
 LEDGER_FIELDS = (
@@ -56,31 +55,10 @@ LEDGER_FIELDS = (
 )
 
 
-def older_condition(on: date) -> ColumnElement[bool]:
-    """大龄: 45 to 65 full years old on day ``on`` (both ends included)."""
-    return and_(
-        Worker.birth_date <= years_before(on, OLDER_MIN_AGE),
-        Worker.birth_date > years_before(on, OLDER_MAX_AGE + 1),
-    )
-
-
-def group_condition(group: PriorityGroup, on: date) -> ColumnElement[bool]:
-    """Membership of one priority group as SQL on the worker row."""
-    if group is PriorityGroup.POVERTY_ALLEVIATED:
-        return Worker.poverty_alleviated.is_(True)
-    if group is PriorityGroup.MONITORED:
-        return Worker.monitoring_type.is_not(None)
-    if group is PriorityGroup.LOW_INCOME:
-        return Worker.low_income.is_(True)
-    if group is PriorityGroup.DISABLED:
-        return Worker.disabled.is_(True)
-    return older_condition(on)
-
-
 def ledger_conditions(groups: Collection[PriorityGroup], on: date) -> list[ColumnElement[bool]]:
     return [
         Worker.archived.is_(False),
-        or_(*(group_condition(group, on) for group in PriorityGroup if group in groups)),
+        in_groups(groups, on),
     ]
 
 
