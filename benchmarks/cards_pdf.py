@@ -40,8 +40,8 @@ from broker_app.services.cards.issuing import CardService
 from broker_app.services.cards.print_jobs import CardPrintService, CardSelection
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.projects.records import ProjectService
-from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.services.settings.station import StationService
+from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.store.store import open_store
 
 PROJECT = {
