@@ -213,3 +213,21 @@ def test_card_printer_offset_is_typed_checked_and_saved(ctx: AppContext, qtbot: 
     assert load_settings(ctx.store).cards.offset_mm == (1.5, -0.8)
     again = open_dialog(ctx, qtbot)
     assert again.cards_tab.offset_boxes["offset_y_mm"].text() == "-0.8"
+
+
+def test_the_public_card_address_is_checked_and_saved(ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_dialog(ctx, qtbot)
+    dialog.show()
+    box = dialog.cards_tab.base_url_box
+    assert box.text() == ""
+    box.setText("ftp://wq.zcrs.gov.cn")
+    dialog.ok_button.click()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert dialog.cards_tab.errors["public_base_url"].isVisible()
+    assert load_settings(ctx.store).cards.public_base_url == ""
+    box.setText("https://wq.zcrs.gov.cn/")
+    with qtbot.waitSignal(ctx.changed):
+        dialog.ok_button.click()
+    # Stored without the trailing "/": the card's URL is built as {address}/C/{code}.
+    assert load_settings(ctx.store).cards.public_base_url == "https://wq.zcrs.gov.cn"
+    assert open_dialog(ctx, qtbot).cards_tab.base_url_box.text() == "https://wq.zcrs.gov.cn"
