@@ -30,6 +30,8 @@ from sync.server.deps import utc_now  # noqa: E402
 from sync.server.migrate import prepare  # noqa: E402
 from sync.server.stations import issue_code  # noqa: E402
 
+#: Process ids of the servers ``server`` runs (their CPU time is read from /proc).
+SERVER_PIDS: list[int] = []
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 POLICY = RetryPolicy(attempts=3, base_delay=0.2, read_timeout=120)
 
@@ -72,6 +74,7 @@ def server(db_url: str, folder: Path) -> Iterator[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
+    SERVER_PIDS.append(process.pid)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -86,6 +89,7 @@ def server(db_url: str, folder: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        SERVER_PIDS.remove(process.pid)
         log.close()
 
 
@@ -117,3 +121,12 @@ def people(count: int, villages: list[str], seed: int = 7) -> list[dict[str, Any
             seen.add(person["id_number"])
             out.append(person)
     return out
+
+
+def server_cpu() -> float:
+    """CPU seconds (user + system) the running benchmark server has used so far."""
+    total = 0.0
+    for pid in SERVER_PIDS:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
