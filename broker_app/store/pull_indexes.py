@@ -15,6 +15,16 @@ mark (inserted or ignored) in one transaction, and clears the mark: done twice, 
 builds the same thing once. Which indexes are deferred comes from the model metadata
 (every non-unique index of the tables a pull writes), so an index added to a model is
 deferred and rebuilt as defined there, with no list to keep here.
+
+Each name's pinyin is computed once: applying a page needs the sort key of each new
+worker, and the search keys need the same name's pinyin forms, but 200k names do not
+stay in the pinyin cache until the end. So a deferred page gives its new workers
+explicit row numbers and keeps each one's name and pinyin forms in ``STAGE`` (a plain
+table, appended in row order, written in the page's transaction); the build reads them
+beside the worker rows and computes the pinyin again only for a worker whose name is
+no longer the staged one (edited meanwhile) or that has no staged row. ``STAGE`` is
+dropped with the mark, so a station that pulled in one go and one killed and resumed
+end with the same tables.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
-from broker_app.store.worker_search import worker_tokens
+from broker_app.store.worker_search import tokens_from_pinyin, worker_tokens
 
 #: ``sync_state`` key present while indexes are deferred: the highest worker key held
 #: before the deferral (the workers above it have no search keys yet).
@@ -38,8 +48,16 @@ DEFERRED = "pull_deferred_above"
 #: Defer only when at least this many records are coming: below, building the indexes
 #: of the whole table again costs more than keeping them up to date.
 MIN_RECORDS = 1000
+#: The build at the end of a deferred pull takes about this share of the pull's own
+#: time (measured: ``benchmarks/sync_initial_pull.py``, 200k and 400k workers), for
+#: the time left shown while pulling.
+BUILD_SHARE = 0.4
 #: Workers whose search keys are computed and staged at a time (bounds memory).
 _CHUNK = 20_000
+#: Name and pinyin forms of each worker a deferred page inserted, by row number.
+STAGE = "pull_deferred_pinyin"
+#: Between the pinyin forms in ``STAGE`` (never in a form: letters only).
+_FORMS_SEP = " "
 
 
 @cache
@@ -92,6 +110,24 @@ def defer(session: Session) -> None:
     conn = session.connection()
     for index in deferrable_indexes():
         index.drop(conn, checkfirst=True)
+    conn.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
+    )
+
+
+def next_worker_pk(session: Session) -> int:
+    """The row number a new worker takes next (given explicitly during a deferral, so
+    the page can stage its pinyin by row number without reading it back)."""
+    return (session.scalar(select(func.max(Worker.pk))) or 0) + 1
+
+
+def stage_pinyin(session: Session, rows: list[tuple[int, str, list[str]]]) -> None:
+    """Keep (row number, name, pinyin forms) of workers a deferred page inserted, for
+    their search keys at the end of the pull (inside the caller's transaction)."""
+    session.connection().exec_driver_sql(
+        f"INSERT OR REPLACE INTO {STAGE} VALUES (?, ?, ?)",
+        [(pk, name, _FORMS_SEP.join(forms)) for pk, name, forms in rows],
+    )
 
 
 def restore(session: Session) -> int:
@@ -104,6 +140,7 @@ def restore(session: Session) -> int:
     for index in deferrable_indexes():
         index.create(conn, checkfirst=True)
     keyed = _add_search_keys(session, above)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
     session.execute(delete(SyncState).where(SyncState.key == DEFERRED))
     return keyed
 
@@ -116,22 +153,28 @@ def _add_search_keys(session: Session, above: int) -> int:
     stage = "temp.pulled_search_stage"
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
     conn.exec_driver_sql(f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER)")
-    workers = table_of(Worker)
+    conn.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
+    )
     query = (
-        select(workers.c.pk, workers.c.name, workers.c.id_number, workers.c.phone)
-        .where(workers.c.pk > above)
-        .order_by(workers.c.pk)
+        f"SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, s.name, s.forms "
+        f"FROM {Worker.__tablename__} AS w LEFT JOIN {STAGE} AS s ON s.pk = w.pk "
+        f"WHERE w.pk > ? ORDER BY w.pk LIMIT {_CHUNK}"
     )
     keyed = 0
     last = above
     while True:
-        rows = session.execute(query.where(workers.c.pk > last).limit(_CHUNK)).all()
+        rows = conn.exec_driver_sql(query, (last,)).all()
         if not rows:
             break
         pairs = [
             (token, pk)
-            for pk, name, id_number, phone in rows
-            for token in worker_tokens(name, id_number, phone or "")
+            for pk, name, id_number, phone, order, staged, forms in rows
+            for token in (
+                tokens_from_pinyin(name, _forms(forms), order, id_number, phone or "")
+                if staged == name and forms is not None
+                else worker_tokens(name, id_number, phone or "")
+            )
         ]
         conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?)", pairs)
         keyed += len(rows)
@@ -142,3 +185,7 @@ def _add_search_keys(session: Session, above: int) -> int:
     )
     conn.exec_driver_sql(f"DROP TABLE {stage}")
     return keyed
+
+
+def _forms(text: str) -> list[str]:
+    return text.split(_FORMS_SEP) if text else []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from broker_app.domain.people.name_pinyin import name_pinyin
+from broker_app.domain.people.name_pinyin import NamePinyin, name_pinyin
 
 _TOP = "\U0010ffff"
 _DIGITS = re.compile(r"^[0-9]+[xX]?$")
@@ -47,7 +47,11 @@ _MARK_BASE = 0x30
 
 def pinyin_forms(name: str) -> list[str]:
     """The name's pinyin forms (full readings, then initials), each once, in order."""
-    keys = name_pinyin(name)
+    return forms_of(name_pinyin(name))
+
+
+def forms_of(keys: NamePinyin) -> list[str]:
+    """The pinyin forms of a name's keys (``pinyin_forms``)."""
     return list(dict.fromkeys(key for key in (*keys.full, *keys.initials) if key))
 
 
@@ -66,8 +70,11 @@ def pinyin_tokens(name: str) -> set[str]:
     key per worker the prefix finds: counted without ``DISTINCT``, straight from
     the index.
     """
-    forms = pinyin_forms(name)
-    order = NAME_ORDER + name_pinyin(name).sort_key
+    return _pinyin_keys(pinyin_forms(name), name_pinyin(name).sort_key)
+
+
+def _pinyin_keys(forms: list[str], sort_key: str) -> set[str]:
+    order = NAME_ORDER + sort_key
     tokens = set()
     for i, form in enumerate(forms):
         shared = max((_common_prefix(form, earlier) for earlier in forms[:i]), default=0)
@@ -85,8 +92,18 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
-    tokens = name_tokens(name)
-    tokens.update(pinyin_tokens(name))
+    keys = name_pinyin(name)
+    return tokens_from_pinyin(name, forms_of(keys), keys.sort_key, id_number, phone)
+
+
+def tokens_from_pinyin(
+    name: str, forms: list[str], sort_key: str, id_number: str, phone: str
+) -> set[str]:
+    """``worker_tokens`` from the name's pinyin forms and sort key computed before
+    (a large first pull computes them while applying its pages: ``pull_indexes``)."""
+    order = NAME_ORDER + sort_key
+    tokens = {"n:" + part + order for part in name_substrings(name)}
+    tokens.update(_pinyin_keys(forms, sort_key))
     if id_number:
         tokens.add("i:" + id_number[::-1])
     if phone:

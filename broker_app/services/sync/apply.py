@@ -16,7 +16,9 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.services.sync.identity import CopiedDataFolder
+from broker_app.store import pull_indexes
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.repositories import departures, pulled, sync_state
@@ -24,7 +26,7 @@ from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.status_history import TRACKED, record_current
 from broker_app.store.store import Transaction
 from broker_app.store.wire import dated_fields, from_wire
-from broker_app.store.worker_search import sort_key
+from broker_app.store.worker_search import forms_of, sort_key
 from sync.client.replica import PageTally
 from sync.hlc import Stamp
 from sync.merge import merge_record, stamp_of
@@ -306,6 +308,10 @@ class PageApplier:
         if not items:
             return
         rows = []
+        staged: list[tuple[int, str, list[str]]] = []
+        # During a deferral each new worker gets its row number here, and its name's
+        # pinyin (computed once for the sort key) is kept for its search keys.
+        next_pk = pull_indexes.next_worker_pk(self.session) if self._keys_deferred else 0
         for item in items:
             row = dict(item.fields)  # as stored (see _stored_values)
             row.update(
@@ -316,11 +322,17 @@ class PageApplier:
                 archived=bool(row.get("archived") or False),
             )
             if cls is Worker:
-                row["name_sort"] = sort_key(row["name"])
+                keys = name_pinyin(row["name"])
+                row["name_sort"] = keys.sort_key
+                if self._keys_deferred:
+                    row["pk"] = next_pk + len(staged)
+                    staged.append((row["pk"], row["name"], forms_of(keys)))
             rows.append(row)
         pulled.insert_new(self.session, cls, rows)
         if cls is Worker:
-            if not self._keys_deferred:
+            if self._keys_deferred:
+                pull_indexes.stage_pinyin(self.session, staged)
+            else:
                 worker_repo.reindex(
                     self.session, pulled.searched_fields(self.session, [r["id"] for r in rows])
                 )
