@@ -16,7 +16,7 @@ from datetime import datetime
 
 from sync.client.api import ChannelClient
 from sync.client.errors import ServerError, ServerFailed, SyncError
-from sync.client.progress import PullMeter
+from sync.client.progress import PullMeter, time_left
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
 from sync.county_policy import PolicyError, from_document
@@ -194,13 +194,26 @@ class SyncEngine:
         self._suspects.clear()
 
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
+        meters: list[PullMeter] = []
         try:
-            self._pull_pages(report, cancelled, say)
+            self._pull_pages(report, cancelled, say, meters)
         finally:
             # Whatever stopped the pull: a station is never left without its indexes.
-            self.replica.finish_pull(lambda message: say(0.9, message))
+            def finishing(message: str) -> None:
+                left = meters[0].finish_seconds(self._clock()) if meters else None
+                if left is not None:
+                    message = f"{message.rstrip('…')}，约剩 {time_left(left)}"
+                say(0.9, message)
 
-    def _pull_pages(self, report: SyncReport, cancelled: Callable[[], bool], say: Progress) -> None:
+            self.replica.finish_pull(finishing)
+
+    def _pull_pages(
+        self,
+        report: SyncReport,
+        cancelled: Callable[[], bool],
+        say: Progress,
+        meters: list[PullMeter],
+    ) -> None:
         cursor = self.replica.cursor()
         report.cursor = cursor
         # The first page says how many records are left (a server that knows):
@@ -219,6 +232,10 @@ class SyncEngine:
                 if meter is None:
                     meter = PullMeter(page.get("remaining"), started)
                 tally = self.replica.apply_page(page)
+                if not meters:
+                    # Asked after the first page: that is where a large pull defers.
+                    meter.finish_share = self.replica.finish_share()
+                    meters.append(meter)
                 cursor = page["cursor"]
                 report.add_page(tally, cursor)
                 meter.done += tally.received

@@ -3,6 +3,11 @@
 The total comes from the server's count on the first page of a round (``remaining``);
 the rate is measured over the round so far, so the estimate settles after a few pages.
 A server that does not count gives records done only.
+
+The time left includes the work the replica does after the last page (a large first
+pull builds the indexes and search keys it deferred, about a third of the whole on a
+county station): ``finish_share`` is that work's time as a share of the pull's, from
+the replica, and the estimate adds that share of the pull's projected time.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ class PullMeter:
     total: int | None
     started: float
     done: int = 0
+    #: The replica's work after the last page, as a share of the pull's time.
+    finish_share: float = 0.0
 
     def progress(self, now: float, *, finished: bool = False) -> tuple[float, str]:
         """(fraction of the pull done, message) after ``done`` records at ``now``."""
@@ -35,10 +42,21 @@ class PullMeter:
         return fraction, message
 
     def seconds_left(self, now: float) -> float | None:
+        """Seconds until the pull and the work after it are done, or None while there
+        is nothing to go on."""
         elapsed = now - self.started
         if not self.total or self.done <= 0 or elapsed < _SETTLE_SECONDS:
             return None
-        return max(0.0, (self.total - self.done) * elapsed / self.done)
+        pulling = max(0.0, (self.total - self.done) * elapsed / self.done)
+        return pulling + (elapsed + pulling) * self.finish_share
+
+    def finish_seconds(self, now: float) -> float | None:
+        """Seconds the work after the last page will take (None: none to do, or the
+        pull was too short to tell)."""
+        elapsed = now - self.started
+        if self.finish_share <= 0 or elapsed < _SETTLE_SECONDS:
+            return None
+        return elapsed * self.finish_share
 
 
 def time_left(seconds: float) -> str:

@@ -58,6 +58,11 @@ class Replica(Protocol):
         """Merge a page and store its cursor, in one local transaction."""
         ...
 
+    def finish_share(self) -> float:
+        """How long ``finish_pull`` will take, as a share of the pull's own time (0:
+        nothing deferred), for the time left a person is shown."""
+        ...
+
     def finish_pull(self, say: Callable[[str], None]) -> None:
         """Called once a round's pull stops, caught up or not (cancelled, the network
         lost): finish what the replica deferred while pages came in, telling ``say``

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.roster.workers import WorkerService
@@ -83,6 +84,9 @@ def test_first_pull_says_records_of_the_total_and_time_left(
     building = [i for i, (_f, m) in enumerate(said) if m.startswith("正在建立索引")]
     assert building and said.index(pulling[-1]) < building[0] < len(said) - 1
     assert indexes(county.store) == indexes_defined()
+    # The time left counts that build too, and the build says its own time left.
+    assert "约剩" in said[building[0]][1], said[building[0]]
+    assert not staged_pinyin(county.store)  # the pinyin kept for the build is gone
 
 
 def test_a_cancelled_pull_leaves_every_index_and_search_key_built(
@@ -158,6 +162,12 @@ def test_a_pull_killed_at_any_point_resumes_and_converges(
         assert stopped_at > 0 and half is not None and half < WORKERS  # really mid-pull
         # Killed while its indexes were deferred: the mark says so, and they are gone.
         assert deferred == 0 and indexes(store) < indexes_defined()
+        # The pinyin of the workers pulled so far is kept for their search keys (with
+        # the row it was computed for), in the pages' own transactions.
+        with store.read() as session:
+            pulled_workers = set(session.scalars(select(Worker.pk)))
+        staged = staged_pinyin(store)
+        assert staged and set(staged) == pulled_workers
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         assert "完成" in done.stderr.splitlines()[-1]
@@ -166,6 +176,7 @@ def test_a_pull_killed_at_any_point_resumes_and_converges(
         assert snapshot(store) == snapshot(whole.store)
         assert indexes(store) == indexes(whole.store) == indexes_defined()
         assert search_keys(store) == search_keys(whole.store)
+        assert not staged_pinyin(store) and not staged_pinyin(whole.store)
         with store.read() as session:
             assert pull_indexes.deferred_above(session) is None
             assert session.scalar(select(func.count()).select_from(Worker)) == WORKERS
@@ -174,6 +185,37 @@ def test_a_pull_killed_at_any_point_resumes_and_converges(
         assert hits, "pulled workers are searchable"
     finally:
         store.close()
+
+
+def test_a_worker_renamed_during_a_deferred_pull_is_found_by_the_new_name(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """The pinyin kept while the pages are applied was computed for the name then:
+    a worker renamed here before the build gets the new name's search keys (and not
+    the old name's), like a station that pulled first and renamed after."""
+    county = shared_stations("renamed", COUNTY)
+    config = load_config(county.store)
+    assert config is not None
+    pages = iter(range(10_000))
+    replica = StoreReplica(county.store)
+    finish = replica.finish_pull
+    replica.finish_pull = lambda say: None  # type: ignore[method-assign]
+    engine = SyncEngine(make_client(config, FAST), replica, pull_page=500)
+    engine.run(cancel=lambda: next(pages) >= 2)  # push, one page; build not run yet
+    with county.store.read() as session:
+        assert pull_indexes.deferred_above(session) is not None
+        first = session.execute(select(Worker.pk, Worker.id, Worker.name)).first()
+    assert first is not None
+    pk, worker_id, old = first
+    assert pk in staged_pinyin(county.store)
+    service = WorkerService(county.store)
+    service.edit(worker_id, {"name": "欧阳修远"})
+    finish(lambda _message: None)
+    assert not staged_pinyin(county.store)
+    assert pk in service.search_keys(RosterFilter(text="ouyangxiuyuan"), RosterSort())
+    assert pk in service.search_keys(RosterFilter(text="修远"), RosterSort())
+    for gone in (old, name_pinyin(old).full[0]):  # neither the old name nor its pinyin
+        assert pk not in service.search_keys(RosterFilter(text=gone), RosterSort()), gone
 
 
 def test_time_left_reads_like_a_person_says_it() -> None:
@@ -188,6 +230,10 @@ def test_time_left_reads_like_a_person_says_it() -> None:
     assert PullMeter(total=None, started=0.0).progress(5.0) == (0.0, "下载 0 条")
     meter.done = 400_100
     assert meter.progress(20.0)[0] == 0.99
+    # With the build after the pull (a share of the pull's time) in the estimate.
+    building = PullMeter(total=400_000, started=0.0, done=100_000, finish_share=0.5)
+    assert building.progress(10.0) == (0.25, "下载 100,000/400,000 条，约剩 50 秒")
+    assert building.finish_seconds(40.0) == 20.0 and meter.finish_seconds(40.0) is None
 
 
 def indexes(store: Store) -> set[str]:
@@ -212,3 +258,15 @@ def search_keys(store: Store) -> set[tuple[str, str]]:
             text("SELECT s.token, w.id FROM worker_search s JOIN worker w ON w.pk = s.worker_pk")
         )
         return {(token, worker_id) for token, worker_id in rows}
+
+
+def staged_pinyin(store: Store) -> dict[int, str]:
+    """Row number -> name of the pinyin kept for a deferred build ({} when none)."""
+    with store.read() as session:
+        there = session.scalar(
+            text("SELECT count(*) FROM sqlite_master WHERE name = :n"), {"n": pull_indexes.STAGE}
+        )
+        if not there:
+            return {}
+        rows = session.execute(text(f"SELECT pk, name FROM {pull_indexes.STAGE}"))
+        return {pk: name for pk, name in rows}

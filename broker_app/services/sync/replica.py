@@ -191,6 +191,13 @@ class StoreReplica:
             log.info("%d records to pull: indexes deferred to the end of the pull", remaining)
             pull_indexes.defer(session)
 
+    def finish_share(self) -> float:
+        """The deferred build's time as a share of the pull's (``pull_indexes``), or 0
+        when nothing is deferred."""
+        with self.store.read() as session:
+            deferred = pull_indexes.deferred_above(session) is not None
+        return pull_indexes.BUILD_SHARE if deferred else 0.0
+
     def finish_pull(self, say: Callable[[str], None]) -> None:
         """Build the indexes and search keys deferred during the pull (one transaction:
         cut off, it is done again by the next round's pull)."""
