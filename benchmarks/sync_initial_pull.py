@@ -1,7 +1,7 @@
 """Initial pull of a whole county to a new station (target: 400k workers in under 60 s).
 
     python benchmarks/sync_initial_pull.py [--workers 50000] [--db sqlite|postgres]
-        [--keep FOLDER] [--profile FILE]
+        [--keep FOLDER [--build-only]] [--profile FILE]
 
 ``--keep FOLDER`` builds the server's database once and reuses it on later runs (SQLite:
 the files in FOLDER; PostgreSQL: a database whose name FOLDER keeps, not dropped):
@@ -71,6 +71,9 @@ def main() -> None:
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--keep", type=Path, help="build the server database once, keep it")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the station here")
+    parser.add_argument(
+        "--build-only", action="store_true", help="with --keep: build the server database, stop"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -83,6 +86,8 @@ def main() -> None:
                 build(args, db_url, url, folder, rows)
                 if args.keep:
                     (args.keep / "built").write_text(str(args.workers))
+            if args.build_only:
+                return
             records = server_records(db_url)
             fresh = new_station(folder / "fresh", url, db_url, COUNTY)
             timer = Timer()

@@ -61,14 +61,17 @@ async function main() {
     const folder = path.join(work, `client-${size}`);
     const local = new PouchDB(folder);
     started = Date.now();
+    const cpu = process.cpuUsage();
     const result = await PouchDB.replicate(url, local, { batch_size: size, batches_limit: 10 });
     const seconds = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     const info = await local.info();
     await local.close();
     console.log(
       `pouchdb replicate batch_size ${size}: ${info.doc_count} docs in ${seconds.toFixed(1)} s ` +
         `(${Math.round(info.doc_count / seconds)} docs/s), client leveldb ` +
-        `${(folderSize(folder) / 2 ** 20).toFixed(0)} MiB, written ${result.docs_written}`
+        `${(folderSize(folder) / 2 ** 20).toFixed(0)} MiB, written ${result.docs_written}; ` +
+        `node CPU (server and client, one process) ${((used.user + used.system) / 1e6).toFixed(1)} s`
     );
   }
   listener.close();

@@ -1,6 +1,7 @@
-"""Worker documents for the PouchDB baseline, one JSON object a line: the same people
-(same generator and seed) as ``benchmarks/sync_initial_pull.py`` pulls, with the fields
-our pull carries for a worker.
+"""Documents for the PouchDB baseline, one JSON object a line: the same records (same
+generator and seeds) as ``benchmarks/sync_initial_pull.py`` pulls: each worker, its
+follow-ups, trainings and rights cards and the cards' projects, with the fields our
+pull carries for each (``sync_seed.records``).
 
     python benchmarks/pouchdb/make_docs.py --workers 50000 > docs.jsonl
 """
@@ -10,15 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sync_seed import records
 from sync_support import people
 
 from broker_app.domain.org.units import load_zoucheng
-from broker_app.store.wire import to_wire
 
 COUNTY = "370883000000"
 
@@ -29,9 +29,8 @@ def main() -> None:
     args = parser.parse_args()
     villages = load_zoucheng().village_codes_in_scope(COUNTY)
     out = sys.stdout
-    for person in people(args.workers, villages):
-        doc = {"_id": str(uuid.uuid4()), "type": "worker"}
-        doc.update({name: to_wire(value) for name, value in person.items()})
+    for record_type, record_id, fields in records(people(args.workers, villages)):
+        doc = {"_id": record_id, "type": record_type, **fields}
         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
 
