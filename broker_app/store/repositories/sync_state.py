@@ -112,6 +112,10 @@ def release_quarantined(session: Session, seqs: Iterable[int] | None = None) -> 
 # -- parked records -------------------------------------------------------------------
 def parked_for(session: Session, record_ids: Sequence[str]) -> dict[str, SyncParked]:
     found: dict[str, SyncParked] = {}
+    # Usually nothing is parked (always on a first pull): one probe instead of a
+    # 500-id query per chunk (binding the ids cost ~5% of applying a pulled page).
+    if session.scalar(select(SyncParked.record_id).limit(1)) is None:
+        return found
     for start in range(0, len(record_ids), 500):
         chunk = list(record_ids[start : start + 500])
         for row in session.scalars(select(SyncParked).where(SyncParked.record_id.in_(chunk))):
