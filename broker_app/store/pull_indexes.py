@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from broker_app.store.base import table_of
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.models.local import SyncState
-from broker_app.store.models.status_history import WorkerStatusEvent
+from broker_app.store.models.status_history import WorkerStatusEvent, WorkerStatusLatest
 from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
 from broker_app.store.worker_search import tokens_from_pinyin, worker_tokens
@@ -62,9 +62,11 @@ _FORMS_SEP = " "
 
 @cache
 def pulled_tables() -> tuple[Table, ...]:
-    """The tables a pulled page writes: every synced kind and the status history."""
+    """The tables a pulled page writes: every synced kind, the status history and
+    each worker's latest status (written by the history's triggers)."""
     tables = [table_of(cls) for cls in RECORD_TYPES.values()]
-    return (*sorted(tables, key=lambda table: table.name), table_of(WorkerStatusEvent))
+    history = (table_of(WorkerStatusEvent), table_of(WorkerStatusLatest))
+    return (*sorted(tables, key=lambda table: table.name), *history)
 
 
 def deferrable_indexes() -> list[Index]:

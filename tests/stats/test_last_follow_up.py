@@ -5,24 +5,34 @@ archive, a pulled page from sync, a bulk load, a delete."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy import delete, select
+from alembic import command
+from sqlalchemy import delete, select, update
 
 from broker_app.services.assistance.records import AssistanceService
 from broker_app.services.assistance.watch_list import WatchReason, WatchRules, watch_list
 from broker_app.services.sync.replica import StoreReplica
+from broker_app.store import migrate
 from broker_app.store.models.assistance import FollowUp, WorkerLastFollowUp
-from broker_app.store.store import Store
+from broker_app.store.models.worker import Worker
+from broker_app.store.store import Store, open_store
 from sync.hlc import Stamp
 from sync.ids import uuid7
 from sync.protocol import PulledRecord
-from tests.stats.builders import A1, TODAY, add_worker
+from tests.stats.builders import A1, TODAY, add_worker, township
 
 
 def last_days(store: Store) -> dict[str, date]:
+    """The table's days; the worker rows' copy of them (migration 0015) says the same."""
     with store.read() as session:
         rows = session.execute(select(WorkerLastFollowUp.worker_id, WorkerLastFollowUp.day))
-        return {worker_id: day for worker_id, day in rows}
+        days = {worker_id: day for worker_id, day in rows}
+        workers = {w: day for w, day in session.execute(select(Worker.id, Worker.last_follow_up))}
+    assert {w: day for w, day in workers.items() if day is not None} == {
+        w: day for w, day in days.items() if w in workers
+    }
+    return days
 
 
 def recounted(store: Store) -> dict[str, date]:
@@ -123,3 +133,50 @@ def test_the_triggers_are_there_at_head(store: Store) -> None:
         "follow_up_latest_update",
         "follow_up_latest_delete",
     }
+
+
+def test_the_worker_rows_copy_triggers_are_there_at_head(store: Store) -> None:
+    """The copy onto the worker row (migration 0015); a later migration that rebuilds
+    ``worker`` or ``worker_last_follow_up`` drops them."""
+    with store.engine.connect() as conn:
+        names = {
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                " AND name LIKE 'worker_last_follow_up_%'"
+            )
+        }
+    assert names == {
+        "worker_last_follow_up_copy_insert",
+        "worker_last_follow_up_copy_update",
+        "worker_last_follow_up_copy_delete",
+        "worker_last_follow_up_worker_insert",
+        "worker_last_follow_up_worker_update",
+    }
+
+
+def test_a_day_written_over_on_the_worker_row_is_put_back(
+    store: Store, ids: dict[str, str]
+) -> None:
+    with store.write() as session:
+        session.execute(
+            update(Worker).where(Worker.id == ids["w1"]).values(last_follow_up=date(2020, 1, 1))
+        )
+    assert last_days(store)[ids["w1"]] == date(2024, 12, 1)
+
+
+def test_the_upgrade_copies_the_days(data_dir: Path) -> None:
+    """A station from before the copy (revision 0014) has it after the upgrade."""
+    store = open_store(data_dir)
+    ids = township(store)
+    with store.engine.begin() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0014")
+    store.close()
+    upgraded = open_store(data_dir)
+    try:
+        assert last_days(upgraded)[ids["w1"]] == date(2024, 12, 1)
+        assert last_days(upgraded) == recounted(upgraded)
+    finally:
+        upgraded.close()

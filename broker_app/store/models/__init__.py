@@ -16,7 +16,7 @@ from broker_app.store.models.local import (
     Station,
 )
 from broker_app.store.models.match import Match
-from broker_app.store.models.status_history import WorkerStatusEvent
+from broker_app.store.models.status_history import WorkerStatusEvent, WorkerStatusLatest
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 
 #: Every synced record kind, by its wire name.
@@ -51,4 +51,5 @@ __all__ = [
     "Worker",
     "WorkerSearchToken",
     "WorkerStatusEvent",
+    "WorkerStatusLatest",
 ]

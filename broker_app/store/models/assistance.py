@@ -44,9 +44,12 @@ class WorkerLastFollowUp(Base):
     The 帮扶预警 list asks this for each of ~250,000 priority-group people at a
     county; one seek in this narrow table costs about half the seek for the
     latest date among the worker's follow-ups. It never travels over sync: each
-    station derives it from its own follow-ups. A migration that rebuilds
-    ``follow_up`` (a batch ALTER on SQLite copies the table) drops its triggers and
-    must create them again (as 0012 does); a test checks they are there at head.
+    station derives it from its own follow-ups. Triggers on this table copy the
+    day onto the worker row (``Worker.last_follow_up``, migration 0015), where
+    ``ix_worker_stats`` carries it for the summary by village. A migration that
+    rebuilds ``follow_up``, this table or ``worker`` (a batch ALTER on SQLite copies
+    the table) drops their triggers and must create them again (as 0012 and 0015
+    do); tests check they are there at head.
     """
 
     __tablename__ = "worker_last_follow_up"

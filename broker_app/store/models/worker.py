@@ -63,6 +63,11 @@ class Worker(SyncedRecord, Base):
     # Derived locally (not synced): pinyin of the name, so the roster sorts like a
     # Chinese dictionary instead of by code point.
     name_sort: Mapped[str] = mapped_column(String(128), default="")
+    # Derived locally (not synced): the day of the latest live 跟踪服务记录 (None:
+    # none), copied from ``worker_last_follow_up`` by SQLite triggers (migration
+    # 0015), so the 帮扶预警 summary reads it from ``ix_worker_stats`` instead of
+    # seeking it for each of ~250,000 people. Never set by code.
+    last_follow_up: Mapped[date | None] = mapped_column(Date)
 
     sync_fields = (
         *SyncedRecord.COMMON_SYNC_FIELDS,
@@ -102,6 +107,7 @@ class Worker(SyncedRecord, Base):
             "disabled",
             "birth_date",
             "job_end",
+            "last_follow_up",
             "id",
         ),
         # Led by the row key: a text search finds row keys in ``worker_search`` and

@@ -23,7 +23,7 @@ from broker_app.domain.common.enums import PriorityGroup
 from broker_app.store.models.assistance import FollowUp, Training
 from broker_app.store.models.dispatch import DispatchBatch, DispatchMember
 from broker_app.store.models.match import Match
-from broker_app.store.models.status_history import WorkerStatusEvent
+from broker_app.store.models.status_history import WorkerStatusEvent, WorkerStatusLatest
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.priority_sql import group_condition, poverty_or_monitored
 
@@ -79,10 +79,10 @@ def _flag(condition: ColumnElement[bool]) -> Any:
     return func.sum(case((condition, 1), else_=0), type_=Integer)
 
 
-def _group_sums(on: date) -> list[Any]:
+def _group_sums(on: date, source: Any = Worker) -> list[Any]:
     return [
-        *(_flag(group_condition(group, on)) for group in PriorityGroup),
-        _flag(poverty_or_monitored()),
+        *(_flag(group_condition(group, on, source)) for group in PriorityGroup),
+        _flag(poverty_or_monitored(source)),
     ]
 
 
@@ -125,40 +125,77 @@ def stock_at(session: Session, day: date, on: date) -> list[StockRow]:
     worker's latest event up to that day (its status, tier, village, archived) decides
     where it counts; group membership is the worker's as stored now, 大龄 judged on
     ``on``. A worker archived at that day's end is not counted; one no longer on this
-    station (moved away) still counts where it was.
+    station (moved away) still counts where it was, with no group.
 
-    The latest event is found in one ordered pass over
-    ``ix_worker_status_event_latest`` (GROUP BY worker): SQLite takes a bare column
-    from the row where the group's ``max()`` was found, and the key orders events by
-    day, then by the order they were recorded in."""
-    key = func.max(WorkerStatusEvent.day.cast(String) + func.printf("%012d", WorkerStatusEvent.id))
-    latest = (
+    ``worker_status_latest`` holds each worker's latest event overall with its
+    groups: for a worker with no event after ``day`` that is the event that counts,
+    so those are counted from its index in one pass. The workers with a later event
+    and an earlier one (found by the table's day index; one whose first event is
+    later counts nowhere) are looked up in the history, their latest event up to
+    ``day`` being the largest (day, id) among theirs: the cost follows the changes
+    since ``day``, not the roster."""
+    latest = WorkerStatusLatest
+    settled = (
         select(
-            WorkerStatusEvent.worker_id,
-            key.label("latest"),
-            WorkerStatusEvent.org_code,
-            WorkerStatusEvent.employment_status,
-            WorkerStatusEvent.place_tier,
-            WorkerStatusEvent.archived,
+            latest.org_code,
+            latest.employment_status,
+            latest.place_tier,
+            func.count(),
+            *_group_sums(on, latest),
         )
-        .where(WorkerStatusEvent.day <= day)
-        .group_by(WorkerStatusEvent.worker_id)
+        .where(latest.archived.is_(False), latest.day <= day)
+        .group_by(latest.org_code, latest.employment_status, latest.place_tier)
+    )
+    event = WorkerStatusEvent
+    later = select(latest.worker_id).where(latest.day > day, latest.first_day <= day)
+    # SQLite takes a bare column from the row where the group's max() was found.
+    key = func.max(event.day.cast(String) + func.printf("%012d", event.id))
+    then = (
+        select(
+            event.worker_id,
+            key.label("latest"),
+            event.org_code,
+            event.employment_status,
+            event.place_tier,
+            event.archived,
+        )
+        .where(event.worker_id.in_(later), event.day <= day)
+        .group_by(event.worker_id)
         .subquery()
     )
-    stmt = (
+    changed = (
         select(
-            latest.c.org_code,
-            latest.c.employment_status,
-            latest.c.place_tier,
+            then.c.org_code,
+            then.c.employment_status,
+            then.c.place_tier,
             func.count(),
-            *_group_sums(on),
+            *_group_sums(on, latest),
         )
-        .select_from(latest)
-        .outerjoin(Worker, Worker.id == latest.c.worker_id)
-        .where(latest.c.archived.is_(False))
-        .group_by(latest.c.org_code, latest.c.employment_status, latest.c.place_tier)
+        .select_from(then)
+        .join(latest, latest.worker_id == then.c.worker_id)
+        .where(then.c.archived.is_(False))
+        .group_by(then.c.org_code, then.c.employment_status, then.c.place_tier)
     )
-    return _stock_rows(session.execute(stmt))
+    return _merged(_stock_rows([*session.execute(settled), *session.execute(changed)]))
+
+
+def _merged(rows: Iterable[StockRow]) -> list[StockRow]:
+    """One row per village, status and tier, adding up rows with the same key."""
+    out: dict[tuple[str, str, str], StockRow] = {}
+    for row in rows:
+        key = (row.org_code, row.employment_status, row.place_tier)
+        seen = out.get(key)
+        if seen is None:
+            out[key] = row
+            continue
+        groups = {g: seen.groups.get(g, 0) + n for g, n in row.groups.items()}
+        out[key] = StockRow(
+            *key,
+            seen.people + row.people,
+            groups,
+            seen.poverty_or_monitored + row.poverty_or_monitored,
+        )
+    return list(out.values())
 
 
 def history_start(session: Session) -> date | None:

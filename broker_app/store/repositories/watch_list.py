@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.people.watch_urgency import OVERDUE_MAX_MONTHS, OVERDUE_MONTH_DAYS
-from broker_app.store.models.assistance import WorkerLastFollowUp
 from broker_app.store.models.worker import Worker
 from broker_app.store.repositories.priority_sql import in_groups, older_condition
 
@@ -88,17 +87,12 @@ def _candidates(
     criteria: WatchCriteria, village: str | None = None, *, personal: bool = True
 ) -> Any:
     """The people of the chosen groups (not 无劳动能力, on the roster) with the day of
-    their latest live 跟踪服务记录 (NULL: none): one seek of the trigger-kept
-    ``worker_last_follow_up`` per person, done once (the OFFSET keeps SQLite from
-    folding the subquery into the outer query and repeating the seek for each use).
-    Without ``personal`` (names, numbers, the sort key) every column is in
-    ``ix_worker_stats``, so no worker row is read."""
-    last = (
-        select(WorkerLastFollowUp.day)
-        .where(WorkerLastFollowUp.worker_id == Worker.id)
-        .correlate(Worker)
-        .scalar_subquery()
-    )
+    their latest live 跟踪服务记录 (NULL: none), the worker row's trigger-kept copy
+    of ``worker_last_follow_up`` (migration 0015). Without ``personal`` (names,
+    numbers, the sort key) every column is in ``ix_worker_stats``, so no worker row
+    is read and no other table sought (the OFFSET keeps SQLite from folding the
+    subquery into the outer query and working out ``older`` for each use)."""
+    last = Worker.last_follow_up
     personal_columns = (
         [Worker.pk, Worker.name_sort, Worker.name, Worker.id_number, Worker.phone, Worker.employer]
         if personal
