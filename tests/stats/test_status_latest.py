@@ -263,6 +263,21 @@ def test_pulled_pages_keep_it(store: Store) -> None:
     assert row[3:9] == (A2, "employed", "in_county", False, True, "edge")
     assert_same_figures(store, date(2025, 1, 1), date(2025, 3, 31))
 
+    # Moved to another station (the row deleted, the history kept), then back: the
+    # row inserted again finds its events and gives them its groups.
+    with store.write() as session:
+        gone = Departure("worker", worker, "370883001001", date(2025, 3, 12))
+        assert remove_departed(session, [gone], datetime(2025, 3, 12, 9, 0)) == 1
+    assert latest_rows(store)[worker][-5:] == (None,) * 5
+    assert_same_figures(store, date(2025, 1, 1), date(2025, 3, 31))
+    replica = StoreReplica(store, now=lambda: datetime(2025, 4, 2, 9, 0))
+    back = _pulled_worker(worker, 30, low_income=True)
+    assert replica.apply_page({"records": [back], "cursor": 3, "has_more": False})
+    row = latest_rows(store)[worker]
+    assert row[0] == date(2025, 4, 2) and row[2] == date(2025, 2, 3)
+    assert row[7:10] == (False, None, True)
+    assert_same_figures(store, date(2025, 1, 1), date(2025, 4, 30))
+
 
 def test_a_bulk_load_keeps_it(store: Store) -> None:
     on(store, date(2025, 4, 2))
