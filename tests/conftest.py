@@ -95,7 +95,7 @@ def big_station(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Fixtures that start the real channel server as a process.
-SERVER_FIXTURES = frozenset({"server", "shared_server", "fuzz_target"})
+SERVER_FIXTURES = frozenset({"server", "shared_server"})
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,17 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _head_of(str(MIGRATIONS))
+
+
+@functools.cache
+def _head_of(script_location: str) -> str:
+    """The newest revision of the scripts in ``script_location``. Reading it loads and
+    compiles every migration script, about half of opening a station at head, so it
+    is read once per process and folder (the scripts do not change while it runs)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", script_location)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
     assert head is not None
     return head
 

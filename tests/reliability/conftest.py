@@ -1,5 +1,9 @@
-"""The real channel server for the fuzz tests: one per module and database (SQLite,
-PostgreSQL), with two village stations enrolled over HTTP."""
+"""The channel server for the fuzz tests: one per module and database (SQLite,
+PostgreSQL), with two village stations enrolled through the station's own client.
+
+The server is the app in this process (tests/sync/in_process.py): the fuzz is about
+what the routes, middleware and database answer, and thousands of requests skip the
+loopback socket; the server as a process (uvicorn, TLS, kills) has its own tests."""
 
 from __future__ import annotations
 
@@ -7,19 +11,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+import requests
 
 from broker_app.services.sync.config import load_config
 from sync.protocol import HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, SCHEMA_VERSION
+from sync.server.app import ServerSettings
 from tests.sync.conftest import VILLAGE_1, VILLAGE_2, station_factory
+from tests.sync.in_process import InProcessServer, serve_in_process
 from tests.sync.records import register_worker
-from tests.sync.server_process import RunningServer, database_url, run_server
+from tests.sync.server_process import database_url
 
 VERSIONS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), HEADER_SCHEMA: str(SCHEMA_VERSION)}
 
 
 @dataclass(frozen=True)
 class FuzzTarget:
-    server: RunningServer
+    server: InProcessServer
+    #: A bare ``requests`` session (no station headers) whose transport is the app.
+    http: requests.Session
     #: Headers of village 1's station (versions and its credential).
     headers: dict[str, str]
     #: A worker of village 2, already on the server, that village 1 must never see.
@@ -39,7 +48,7 @@ def fuzz_target(
     folder = tmp_path_factory.mktemp("fuzz-server")
     with (
         database_url(request.param, folder) as url,
-        run_server(url, folder, extra_args=("--api-docs",)) as server,
+        serve_in_process(url, folder, ServerSettings(api_docs=True)) as server,
     ):
         factory = station_factory(server, tmp_path_factory.mktemp("fuzz-stations"))
         make = next(factory)
@@ -52,5 +61,6 @@ def fuzz_target(
         config = load_config(v1.store)
         assert config is not None
         headers = {**VERSIONS, "Authorization": f"Bearer {config.credential}"}
-        yield FuzzTarget(server, headers, foreign, "钱二")
+        with server.mount(requests.Session()) as http:
+            yield FuzzTarget(server, http, headers, foreign, "钱二")
         next(factory, None)

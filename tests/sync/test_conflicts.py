@@ -1,7 +1,9 @@
 """Conflicts: two stations edit one field, or register one person twice; the server
 keeps the winner, logs the loser, and the county resolves it with the server's
 command line (``conflicts``, ``conflicts resolve``) on the same database. The server
-runs in-process (tests/sync/in_process.py); the command line is the real one."""
+runs in-process (tests/sync/in_process.py); the command line is the real one, run
+through its entry point in this process (``admin_in_process``); the tests with the
+real server process also run it as a process."""
 
 from __future__ import annotations
 
@@ -10,9 +12,8 @@ import json
 from broker_app.services.roster.workers import WorkerService
 from broker_app.store.models import Worker
 from tests.sync.conftest import TOWNSHIP, VILLAGE_1, VILLAGE_2, StationFactory
-from tests.sync.in_process import InProcessServer
+from tests.sync.in_process import InProcessServer, admin_in_process
 from tests.sync.records import add_follow_up, new_id_number, register_worker, write_fields
-from tests.sync.server_process import admin
 
 
 def test_conflicts_listed_and_resolved_from_the_server_command_line(
@@ -28,7 +29,7 @@ def test_conflicts_listed_and_resolved_from_the_server_command_line(
     v1.sync()
     report = town.sync()
     assert report.conflicts == 1
-    listed = admin(in_process_server.db_url, "conflicts", "--json")
+    listed = admin_in_process(in_process_server.db_url, "conflicts", "--json")
     (entry,) = [c for c in json.loads(listed.stdout) if c["record_id"] == worker]
     assert entry["kind"] == "field" and entry["field"] == "notes"
     assert entry["winner"]["value"] == "镇里的说法" and entry["loser"]["value"] == "村里的说法"
@@ -36,7 +37,7 @@ def test_conflicts_listed_and_resolved_from_the_server_command_line(
     v1.sync()
     assert any(c.record_id == worker for c in v1.runner().conflicts())
     # The county keeps the loser: it is written again and wins everywhere.
-    done = admin(
+    done = admin_in_process(
         in_process_server.db_url, "conflicts", "resolve", str(entry["id"]), "--keep", "loser"
     )
     assert done.returncode == 0, done.stderr
@@ -44,7 +45,7 @@ def test_conflicts_listed_and_resolved_from_the_server_command_line(
         station.sync()
         assert WorkerService(station.store).details(worker)["notes"] == "村里的说法"
         assert not any(c.record_id == worker for c in station.runner().conflicts())
-    again = admin(in_process_server.db_url, "conflicts", "resolve", str(entry["id"]))
+    again = admin_in_process(in_process_server.db_url, "conflicts", "resolve", str(entry["id"]))
     assert again.returncode == 2 and "已处理" in again.stderr
 
 
@@ -68,7 +69,9 @@ def test_duplicate_person_is_merged_only_when_decided(
         if c.kind == "duplicate_person" and c.record_id == first
     ]
     assert dup.other_record_id == second
-    done = admin(in_process_server.db_url, "conflicts", "resolve", str(dup.id), "--keep", "winner")
+    done = admin_in_process(
+        in_process_server.db_url, "conflicts", "resolve", str(dup.id), "--keep", "winner"
+    )
     assert done.returncode == 0, done.stderr
     town.sync()
     v2.sync()

@@ -116,12 +116,12 @@ def test_enrolment_code_works_once_and_expires(shared_server: RunningServer) -> 
 def test_revoked_station_is_locked_out(
     shared_server: RunningServer, shared_stations: StationFactory
 ) -> None:
-    from tests.sync.server_process import admin
+    from tests.sync.in_process import admin_in_process
 
     station = shared_stations("v1", VILLAGE_1)
     credential = _credential(station)
     station_id = credential.split(".")[0]
-    done = admin(shared_server.db_url, "revoke-station", station_id)
+    done = admin_in_process(shared_server.db_url, "revoke-station", station_id)
     assert done.returncode == 0, done.stderr
     pull = requests.get(shared_server.url + "/v1/pull", headers=_headers(credential), timeout=5)
     assert pull.status_code == 401

@@ -36,12 +36,13 @@ from sync.server.db import ServerDB
 from sync.server.models import Record
 from tests.cards.conftest import project_input
 from tests.sync.conftest import FAST, VILLAGE_1, Station, StationFactory
+from tests.sync.in_process import admin_in_process
 from tests.sync.records import register_worker
-from tests.sync.server_process import RunningServer, admin
+from tests.sync.server_process import RunningServer
 
 
 def _code_for(server: RunningServer, station_id: str) -> str:
-    done = admin(server.db_url, "enrol-station", "--station", station_id)
+    done = admin_in_process(server.db_url, "enrol-station", "--station", station_id)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
 
@@ -93,7 +94,9 @@ def test_a_replaced_pc_is_re_enrolled_and_keeps_identity_and_history(
         # The old PC's credential stopped working.
         with pytest.raises(AuthRejected):
             make_client(old_config, FAST).pull(0, 1)
-        listed = json.loads(admin(shared_server.db_url, "list-stations", "--json").stdout)
+        listed = json.loads(
+            admin_in_process(shared_server.db_url, "list-stations", "--json").stdout
+        )
         assert [s["status"] for s in listed if s["id"] == station_id] == ["active"]
     finally:
         store.close()
@@ -106,7 +109,7 @@ def test_a_revoked_station_is_restored_with_a_new_code(
     worker = register_worker(v1.store, VILLAGE_1, "陈二")
     v1.sync()
     station_id = _station_id(v1.store)
-    assert admin(shared_server.db_url, "revoke-station", station_id).returncode == 0
+    assert admin_in_process(shared_server.db_url, "revoke-station", station_id).returncode == 0
     assert isinstance(v1.runner().sync_once().error, AuthRejected)
     enrol(v1.store, shared_server.url, _code_for(shared_server, station_id), policy=FAST)
     register_worker(v1.store, VILLAGE_1, "陈三")
@@ -180,7 +183,7 @@ def test_a_station_restored_from_a_backup_never_reuses_a_card_serial(
     pairs = _server_cards(shared_server)
     assert len(pairs) == 5
     assert not [pair for pair, n in Counter(pairs).items() if n > 1], pairs
-    listed = json.loads(admin(shared_server.db_url, "list-keys", "--json").stdout)
+    listed = json.loads(admin_in_process(shared_server.db_url, "list-keys", "--json").stdout)
     (old,) = [k for k in listed if k["key_id"] == first.key_id.lower()]
     assert old["max_serial"] == first.serial + 3
 

@@ -37,8 +37,9 @@ from tests.sync.conftest import (
     StationFactory,
     new_code,
 )
+from tests.sync.in_process import admin_in_process
 from tests.sync.records import publish_job, register_worker
-from tests.sync.server_process import ROOT, RunningServer, admin, free_port, run_server
+from tests.sync.server_process import ROOT, RunningServer, free_port, run_server
 
 VERSIONS = {"X-Sync-Protocol": "1", "X-Sync-Schema": "1", "Content-Type": "application/json"}
 
@@ -248,13 +249,15 @@ def test_a_stored_malformed_stamp_is_repaired_and_keep_loser_changes_the_value(
         conflict_id = session.scalar(select(Conflict.id).where(Conflict.record_id == worker))
     db.dispose()
     # Any server command brings the database to head first: migration 0002 runs.
-    listed = admin(server.db_url, "list-stations")
+    listed = admin_in_process(server.db_url, "list-stations")
     assert listed.returncode == 0, listed.stderr
     row = _server_row(server, worker)
     assert row is not None
     versions = json.loads(row.versions)
     assert all(is_stamp(s) for s in versions.values()) and versions.get("notes") != frozen
-    done = admin(server.db_url, "conflicts", "resolve", str(conflict_id), "--keep", "loser")
+    done = admin_in_process(
+        server.db_url, "conflicts", "resolve", str(conflict_id), "--keep", "loser"
+    )
     assert done.returncode == 0, done.stderr
     town.sync()
     v1.sync()

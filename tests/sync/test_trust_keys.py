@@ -1,6 +1,7 @@
 """Card keys under the right station, and answers that disclose nothing outside a
 station's scope (issue 14, items 3 and 6), against the server in-process
-(tests/sync/in_process.py; the server's admin commands run as the county runs them)."""
+(tests/sync/in_process.py; the server's admin commands through their entry point in
+this process, ``admin_in_process``)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,8 @@ from tests.sync.conftest import (
     signed_card,
     station_client,
 )
-from tests.sync.in_process import InProcessServer
+from tests.sync.in_process import InProcessServer, admin_in_process
 from tests.sync.records import new_id_number, register_worker
-from tests.sync.server_process import admin
 
 V1_NAME = "庄里村就业服务驿站"
 #: A village of another township (钢山街道 孟庄社区), loaded in the division list.
@@ -147,12 +147,12 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
     key_id = CardKeyService(v1.store).station_key().key_id.hex()
     card = signed_card(v1, 9)
 
-    listed = admin(in_process_server.db_url, "list-keys", "--json")
+    listed = admin_in_process(in_process_server.db_url, "list-keys", "--json")
     assert listed.returncode == 0, listed.stderr
     (row,) = [k for k in json.loads(listed.stdout) if k["key_id"] == key_id]
     assert row["certified"] and row["label"] == V1_NAME and row["org_code"] == VILLAGE_1
 
-    done = admin(in_process_server.db_url, "uncertify-key", key_id)
+    done = admin_in_process(in_process_server.db_url, "uncertify-key", key_id)
     assert done.returncode == 0 and V1_NAME in done.stdout, done.stderr
     answer = station_client(town).verify_card(card)
     assert (
@@ -161,18 +161,18 @@ def test_key_certification_is_the_countys_listed_and_revocable_act(
     town.sync()
     assert not CardService(town.store).verify(card, date.today()).key_certified
 
-    done = admin(in_process_server.db_url, "certify-key", key_id.upper())
+    done = admin_in_process(in_process_server.db_url, "certify-key", key_id.upper())
     assert done.returncode == 0, done.stderr
     assert station_client(town).verify_card(card)["key_certified"]
     town.sync()
     assert CardService(town.store).verify(card, date.today()).key_certified
 
-    done = admin(in_process_server.db_url, "revoke-key", key_id)
+    done = admin_in_process(in_process_server.db_url, "revoke-key", key_id)
     assert done.returncode == 0, done.stderr
     assert station_client(town).verify_card(card)["reason"] == "revoked_key"
-    assert admin(in_process_server.db_url, "certify-key", key_id).returncode == 2
-    assert admin(in_process_server.db_url, "certify-key", "00000000").returncode == 2
-    plain = admin(in_process_server.db_url, "list-keys")
+    assert admin_in_process(in_process_server.db_url, "certify-key", key_id).returncode == 2
+    assert admin_in_process(in_process_server.db_url, "certify-key", "00000000").returncode == 2
+    plain = admin_in_process(in_process_server.db_url, "list-keys")
     assert "已吊销" in plain.stdout and "最大卡号" in plain.stdout
 
 
