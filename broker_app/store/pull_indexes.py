@@ -30,7 +30,7 @@ from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
-from broker_app.store.worker_search import worker_tokens
+from broker_app.store.worker_search import FACET_FIELDS, facet_bits, worker_tokens
 
 #: ``sync_state`` key present while indexes are deferred: the highest worker key held
 #: before the deferral (the workers above it have no search keys yet).
@@ -115,10 +115,13 @@ def _add_search_keys(session: Session, above: int) -> int:
     conn = session.connection()
     stage = "temp.pulled_search_stage"
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER)")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER, facets INTEGER)"
+    )
     workers = table_of(Worker)
+    flags = [workers.c[name] for name in FACET_FIELDS]
     query = (
-        select(workers.c.pk, workers.c.name, workers.c.id_number, workers.c.phone)
+        select(workers.c.pk, workers.c.name, workers.c.id_number, workers.c.phone, *flags)
         .where(workers.c.pk > above)
         .order_by(workers.c.pk)
     )
@@ -128,17 +131,17 @@ def _add_search_keys(session: Session, above: int) -> int:
         rows = session.execute(query.where(workers.c.pk > last).limit(_CHUNK)).all()
         if not rows:
             break
-        pairs = [
-            (token, pk)
-            for pk, name, id_number, phone in rows
+        keys = [
+            (token, pk, facet_bits(*flagged))
+            for pk, name, id_number, phone, *flagged in rows
             for token in worker_tokens(name, id_number, phone or "")
         ]
-        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?)", pairs)
+        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
         keyed += len(rows)
         last = rows[-1][0]
     conn.exec_driver_sql(
-        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk) "
-        f"SELECT token, worker_pk FROM {stage} ORDER BY token, worker_pk"
+        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk, facets) "
+        f"SELECT token, worker_pk, facets FROM {stage} ORDER BY token, worker_pk"
     )
     conn.exec_driver_sql(f"DROP TABLE {stage}")
     return keyed

@@ -12,13 +12,21 @@ Every kind of search is answered by one B-tree of tokens (``worker_search``):
   ``DISTINCT`` and its page is put in name order from the keys alone;
 - ``i:`` + the ID number reversed, so an ID *suffix* is a prefix range;
 - ``m:`` + the phone, and ``r:`` + the phone reversed (prefix and suffix).
+
+Each key also carries its worker's ``facets`` (archived and the four priority groups
+as bits, ``facet_bits``), so a text search with a priority filter (王 + 脱贫: 35,805
+matches, 4,254 of them 脱贫) is counted and paged from the key range alone instead
+of looking every match up among the workers.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
+from broker_app.domain.common.enums import PriorityGroup
 from broker_app.domain.people.name_pinyin import name_pinyin
 
 _TOP = "\U0010ffff"
@@ -94,6 +102,38 @@ def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
         tokens.add("m:" + digits)
         tokens.add("r:" + digits[::-1])
     return tokens
+
+
+#: The worker fields a search key's ``facets`` are made from, in ``facet_bits`` order.
+FACET_FIELDS = ("archived", "poverty_alleviated", "monitoring_type", "low_income", "disabled")
+#: The ``facets`` bit of an archived worker.
+ARCHIVED_BIT = 1
+#: The ``facets`` bit of each priority group a flag on the worker records (大龄 is an
+#: age, which changes with the date: it is not a bit).
+PRIORITY_BITS = {
+    PriorityGroup.POVERTY_ALLEVIATED: 2,
+    PriorityGroup.MONITORED: 4,
+    PriorityGroup.LOW_INCOME: 8,
+    PriorityGroup.DISABLED: 16,
+}
+
+
+def facet_bits(
+    archived: Any, poverty_alleviated: Any, monitoring_type: Any, low_income: Any, disabled: Any
+) -> int:
+    """The ``facets`` value of a worker's search keys (arguments as stored)."""
+    return (
+        (ARCHIVED_BIT if archived else 0)
+        | (PRIORITY_BITS[PriorityGroup.POVERTY_ALLEVIATED] if poverty_alleviated else 0)
+        | (PRIORITY_BITS[PriorityGroup.MONITORED] if monitoring_type is not None else 0)
+        | (PRIORITY_BITS[PriorityGroup.LOW_INCOME] if low_income else 0)
+        | (PRIORITY_BITS[PriorityGroup.DISABLED] if disabled else 0)
+    )
+
+
+def row_facets(row: Mapping[str, Any]) -> int:
+    """``facet_bits`` of a worker given as a mapping of its fields (missing: unset)."""
+    return facet_bits(*(row.get(name) for name in FACET_FIELDS))
 
 
 def sort_key(name: str) -> str:

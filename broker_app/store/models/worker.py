@@ -125,4 +125,8 @@ class WorkerSearchToken(Base):
     __tablename__ = "worker_search"
     token: Mapped[str] = mapped_column(String(80), primary_key=True)
     worker_pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The worker's archived flag and priority groups as bits (``facet_bits``), kept
+    #: with every key so a text + priority search never looks the workers up. Every
+    #: write of those fields rewrites them (``workers.reindex``).
+    facets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = ({"sqlite_with_rowid": False},)
