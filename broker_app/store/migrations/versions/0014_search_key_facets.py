@@ -1,4 +1,5 @@
-"""search keys carry their worker's archived flag and priority groups
+"""search keys carry their worker's archived flag and priority groups, and pinyin
+keys their name order
 
 Revision ID: 0014
 Revises: 0013
@@ -7,7 +8,10 @@ Create Date: 2026-12-05 12:40:00.000000
 Each search key gets a ``facets`` column (archived and the four priority groups as
 bits, see ``broker_app.store.worker_search.facet_bits``), so a text search with a
 priority filter is counted and paged from the keys alone. Keys of workers with none
-of those flags keep the default 0; the others are set from the worker table.
+of those flags keep the default 0; the others are set from the worker table. A
+generated column ``ordered`` (``PINYIN_ORDER_SQL``), stored only in its partial index,
+lists the pinyin keys of one first letter in name order, so the first page of a
+common pinyin prefix is read off that index instead of sorting every match.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from broker_app.domain.common.enums import PriorityGroup
-from broker_app.store.worker_search import ARCHIVED_BIT, PRIORITY_BITS
+from broker_app.store.worker_search import ARCHIVED_BIT, PINYIN_ORDER_SQL, PRIORITY_BITS
 
 revision = "0014"
 down_revision = "0013"
@@ -51,7 +55,18 @@ def upgrade() -> None:
         "WHERE worker_pk IN (SELECT pk FROM temp.facets_stage)"
     )
     conn.exec_driver_sql("DROP TABLE temp.facets_stage")
+    conn.exec_driver_sql(
+        f"ALTER TABLE worker_search ADD COLUMN ordered TEXT "
+        f"GENERATED ALWAYS AS ({PINYIN_ORDER_SQL}) VIRTUAL"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_worker_search_ordered ON worker_search (ordered, facets) "
+        "WHERE ordered IS NOT NULL"
+    )
 
 
 def downgrade() -> None:
-    op.get_bind().exec_driver_sql("ALTER TABLE worker_search DROP COLUMN facets")
+    conn = op.get_bind()
+    conn.exec_driver_sql("DROP INDEX ix_worker_search_ordered")
+    conn.exec_driver_sql("ALTER TABLE worker_search DROP COLUMN ordered")
+    conn.exec_driver_sql("ALTER TABLE worker_search DROP COLUMN facets")
