@@ -25,6 +25,7 @@ from sqlalchemy import Index, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from broker_app.store.base import table_of
+from broker_app.store.bulk import deferred_indexes
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent
@@ -125,7 +126,7 @@ def _add_search_keys(session: Session, above: int) -> int:
         .where(workers.c.pk > above)
         .order_by(workers.c.pk)
     )
-    keyed = 0
+    keyed = staged = 0
     last = above
     while True:
         rows = session.execute(query.where(workers.c.pk > last).limit(_CHUNK)).all()
@@ -138,10 +139,13 @@ def _add_search_keys(session: Session, above: int) -> int:
         ]
         conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
         keyed += len(rows)
+        staged += len(keys)
         last = rows[-1][0]
-    conn.exec_driver_sql(
-        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk, facets) "
-        f"SELECT token, worker_pk, facets FROM {stage} ORDER BY token, worker_pk"
-    )
+    # The pinyin keys' name-ordered index is built again after them, in one sort.
+    with deferred_indexes(session, table_of(WorkerSearchToken), staged):
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk, facets) "
+            f"SELECT token, worker_pk, facets FROM {stage} ORDER BY token, worker_pk"
+        )
     conn.exec_driver_sql(f"DROP TABLE {stage}")
     return keyed
