@@ -46,14 +46,8 @@ NAME_ORDER = "\x01"
 
 def name_tokens(name: str) -> set[str]:
     """The name's search keys, each ordered within its substring by the name."""
-    return set(_name_keys(name))
-
-
-@lru_cache(maxsize=1 << 15)
-def _name_keys(name: str) -> tuple[str, ...]:
-    # Cached by name, as ``_pinyin_keys``: a county's common names repeat.
     order = NAME_ORDER + name_pinyin(name).sort_key
-    return tuple({"n:" + part + order for part in name_substrings(name)})
+    return {"n:" + part + order for part in name_substrings(name)}
 
 
 #: A pinyin key's mark is this code point plus the length of the prefix its form
@@ -122,7 +116,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
-    tokens = set(_name_keys(name))
+    tokens = name_tokens(name)
     tokens.update(_pinyin_keys(name))
     if id_number:
         tokens.add("i:" + id_number[::-1])

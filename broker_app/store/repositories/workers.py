@@ -688,15 +688,7 @@ def _searched(worker: Worker) -> tuple[int, str, str, str, int]:
 
 def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """Insert many new workers with their search keys and outbox entries."""
-    prepared: list[dict[str, Any]] = []
-    tokens: list[set[str]] = []
-    for row in rows:
-        name = row["name"]
-        prepared.append({**row, "name_sort": sort_key(name)})
-        # The keys now, while the name's pinyin is in its cache: a county's 400k
-        # workers have ~150k distinct names, more than the cache holds, and a second
-        # pass recomputed most of them (2.6 s of the 400k load's CPU).
-        tokens.append(worker_tokens(name, row["id_number"], row.get("phone") or ""))
+    prepared = [{**row, "name_sort": sort_key(row["name"])} for row in rows]
     session = writer.session
     # This runs inside one BEGIN IMMEDIATE transaction: every row above the current
     # maximum key is one of ours.
@@ -708,8 +700,9 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     query = f"SELECT id, pk FROM {Worker.__tablename__} WHERE pk > ?"
     pk_of = dict(raw.execute(query, (before,)).fetchall())
     keys: list[tuple[str, int, int]] = []
-    for worker_id, row, own in zip(ids, prepared, tokens, strict=True):
-        keys.extend(zip(own, repeat(pk_of[worker_id]), repeat(row_facets(row))))
+    for worker_id, row in zip(ids, prepared, strict=True):
+        tokens = worker_tokens(row["name"], row["id_number"], row.get("phone") or "")
+        keys.extend(zip(tokens, repeat(pk_of[worker_id]), repeat(row_facets(row))))
     insert_tokens(session, keys)
     if len(ids) >= 1000:
         # Fresh statistics keep the planner on the token index (without them a
