@@ -35,12 +35,18 @@ from sqlalchemy import Index, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from broker_app.store.base import table_of
+from broker_app.store.bulk import deferred_indexes
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent, WorkerStatusLatest
 from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
-from broker_app.store.worker_search import tokens_from_pinyin, worker_tokens
+from broker_app.store.worker_search import (
+    FACET_FIELDS,
+    facet_bits,
+    tokens_from_pinyin,
+    worker_tokens,
+)
 
 #: ``sync_state`` key present while indexes are deferred: the highest worker key held
 #: before the deferral (the workers above it have no search keys yet).
@@ -154,37 +160,43 @@ def _add_search_keys(session: Session, above: int) -> int:
     conn = session.connection()
     stage = "temp.pulled_search_stage"
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER)")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER, facets INTEGER)"
+    )
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
     )
+    flags = ", ".join(f"w.{name}" for name in FACET_FIELDS)
     query = (
-        f"SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, s.name, s.forms "
+        f"SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, s.name, s.forms, {flags} "
         f"FROM {Worker.__tablename__} AS w LEFT JOIN {STAGE} AS s ON s.pk = w.pk "
         f"WHERE w.pk > ? ORDER BY w.pk LIMIT {_CHUNK}"
     )
-    keyed = 0
+    keyed = staged = 0
     last = above
     while True:
         rows = conn.exec_driver_sql(query, (last,)).all()
         if not rows:
             break
-        pairs = [
-            (token, pk)
-            for pk, name, id_number, phone, order, staged, forms in rows
+        keys = [
+            (token, pk, facet_bits(*flagged))
+            for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows
             for token in (
                 tokens_from_pinyin(name, _forms(forms), order, id_number, phone or "")
-                if staged == name and forms is not None
+                if kept_name == name and forms is not None
                 else worker_tokens(name, id_number, phone or "")
             )
         ]
-        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?)", pairs)
+        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
         keyed += len(rows)
+        staged += len(keys)
         last = rows[-1][0]
-    conn.exec_driver_sql(
-        f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk) "
-        f"SELECT token, worker_pk FROM {stage} ORDER BY token, worker_pk"
-    )
+    # The pinyin keys' name-ordered index is built again after them, in one sort.
+    with deferred_indexes(session, table_of(WorkerSearchToken), staged):
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk, facets) "
+            f"SELECT token, worker_pk, facets FROM {stage} ORDER BY token, worker_pk"
+        )
     conn.exec_driver_sql(f"DROP TABLE {stage}")
     return keyed
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from broker_app.domain.common.enums import PriorityGroup
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.roster.workers import WorkerService
 from broker_app.services.sync.replica import StoreReplica
@@ -84,6 +85,48 @@ def test_pulled_records_are_written_without_outbox_and_are_searchable(store: Sto
     )
     assert WorkerService(store).search_keys(RosterFilter(text="欧阳"), RosterSort()) == []
     assert len(WorkerService(store).search_keys(RosterFilter(text="司马"), RosterSort())) == 1
+
+
+def test_pulled_priority_and_archive_changes_reach_a_text_search_at_once(store: Store) -> None:
+    """A text search with a priority group is answered from the search keys' flags:
+    a pulled worker carries its flags, and a pulled change of them moves it."""
+    replica = StoreReplica(store)
+    service = WorkerService(store)
+    first, second = uuid7(), uuid7()
+    fields = worker_fields("欧阳修", valid_id(), poverty_alleviated=True)
+    other = worker_fields("欧阳询", valid_id("19810101", "222"))
+    replica.apply_page(
+        page(
+            [
+                record("worker", first, fields, {"*": stamp(10)}),
+                record("worker", second, other, {"*": stamp(10)}),
+            ],
+            3,
+        )
+    )
+    poor = RosterFilter(text="欧阳", priority=PriorityGroup.POVERTY_ALLEVIATED)
+    poor_pinyin = RosterFilter(text="oy", priority=PriorityGroup.POVERTY_ALLEVIATED)
+    for flt in (poor, poor_pinyin):
+        assert [row.name for row in service.page(flt, RosterSort(), 0, 50)] == ["欧阳修"]
+        assert service.count(flt) == 1
+    replica.apply_page(
+        page(
+            [
+                record("worker", first, {"poverty_alleviated": False}, {"poverty_alleviated": stamp(20)}),
+                record("worker", second, {"poverty_alleviated": True}, {"poverty_alleviated": stamp(20)}),
+            ],
+            4,
+        )
+    )  # fmt: skip
+    for flt in (poor, poor_pinyin):
+        assert [row.name for row in service.page(flt, RosterSort(), 0, 50)] == ["欧阳询"]
+        assert service.count(flt) == 1
+    replica.apply_page(
+        page([record("worker", second, {"archived": True}, {"archived": stamp(30)})], 5)
+    )
+    for flt in (poor, poor_pinyin):
+        assert service.page(flt, RosterSort(), 0, 50) == [] and service.count(flt) == 0
+    assert service.count(RosterFilter(text="欧阳")) == 1
 
 
 def test_unsent_local_edit_survives_an_older_remote_value(store: Store) -> None:

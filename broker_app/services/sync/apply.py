@@ -40,7 +40,7 @@ INCOMPLETE = "-"
 #: ``missing_id`` of a parked record this program failed to store (see
 #: ``StoreReplica.apply_page``); a later version is merged in and tried again.
 UNAPPLIABLE = "!"
-_SEARCHED = frozenset({"name", "id_number", "phone"})
+_SEARCHED = frozenset(worker_repo.SEARCHED_FIELDS)
 
 
 @cache
@@ -362,7 +362,7 @@ class PageApplier:
             ).append(params)
         # Search keys are removed by value, so read the searched fields before the update.
         searched = pulled.searched_fields
-        previous = {pk: (n, i, p) for pk, n, i, p in searched(self.session, reindex)}
+        previous = {pk: (n, i, p, f) for pk, n, i, p, f in searched(self.session, reindex)}
         for columns, params_list in by_columns.items():
             pulled.update_fields(self.session, cls, columns, params_list)
         if cls is Worker:

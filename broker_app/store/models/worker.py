@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Index, Integer, String, Text
+from sqlalchemy import Boolean, Computed, Date, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from broker_app.store.base import Base, JsonList, SyncedRecord
+from broker_app.store.worker_search import PINYIN_ORDER_SQL
 
 _FILTER_COLUMNS = (
     "org_code",
@@ -131,4 +132,18 @@ class WorkerSearchToken(Base):
     __tablename__ = "worker_search"
     token: Mapped[str] = mapped_column(String(80), primary_key=True)
     worker_pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    #: The worker's archived flag and priority groups as bits (``facet_bits``), kept
+    #: with every key so a text + priority search never looks the workers up. Every
+    #: write of those fields rewrites them (``workers.reindex``).
+    facets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Computed by SQLite and stored only in its index (``PINYIN_ORDER_SQL``).
+    ordered: Mapped[str | None] = mapped_column(Text, Computed(PINYIN_ORDER_SQL, persisted=False))
+    __table_args__ = (
+        Index(
+            "ix_worker_search_ordered",
+            "ordered",
+            "facets",
+            sqlite_where=text("ordered IS NOT NULL"),
+        ),
+        {"sqlite_with_rowid": False},
+    )

@@ -25,6 +25,7 @@ from broker_app.store.models import Worker
 from broker_app.store.models.status_history import WorkerStatusEvent
 from broker_app.store.status_history import event_row
 from broker_app.store.wire import to_wire
+from broker_app.store.worker_search import FACET_FIELDS, facet_bits
 
 #: A record as this station holds it: (pk, synced fields as wire values, versions).
 Held = tuple[int, dict[str, Any], dict[str, str]]
@@ -81,14 +82,19 @@ def _update_statement(table: Table, columns: tuple[str, ...]) -> Any:
     return update(table).where(table.c.pk == bindparam("k_pk")).values(values)
 
 
-def searched_fields(session: Session, ids: Sequence[str]) -> list[tuple[int, str, str, str]]:
-    """(pk, name, id_number, phone) of the given workers, as stored now."""
+def searched_fields(session: Session, ids: Sequence[str]) -> list[tuple[int, str, str, str, int]]:
+    """(pk, name, id_number, phone, search key facets) of the given workers, as
+    stored now."""
     if not ids:
         return []
-    stmt = select(Worker.pk, Worker.name, Worker.id_number, Worker.phone).where(
+    flags = [getattr(Worker, name) for name in FACET_FIELDS]
+    stmt = select(Worker.pk, Worker.name, Worker.id_number, Worker.phone, *flags).where(
         _among(Worker.id, ids)
     )
-    return [(pk, name, number, phone) for pk, name, number, phone in session.execute(stmt)]
+    return [
+        (pk, name, number, phone, facet_bits(*rest))
+        for pk, name, number, phone, *rest in session.execute(stmt)
+    ]
 
 
 def add_arrivals(session: Session, workers: Iterable[Mapping[str, Any]], day: date) -> None:

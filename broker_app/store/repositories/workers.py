@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
@@ -24,7 +25,6 @@ from sqlalchemy import (
     select,
     text,
     type_coerce,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -33,13 +33,20 @@ from broker_app.domain.people.idcard import years_before
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
+from broker_app.store.base import table_of
+from broker_app.store.bulk import deferred_indexes
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import (
-    NAME_ORDER,
+    ARCHIVED_BIT,
+    FACET_FIELDS,
+    PINYIN_HEAD,
+    PRIORITY_BITS,
+    facet_bits,
     is_name_term,
     is_pinyin_term,
     name_range,
     query_terms,
+    row_facets,
     sort_key,
     term_ranges,
     worker_tokens,
@@ -203,17 +210,75 @@ def keys_at(
     in order (``limit`` -1: to the end), as a compact array."""
     today = today or date.today()
     terms = query_terms(flt.text)
+    facets = _facet_test(session, flt) if len(terms) == 1 else None
+    if facets is not None and sort.key == SortKey.NAME and not _is_digits_term(terms[0]):
+        # Text alone or with a priority group: the search keys answer it alone.
+        if is_name_term(terms[0]):
+            found = _name_keys(session, terms[0], facets, sort.descending, offset, limit)
+        else:
+            found = _pinyin_ordered(session, terms[0], facets, sort.descending, offset, limit)
+        return array("q", (row[0] for row in found))
     if len(terms) == 1 and is_name_term(terms[0]) and sort.key == SortKey.NAME:
         found = _name_ordered(session, flt, terms[0], sort.descending, offset, limit, today)
         return array("q", (row[0] for row in found))
-    text_only = replace(flt, text="", include_archived=False) == RosterFilter()
-    if len(terms) == 1 and is_pinyin_term(terms[0]) and sort.key == SortKey.NAME and text_only:
-        ordered = _pinyin_ordered(session, terms[0], flt, sort.descending, offset, limit)
-        return array("q", (row[0] for row in ordered))
     stmt = select(Worker.pk).where(*_conditions(flt, today, sort))
     stmt = _ordered(stmt, sort, bool(terms)).offset(offset).limit(limit)
     rows = _via_index(session, stmt, FACETS_INDEX) if terms else session.execute(stmt)
     return array("q", (row[0] for row in rows))
+
+
+@dataclass(frozen=True)
+class _FacetTest:
+    """Which search keys pass a filter by their ``facets``: ``facets & mask == wanted``
+    (a ``mask`` of 0 passes every key)."""
+
+    mask: int
+    wanted: int
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        if not self.mask:
+            return []
+        return [WorkerSearchToken.facets.op("&")(self.mask) == self.wanted]
+
+    def sql(self) -> tuple[str, tuple[int, ...]]:
+        """The same test as SQL text to append to a ``WHERE``, and its parameters."""
+        return (" AND (facets & ?) = ?", (self.mask, self.wanted)) if self.mask else ("", ())
+
+
+def _facet_test(session: Session, flt: RosterFilter) -> _FacetTest | None:
+    """The test on the search keys' ``facets`` that stands for ``flt``'s filters, when
+    it has no others than text, a priority group other than 大龄 and the archived
+    choice (None: it has). Archived workers are only tested for when there are any."""
+    if replace(flt, text="", include_archived=False, priority=None) != RosterFilter():
+        return None
+    if flt.priority is not None and flt.priority not in PRIORITY_BITS:
+        return None
+    wanted = PRIORITY_BITS[flt.priority] if flt.priority is not None else 0
+    mask = wanted
+    if not flt.include_archived and _any_archived(session):
+        mask |= ARCHIVED_BIT
+    return _FacetTest(mask, wanted)
+
+
+def _name_keys(
+    session: Session,
+    term: str,
+    facets: _FacetTest,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> Result[Any]:
+    """Workers whose name contains ``term``, in name order, from its search keys alone
+    (stored in that order, each with the worker's facets): 王 + 脱贫 reads the first
+    ~1,700 keys of 王 for its first 200 rows and looks no worker up."""
+    low, high = name_range(term)
+    token = WorkerSearchToken.token
+    stmt = select(WorkerSearchToken.worker_pk).where(
+        token >= low, token < high, *facets.conditions()
+    )
+    order = (token, WorkerSearchToken.worker_pk)
+    stmt = stmt.order_by(*(key.desc() if descending else key for key in order))
+    return session.execute(stmt.offset(offset).limit(limit))
 
 
 def _name_ordered(
@@ -240,36 +305,77 @@ def _name_ordered(
     return _via_index(session, stmt.offset(offset).limit(limit), FACETS_INDEX)
 
 
+#: A prefix's keys marked 0 are read off their name-ordered index (``PINYIN_ORDER_SQL``)
+#: when at least this many pass the filters: a first letter holds at most ~100k of
+#: them at 400k workers, so the walk keeps one entry in 20 or more ...
+_ORDERED_FROM = 5000
+#: ... and the rows wanted end within this many of the start; otherwise the keys are
+#: read and sorted (cheaper for a rare prefix, or for rows far down the order).
+_ORDERED_WITHIN = 5000
+#: Above every character a key holds: the end of a prefix's range.
+_TOP = "\U0010ffff"
+
+
 def _pinyin_ordered(
     session: Session,
     term: str,
-    flt: RosterFilter,
+    facets: _FacetTest,
     descending: bool,
     offset: int,
     limit: int,
-) -> Result[Any]:
+) -> CursorResult[Any]:
     """Workers a pinyin prefix finds, in name order, from the search keys alone.
 
-    Each key ends with the name's sort key and the prefix's ranges hold one key per
-    worker, so the order needs no lookup in the workers: ``li`` (77,157 of 400k)
-    costs a read of its keys and a bounded sort (~36 ms) instead of 77,157 lookups
-    and a sort (~160 ms). Archived workers, when there are any, are left out by
-    their row keys (a short list)."""
-    token = WorkerSearchToken.token
-    pk = WorkerSearchToken.worker_pk
-    hidden = []
-    if not flt.include_archived and _any_archived(session):
-        hidden.append(pk.not_in(select(Worker.pk).where(Worker.archived.is_(True))))
-    found = union_all(
-        *(
-            select(pk.label("pk"), token.label("token")).where(token >= low, token < high, *hidden)
-            for low, high in term_ranges(term)
-        )
-    ).subquery()
-    name_order = func.substr(found.c.token, func.instr(found.c.token, NAME_ORDER) + 1)
-    order = (name_order, found.c.pk)
-    stmt = select(found.c.pk).order_by(*(key.desc() if descending else key for key in order))
-    return session.execute(stmt.offset(offset).limit(limit))
+    Each key ends with the name's sort key and the prefix's ranges (one per mark)
+    hold one key per worker, so the order needs no lookup in the workers. A range
+    that finds many workers (``li``: 77,157 of 400k) is read in name order from the
+    index of ``ordered`` (its first letter's keys, ``p:0l`` + sort key), keeping the
+    keys that start with the prefix until the page is full: ~250 index entries
+    instead of a read and a sort of 77,157 keys (0.1 against ~17 ms CPU). A rare one
+    is read and sorted. Archived workers and a priority group are checked by the
+    keys' ``facets``."""
+    direction = " DESC" if descending else ""
+    wanted = offset + limit if limit >= 0 else -1
+    test, test_args = facets.sql()
+    parts: list[str] = []
+    args: list[Any] = []
+    for low, high in term_ranges(term):
+        if (
+            0 <= wanted <= _ORDERED_WITHIN
+            and low.startswith("p:0")
+            and _at_least(session, low, high, facets, _ORDERED_FROM)
+        ):
+            head = low[:PINYIN_HEAD]
+            parts.append(
+                "SELECT * FROM (SELECT worker_pk AS pk, token FROM worker_search "
+                "INDEXED BY ix_worker_search_ordered "
+                f"WHERE ordered >= ? AND ordered < ? AND token >= ? AND token < ?{test} "
+                f"ORDER BY ordered{direction}, worker_pk{direction} LIMIT ?)"
+            )
+            args.extend((head, head + _TOP, low, high, *test_args, wanted))
+        else:
+            parts.append(
+                f"SELECT worker_pk AS pk, token FROM worker_search "
+                f"WHERE token >= ? AND token < ?{test}"
+            )
+            args.extend((low, high, *test_args))
+    sql = (
+        f"SELECT pk FROM ({' UNION ALL '.join(parts)}) "
+        f"ORDER BY substr(token, instr(token, char(1)) + 1){direction}, pk{direction} "
+        "LIMIT ? OFFSET ?"
+    )
+    return session.connection().exec_driver_sql(sql, (*args, limit, offset))
+
+
+def _at_least(session: Session, low: str, high: str, facets: _FacetTest, n: int) -> bool:
+    """Whether at least ``n`` keys in ``[low, high)`` pass ``facets`` (reads at most n)."""
+    test, test_args = facets.sql()
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM worker_search "
+        f"WHERE token >= ? AND token < ?{test} LIMIT ?)"
+    )
+    found = session.connection().exec_driver_sql(sql, (low, high, *test_args, n)).scalar()
+    return int(found or 0) >= n
 
 
 def count(session: Session, flt: RosterFilter, today: date | None = None) -> int:
@@ -280,8 +386,9 @@ def count(session: Session, flt: RosterFilter, today: date | None = None) -> int
     text_only = replace(flt, text="", include_archived=False) == RosterFilter()
     if text_only and not terms:
         return _live_total(session, flt.include_archived)
-    if text_only and len(terms) == 1:
-        return _text_count(session, terms[0], flt.include_archived)
+    facets = _facet_test(session, flt) if len(terms) == 1 else None
+    if facets is not None:
+        return _text_count(session, terms[0], facets)
     stmt = select(func.count()).select_from(Worker).where(*_conditions(flt, today or date.today()))
     if terms:
         return int(_via_index(session, stmt, FACETS_INDEX).scalar_one())
@@ -298,24 +405,26 @@ def _live_total(session: Session, include_archived: bool) -> int:
     return total - int(session.scalar(archived) or 0)
 
 
-def _text_count(session: Session, term: str, include_archived: bool) -> int:
+def _text_count(session: Session, term: str, facets: _FacetTest) -> int:
+    """Workers one term finds whose search keys pass ``facets`` (``_facet_test``),
+    counted from the keys alone: 王 + 脱贫 steps through the 35,805 keys of 王 and
+    looks no worker up."""
     token = WorkerSearchToken.token
     ranges = [and_(token >= low, token < high) for low, high in term_ranges(term)]
     pk = WorkerSearchToken.worker_pk
+    keyed = facets.conditions()
     if _is_digits_term(term):
         # The three digit ranges can find one worker twice.
-        counted = [select(func.count(distinct(pk))).where(or_(*ranges))]
+        counted = [select(func.count(distinct(pk))).where(or_(*ranges), *keyed)]
     else:
         # A name substring's range, and a pinyin prefix's ranges together, hold one
         # key per worker (see ``pinyin_tokens``): each range counted on its own, from
         # the index alone. One query with ``OR`` makes SQLite collect the keys to drop
         # repeats (42 ms for ``li`` at 400k against 6 ms for its two ranges).
-        counted = [select(func.count()).select_from(WorkerSearchToken).where(r) for r in ranges]
-    total = sum(int(session.scalar(stmt) or 0) for stmt in counted)
-    if include_archived or not total or not _any_archived(session):
-        return total
-    archived = pk.in_(select(Worker.pk).where(Worker.archived.is_(True)))
-    return total - sum(int(session.scalar(stmt.where(archived)) or 0) for stmt in counted)
+        counted = [
+            select(func.count()).select_from(WorkerSearchToken).where(r, *keyed) for r in ranges
+        ]
+    return sum(int(session.scalar(stmt) or 0) for stmt in counted)
 
 
 def _is_digits_term(term: str) -> bool:
@@ -552,18 +661,29 @@ def _raw_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[tuple[An
 def create(writer: RecordWriter, values: Mapping[str, Any]) -> Worker:
     worker = writer.create(Worker, {**values, "name_sort": sort_key(values["name"])})
     writer.session.flush()
-    reindex(writer.session, [(worker.pk, worker.name, worker.id_number, worker.phone)])
+    reindex(writer.session, [_searched(worker)])
     return worker
 
 
 def update(writer: RecordWriter, worker: Worker, changes: Mapping[str, Any]) -> list[str]:
     extra = {"name_sort": sort_key(changes["name"])} if "name" in changes else {}
-    before = (worker.name, worker.id_number, worker.phone)
+    searched_before = _searched(worker)
+    pk = worker.pk
     changed = writer.update(worker, {**changes, **extra})
     if set(SEARCHED_FIELDS) & set(changed):
-        after = (worker.name, worker.id_number, worker.phone)
-        reindex(writer.session, [(worker.pk, *after)], previous={worker.pk: before})
+        _, old_name, old_number, old_phone, old_facets = searched_before
+        reindex(
+            writer.session,
+            [_searched(worker)],
+            previous={pk: (old_name, old_number, old_phone, old_facets)},
+        )
     return changed
+
+
+def _searched(worker: Worker) -> tuple[int, str, str, str, int]:
+    """(pk, name, ID number, phone, facets): what ``reindex`` takes of a worker."""
+    facets = facet_bits(*(getattr(worker, name) for name in FACET_FIELDS))
+    return worker.pk, worker.name, worker.id_number, worker.phone, facets
 
 
 def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -579,14 +699,11 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     assert raw is not None
     query = f"SELECT id, pk FROM {Worker.__tablename__} WHERE pk > ?"
     pk_of = dict(raw.execute(query, (before,)).fetchall())
-    insert_tokens(
-        session,
-        [
-            (token, pk_of[worker_id])
-            for worker_id, row in zip(ids, prepared, strict=True)
-            for token in worker_tokens(row["name"], row["id_number"], row.get("phone") or "")
-        ],
-    )
+    keys: list[tuple[str, int, int]] = []
+    for worker_id, row in zip(ids, prepared, strict=True):
+        tokens = worker_tokens(row["name"], row["id_number"], row.get("phone") or "")
+        keys.extend(zip(tokens, repeat(pk_of[worker_id]), repeat(row_facets(row))))
+    insert_tokens(session, keys)
     if len(ids) >= 1000:
         # Fresh statistics keep the planner on the token index (without them a
         # search can walk all 100k rows: 10 ms instead of 0.4 ms).
@@ -594,31 +711,37 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     return ids
 
 
-#: The worker fields the search keys are made from.
-SEARCHED_FIELDS = ("name", "id_number", "phone")
+#: The worker fields the search keys are made from (their tokens, and their facets).
+SEARCHED_FIELDS = ("name", "id_number", "phone", *FACET_FIELDS)
 
 
 def reindex(
     session: Session,
-    workers: Sequence[tuple[int, str, str, str]],
+    workers: Sequence[tuple[int, str, str, str, int]],
     *,
-    previous: Mapping[int, tuple[str, str, str]] | None = None,
+    previous: Mapping[int, tuple[str, str, str, int]] | None = None,
 ) -> None:
-    """Bring the search keys of ``workers`` — ``(pk, name, id_number, phone)`` as they
-    are now — up to date. ``previous`` holds each changed worker's old name, ID number
-    and phone, whose keys are removed by value (there is no index by worker); new
-    workers need none."""
+    """Bring the search keys of ``workers`` — ``(pk, name, id_number, phone, facets)``
+    as they are now — up to date. ``previous`` holds each changed worker's old name,
+    ID number, phone and facets: its keys are removed by value (there is no index by
+    worker), and the keys it keeps get the new facets; new workers need none."""
     stale: list[tuple[str, int]] = []
-    fresh: list[tuple[str, int]] = []
-    for pk, name, id_number, phone in workers:
+    fresh: list[tuple[str, int, int]] = []
+    refaceted: list[tuple[int, str, int]] = []
+    for pk, name, id_number, phone, facets in workers:
         now = worker_tokens(name, id_number, phone or "")
         old = previous.get(pk) if previous else None
         before = worker_tokens(old[0], old[1], old[2] or "") if old else set()
         stale.extend((token, pk) for token in before - now)
-        fresh.extend((token, pk) for token in now - before)
+        fresh.extend((token, pk, facets) for token in now - before)
+        if old and old[3] != facets:
+            refaceted.extend((facets, token, pk) for token in now & before)
+    conn = session.connection()
     if stale:
-        session.connection().exec_driver_sql(
-            "DELETE FROM worker_search WHERE token = ? AND worker_pk = ?", stale
+        conn.exec_driver_sql("DELETE FROM worker_search WHERE token = ? AND worker_pk = ?", stale)
+    if refaceted:
+        conn.exec_driver_sql(
+            "UPDATE worker_search SET facets = ? WHERE token = ? AND worker_pk = ?", refaceted
         )
     insert_tokens(session, fresh)
 
@@ -627,8 +750,8 @@ def reindex(
 _STAGED_TOKENS = 50_000
 
 
-def insert_tokens(session: Session, pairs: Sequence[tuple[str, int]]) -> None:
-    """Add search keys ``(token, worker_pk)``; keys already there are kept.
+def insert_tokens(session: Session, pairs: Sequence[tuple[str, int, int]]) -> None:
+    """Add search keys ``(token, worker_pk, facets)``; keys already there are kept.
 
     The key B-tree is ordered by token; a big load (1.2M keys for 100k workers) put
     into it in arrival order touches its pages at random. Staged in a plain temporary
@@ -637,13 +760,20 @@ def insert_tokens(session: Session, pairs: Sequence[tuple[str, int]]) -> None:
     if not pairs:
         return
     conn = session.connection()
-    insert = f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk) "
+    table = WorkerSearchToken.__tablename__
+    insert = f"INSERT OR IGNORE INTO {table} (token, worker_pk, facets) "
     if len(pairs) < _STAGED_TOKENS:
-        conn.exec_driver_sql(insert + "VALUES (?, ?)", pairs)
+        conn.exec_driver_sql(insert + "VALUES (?, ?, ?)", pairs)
         return
-    conn.exec_driver_sql("CREATE TEMP TABLE worker_search_stage (token TEXT, worker_pk INTEGER)")
-    conn.exec_driver_sql("INSERT INTO temp.worker_search_stage VALUES (?, ?)", pairs)
     conn.exec_driver_sql(
-        insert + "SELECT token, worker_pk FROM temp.worker_search_stage ORDER BY token, worker_pk"
+        "CREATE TEMP TABLE worker_search_stage (token TEXT, worker_pk INTEGER, facets INTEGER)"
     )
+    conn.exec_driver_sql("INSERT INTO temp.worker_search_stage VALUES (?, ?, ?)", pairs)
+    # The name-ordered index of the pinyin keys would take them at random places:
+    # for a first load it is built again afterwards, in one sort.
+    with deferred_indexes(session, table_of(WorkerSearchToken), len(pairs)):
+        conn.exec_driver_sql(
+            insert + "SELECT token, worker_pk, facets FROM temp.worker_search_stage "
+            "ORDER BY token, worker_pk"
+        )
     conn.exec_driver_sql("DROP TABLE temp.worker_search_stage")
