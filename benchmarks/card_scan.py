@@ -109,7 +109,7 @@ def scanned(layout: SheetLayout, faces: list[CardFace], blur: float) -> list[str
     image = page_image(layout, faces, dpi=DPI)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     page = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("L")
     if blur:
         page = page.filter(ImageFilter.GaussianBlur(blur))

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 import requests
+from sqlalchemy import insert
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -106,7 +107,7 @@ def progress(folder: Path, records: int, repeat: int) -> None:
                     "updated_by": "bench",
                 }
             )
-        session.execute(Record.__table__.insert(), rows)
+        session.execute(insert(Record), rows)
         session.add(
             CardClue(query_code=indexed, clue_id=uuid7(), record_id=rows[0]["id"], created_at=now)
         )

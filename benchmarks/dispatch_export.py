@@ -160,10 +160,10 @@ def phase_ours(
         rows = len(stats.villages)
     else:
         chosen = ids["list"] if kind == "list" else ids["many"]
-        result = DispatchExportService(store).export(out, BatchFilter(batch_ids=tuple(chosen)))
-        rows = result.people
+        exported = DispatchExportService(store).export(out, BatchFilter(batch_ids=tuple(chosen)))
+        rows = exported.people
     seconds = time.perf_counter() - start
-    result = {
+    result: dict[str, float] = {
         "seconds": seconds,
         "rows": rows,
         "rss_mb": peak_rss_mb(),
@@ -332,10 +332,10 @@ def phase_plain(kind: str, source: Path, out: Path) -> dict[str, float]:
                 sheet.append(row)
         workbook.save(target)
     seconds = time.perf_counter() - start
-    rows = sum(len(rows) for sheets in books for _, rows in sheets)
+    written = sum(len(rows) for sheets in books for _, rows in sheets)
     return {
         "seconds": seconds,
-        "rows": rows,
+        "rows": written,
         "rss_mb": peak_rss_mb(),
         "adds_mb": peak_rss_mb() - before,
         "rss_before_mb": before,

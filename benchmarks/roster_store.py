@@ -71,7 +71,8 @@ def build(store: Any, workers: int, rng: random.Random, today: date) -> Any:
     """A county station with ``workers`` synthetic workers; returns a sample row."""
     StationService(store).configure("370883000000")  # county: all 714 villages
     villages = _villages_in_scope("370883000000")
-    people, seen = [], set()
+    people: list[Any] = []
+    seen: set[Any] = set()
     while len(people) < workers:
         person = _person(rng, villages, today)
         if person["id_number"] not in seen:

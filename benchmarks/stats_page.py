@@ -223,16 +223,16 @@ def main() -> int:
         runs = [run_once(data_dir) for _ in range(args.repeat)]
 
     def median(key: str) -> float:
-        return statistics.median(float(r[key]) for r in runs)  # type: ignore[arg-type]
+        return statistics.median(float(str(r[key])) for r in runs)
 
     print(f"runs:                  {len(runs)}")
     print(f"first chart drawn:     {median('first_s'):.2f} s median")
     print(
         f"all charts drawn:      {median('charts_s'):.2f} s median "
-        f"(worst {max(float(r['charts_s']) for r in runs):.2f} s;"
+        f"(worst {max(float(str(r['charts_s'])) for r in runs):.2f} s;"
         f" CPU {median('charts_cpu_s'):.2f} s)"
         "  target < 1 s"
-    )  # type: ignore[arg-type]
+    )
     print(
         f"watch list loaded:     {median('watch_s'):.2f} s median ({runs[0]['watch_rows']} people"
         f", {runs[0].get('watch_villages', 0)} village rows; CPU {median('watch_cpu_s'):.2f} s)"
