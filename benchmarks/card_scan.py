@@ -109,7 +109,7 @@ def scanned(layout: SheetLayout, faces: list[CardFace], blur: float) -> list[str
     image = page_image(layout, faces, dpi=DPI)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide wants str
     page = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("L")
     if blur:
         page = page.filter(ImageFilter.GaussianBlur(blur))
