@@ -85,7 +85,9 @@ def records(people: list[dict[str, Any]], seed: int = 11) -> Iterator[tuple[str,
             }  # fmt: skip
 
 
-def seed(db_url: str, station_id: str, node_id: str, people: list[dict[str, Any]]) -> dict:
+def seed(
+    db_url: str, station_id: str, node_id: str, people: list[dict[str, Any]]
+) -> dict[str, float]:
     """Store ``people`` and their records as creates pushed by ``station_id``; returns
     the count of each record type."""
     db = ServerDB(db_url)
@@ -94,7 +96,7 @@ def seed(db_url: str, station_id: str, node_id: str, people: list[dict[str, Any]
     # write the whole county; the scope check is not what is being seeded).
     writer = Writer(station_id, node_id, None)
     clock = HybridClock(node_id)
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     batch: list[Mutation] = []
     started = time.perf_counter()
 

@@ -8,9 +8,9 @@
 # env: PYTHON=...   the Linux Python with the project installed (default .venv/bin/python)
 #      LABOR_STATION_WINDOWS_CACHE=DIR  the cache (default ~/.cache/labor-station/windows)
 #
-# What is cached between runs on one machine, keyed by a hash of pyproject.toml, the shim
-# sources and this file: the Wine prefix with the Windows CPython and the Windows wheels
-# of the dependencies. Never cached: the system packages (installed when missing, so a
+# What is cached between runs on one machine, keyed by a hash of pyproject.toml's [project]
+# tables (the dependencies, not the tools' settings), the shim sources and prefix.sh: the
+# Wine prefix with the Windows CPython and the Windows wheels of the dependencies. Never cached: the system packages (installed when missing, so a
 # new machine still proves the install step), the app itself, its build and its outputs.
 #
 # Facts about Wine 8 this relies on (each was found the hard way):
@@ -54,7 +54,7 @@ if ! locale -a | grep -qi '^zh_CN.utf8$'; then
     locale-gen >/dev/null
 fi
 
-KEY=$(cat "$ROOT/pyproject.toml" "$HERE"/shims/*.c "$HERE/prefix.sh" | sha256sum | cut -c1-16)
+KEY=$( { sed -n '/^\[project/,/^\[tool\./p' "$ROOT/pyproject.toml"; cat "$HERE"/shims/*.c "$HERE/prefix.sh"; } | sha256sum | cut -c1-16)
 CACHE=$CACHE_ROOT/$KEY
 mkdir -p "$CACHE_ROOT"
 # One run at a time per machine: the prefix and its wineserver are shared state.

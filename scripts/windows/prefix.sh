@@ -1,5 +1,5 @@
 # Sourced by check.sh: the Wine prefix with the Windows CPython 3.11 and the Windows
-# wheels of the dependencies, built once per key (this file, pyproject.toml, the shims)
+# wheels of the dependencies, built once per key (this file, pyproject.toml's [project], the shims)
 # and kept in the cache. Needs HERE, ROOT, PYTHON, CACHE, CACHE_ROOT, KEY, WINEPREFIX.
 if [ ! -f "$CACHE/ready" ]; then
     step "preparing the Wine prefix (cache $CACHE)"
