@@ -10,8 +10,9 @@
 #
 # What is cached between runs on one machine, keyed by a hash of pyproject.toml's [project]
 # tables (the dependencies, not the tools' settings), the shim sources and prefix.sh: the
-# Wine prefix with the Windows CPython and the Windows wheels of the dependencies. Never cached: the system packages (installed when missing, so a
-# new machine still proves the install step), the app itself, its build and its outputs.
+# Wine prefix with the Windows CPython and the Windows wheels of the dependencies. Never
+# cached: the system packages (installed when missing, so a new machine still proves the
+# install step), the app itself, its build and its outputs.
 #
 # Facts about Wine 8 this relies on (each was found the hard way):
 #  - Python under Wine dies in init_sys_streams when a std stream is a regular file or
