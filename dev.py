@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -162,12 +163,17 @@ def run_tests(python: Path, args: list[str]) -> int:
         ("lint-imports", [str(python), "-c", LINT_IMPORTS]),
         ("pytest", [str(python), "-m", "pytest", *parallel_args(args), *args]),
     ]
+    started = time.monotonic()
     for name, command in steps:
         say(f"{name}: {' '.join(command[2:])}")
+        began = time.monotonic()
         code = subprocess.call(command, cwd=ROOT, env=env)
         if code != 0:
             say(f"{name} failed (exit {code})")
             return code
+        say(f"{name} passed in {time.monotonic() - began:.0f} s")
+    # The suite's own time, set-up excluded: what the suite's speed is judged by.
+    say(f"all checks passed in {time.monotonic() - started:.0f} s")
     return 0
 
 
