@@ -27,6 +27,9 @@ def backup_database(source: Path, destination: Path) -> Path:
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
+                # One self-contained file: a copy in WAL mode (the station's) would grow
+                # -wal and -shm files beside it whenever it is opened, even to check it.
+                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:

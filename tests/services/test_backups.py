@@ -115,6 +115,36 @@ def test_requested_restore_is_applied_with_the_database_closed(data_dir: Path) -
     assert any(b.kind == "before-restore" for b in list_backups(data_dir))
 
 
+def test_a_backup_is_one_file_and_the_restored_station_writes_ahead_again(
+    data_dir: Path,
+) -> None:
+    """A backup goes on a USB stick as one file: opening it (to check it, or in any
+    SQLite tool) leaves no -wal or -shm beside it, and a station restored from it is
+    back in write-ahead mode when opened."""
+    store = open_store(data_dir)
+    register(store)
+    backup = backup_now(data_dir)
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("SELECT count(*) FROM worker").fetchone()[0] == 1
+        assert sorted(
+            p.name for p in backup.parent.iterdir() if p.name.startswith(backup.name)
+        ) == [backup.name]
+    finally:
+        conn.close()
+    request_restore(data_dir, backup)
+    store.close()
+    apply_pending_restore(data_dir)
+    reopened = open_store(data_dir)
+    try:
+        with reopened.read() as session:
+            mode = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+        assert mode == "wal"
+    finally:
+        reopened.close()
+
+
 def test_a_bad_file_is_refused_before_anything_is_asked(data_dir: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "x.sqlite3"
     bogus.write_bytes(b"not a database")
