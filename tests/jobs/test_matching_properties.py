@@ -166,3 +166,25 @@ def test_reasons_belong_to_the_score(job: JobProfile, worker: WorkerProfile, on:
         assert (result.score > 0) == bool(
             [r for r in result.reasons if "高于岗位薪资上限" not in r and "远于" not in r]
         )
+
+
+#: Workers free to take a job (most pass the hard constraints, so rankings are long).
+free_workers = workers.map(lambda p: replace(p, archived=False, committed=False))
+
+
+@settings(max_examples=300)
+@given(
+    jobs().map(lambda job: replace(job, status="open", deadline=None)),
+    st.lists(free_workers, max_size=60),
+    ON,
+    st.one_of(st.none(), st.integers(1, 10)),
+)
+def test_ranking_equals_scoring_each_pair(
+    job: JobProfile, people: list[WorkerProfile], on: date, limit: int | None
+) -> None:
+    """The ranking's per-job point tables give the list that scoring every pair on its
+    own (``evaluate``: the one scoring routine, reasons included) and sorting gives."""
+    one_by_one = [rec for worker in people if (rec := evaluate(job, worker, on)) is not None]
+    one_by_one.sort(key=lambda rec: (-rec.score, rec.record_id))
+    expected = one_by_one if limit is None else one_by_one[:limit]
+    assert rank_workers(job, people, on, limit) == expected

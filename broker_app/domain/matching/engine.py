@@ -15,10 +15,12 @@ Results are best first, ties broken by record id, so the same input always gives
 the same list. Reasons, in Chinese, are built only for the results returned.
 
 Speed: ranking 100k workers for one job touches each worker once, with no
-allocation per candidate: the job's facts are folded before the loop (trade set,
-birth-date bounds of its age range, the 大龄 birth-date window), priority points
-come from a 32-entry table indexed by group bits, and candidates are collected in
-one list per score (scores are small integers) instead of being sorted.
+allocation per candidate: the job's facts are folded before the loop (birth-date
+bounds of its age range, the 大龄 birth-date window, and one point table per scoring
+term, from the worker's value to its points, filled on first sight by the helpers
+``_score`` uses), priority points come from a 32-entry table indexed by group bits,
+and candidates are collected in one list per score (scores are small integers)
+instead of being sorted.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from broker_app.domain.matching.profiles import (
 from broker_app.domain.people.idcard import age_on
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 
+K = TypeVar("K")
 _UNEMPLOYED: Final = EmploymentStatus.UNEMPLOYED.value
 _FIRST: Final = POVERTY | MONITORED
 _WELFARE_GROUPS: Final = POVERTY | MONITORED | LOW_INCOME | DISABLED | OLDER
@@ -90,16 +93,38 @@ def rank_workers(
     welfare = job.welfare
     available = AVAILABLE_STATUSES
     buckets: list[list[WorkerProfile]] = [[] for _ in range(w.MAX_SCORE + 1)]
+    points = _JobPoints(job)
+    skill, intended, near = points.skill, points.intended, points.near
+    wage, wish, kind, brand, status = (
+        points.wage,
+        points.wish,
+        points.kind,
+        points.brand,
+        points.status,
+    )
+    priority = PRIORITY_POINTS
     for worker in workers:
         if worker.archived or worker.committed or worker.employment_status not in available:
             continue
         birth = worker.birth_date
         if birth < first_birth or birth > last_birth:
             continue
-        older = older_first <= birth <= older_last
-        if welfare and not (worker.groups or older):
+        groups = worker.groups
+        if older_first <= birth <= older_last:
+            groups |= OLDER
+        elif welfare and not groups:
             continue
-        buckets[_score(job, worker, older, None)].append(worker)
+        buckets[
+            skill[worker.skills]
+            + intended[worker.intended_trades]
+            + priority[groups]
+            + near[worker.org_code]
+            + wage[worker.expected_wage]
+            + wish[worker.intended_place_tier]
+            + kind[worker.intended_kinds]
+            + brand[worker.labor_brand]
+            + status[worker.employment_status]
+        ].append(worker)
     return _take(buckets, limit, lambda worker: _explain(job, worker, on, worker.id))
 
 
@@ -180,8 +205,9 @@ def worker_exclusions(worker: WorkerProfile) -> list[str]:
 def _score(job: JobProfile, worker: WorkerProfile, older: bool, why: list[str] | None) -> int:
     """Points of a pair that passed the hard constraints; with ``why`` also the reasons.
 
-    The one scoring routine: the fast paths call it with ``why=None``, so the
-    reasons shown always belong to the score shown.
+    The one scoring routine: ``rank_jobs`` calls it with ``why=None``, and
+    ``rank_workers`` sums point tables filled by the same helpers (``_JobPoints``),
+    so the reasons shown always belong to the score shown.
     """
     score = 0
     trades = job.trades
@@ -222,6 +248,72 @@ def _score(job: JobProfile, worker: WorkerProfile, older: bool, why: list[str] |
         if why is not None:
             why.append("目前未就业")
     return score
+
+
+class _Points(dict[K, int]):
+    """Points of one scoring term by the worker's value, worked out on first sight."""
+
+    __slots__ = ("_points",)
+
+    def __init__(self, points: Callable[[K], int]) -> None:
+        super().__init__()
+        self._points = points
+
+    def __missing__(self, key: K) -> int:
+        value = self[key] = self._points(key)
+        return value
+
+
+class _JobPoints:
+    """The terms of ``_score`` for one job, each a table from the worker's value to
+    its points, so ranking many workers costs a few dictionary look-ups per worker.
+
+    Each table is filled by the same helpers ``_score`` calls (with ``why=None``),
+    so a ranked score always equals the explained one; the workers of a station
+    share few distinct values (skill sets, villages, wages), so the tables stay small.
+    """
+
+    __slots__ = ("brand", "intended", "kind", "near", "skill", "status", "wage", "wish")
+
+    def __init__(self, job: JobProfile) -> None:
+        trades = job.trades
+        rank = job.tier_rank
+        has_wage = job.monthly_min is not None or job.monthly_max is not None
+
+        def skill(skills: frozenset[str]) -> int:
+            return w.SKILL if trades and not trades.isdisjoint(skills) else 0
+
+        def intended(wishes: frozenset[str]) -> int:
+            return w.INTENDED_TRADE if trades and not trades.isdisjoint(wishes) else 0
+
+        def near(org_code: str) -> int:
+            return _nearness(job, org_code, None) if rank == 0 else 0
+
+        def wage(expected: int | None) -> int:
+            return _wage(job, expected, None) if expected is not None and has_wage else 0
+
+        def wish(tier: str | None) -> int:
+            if tier is None or tier not in _TIER_RANK:
+                return 0
+            return _place_wish(rank, _TIER_RANK[tier], tier, job.place_tier, None)
+
+        def kind(kinds: frozenset[str]) -> int:
+            return w.INTENDED_KIND if job.kind in kinds else 0
+
+        def brand(name: str) -> int:
+            return w.LABOR_BRAND if name and name in job.brands else 0
+
+        def status(value: str) -> int:
+            return w.UNEMPLOYED if value == _UNEMPLOYED else 0
+
+        self.skill = _Points(skill)
+        self.intended = _Points(intended)
+        self.near = _Points(near)
+        self.wage = _Points(wage)
+        self.wish = _Points(wish)
+        self.kind = _Points(kind)
+        self.brand = _Points(brand)
+        self.status = _Points(status)
 
 
 def _nearness(job: JobProfile, org_code: str, why: list[str] | None) -> int:
