@@ -59,7 +59,7 @@ def deferred_worker_triggers(session: Session, incoming: int) -> Iterator[None]:
     marks = ", ".join("?" for _ in DEFERRED)
     saved = conn.exec_driver_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})"
-        " ORDER BY name",
+        " ORDER BY rowid",  # created again in the order they were created
         DEFERRED,
     ).all()
     for name, _sql in saved:
