@@ -4,6 +4,7 @@ together in the caller's transaction (nothing is ever sent that was not committe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.store.base import SyncedRecord, table_of
 from broker_app.store.bulk import deferred_indexes, insert_rows
+from broker_app.store.deferred_triggers import deferred_worker_triggers
 from broker_app.store.models.local import OutboxEntry
 from broker_app.store.status_history import TRACKED, add_events, event_row
 from broker_app.store.wire import to_wire
@@ -126,12 +128,18 @@ class RecordWriter:
             # A create without fields: the record's fields are read when it is sent
             # (``OutboxEntry``). A copy here would be half of a 100k load's database.
             outbox_rows.append(_outbox_row(cls.record_type, record_id, CREATE, {}, stamp, moment))
-        for table, batch in ((table_of(cls), table_rows), (table_of(OutboxEntry), outbox_rows)):
-            with deferred_indexes(self.session, table, len(batch)):
-                insert_rows(self.session, table, batch)
-        if cls.record_type == "worker":
-            day = moment.date()
-            add_events(self.session, (event_row(r["id"], r, day) for r in table_rows))
+        workers = cls.record_type == "worker"
+        # A large load of workers fills their derived tables in one pass at its end.
+        with deferred_worker_triggers(self.session, len(table_rows)) if workers else nullcontext():
+            for table, batch in (
+                (table_of(cls), table_rows),
+                (table_of(OutboxEntry), outbox_rows),
+            ):
+                with deferred_indexes(self.session, table, len(batch)):
+                    insert_rows(self.session, table, batch)
+            if workers:
+                day = moment.date()
+                add_events(self.session, (event_row(r["id"], r, day) for r in table_rows))
         return ids
 
     def _outbox(
