@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from broker_app.store.backup import timestamped_backup
 from broker_app.store.secrets import SecretStore, scrub_secrets
@@ -73,6 +73,7 @@ def upgrade(
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        analyze_unmeasured_indexes(conn)
     if cfg.attributes.get("secrets_moved"):
         # Old copies of the rows' pages may linger in the write-ahead log.
         with engine.connect() as conn:
@@ -82,3 +83,28 @@ def upgrade(
             scrub_secrets(backup)
     log.info("database %s migrated to %s", db_path, head_revision())
     return backup
+
+
+def analyze_unmeasured_indexes(conn: Connection) -> list[str]:
+    """``ANALYZE`` each index that has no planner statistics on a table that has them
+    (one a migration created or rebuilt); returns their names.
+
+    SQLite guesses the selectivity of an index it has no row for in ``sqlite_stat1``
+    and may then prefer it to the right one: after migration 0015 rebuilt
+    ``ix_worker_stats``, the unfiltered roster page of a 400k station took 875 ms
+    instead of 1.4 ms. Analyzing one index reads only that index."""
+    if not conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+    ).first():
+        return []  # never analyzed: the planner guesses for every index alike
+    names = list(
+        conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' "
+            "AND name NOT LIKE 'sqlite_autoindex_%' "
+            "AND tbl_name IN (SELECT tbl FROM sqlite_stat1) "
+            "AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)"
+        ).scalars()
+    )
+    for name in names:
+        conn.exec_driver_sql(f'ANALYZE "{name}"')
+    return names
