@@ -86,8 +86,8 @@ def upgrade(
 
 
 def analyze_unmeasured_indexes(conn: Connection) -> list[str]:
-    """``ANALYZE`` each index that has no planner statistics on a table that has them
-    (one a migration created or rebuilt); returns their names.
+    """``ANALYZE`` each index without planner statistics in a station that has them
+    (one a migration created or rebuilt, on a new table too); returns their names.
 
     SQLite guesses the selectivity of an index it has no row for in ``sqlite_stat1``
     and may then prefer it to the right one: after migration 0015 rebuilt
@@ -101,7 +101,6 @@ def analyze_unmeasured_indexes(conn: Connection) -> list[str]:
         conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'index' "
             "AND name NOT LIKE 'sqlite_autoindex_%' "
-            "AND tbl_name IN (SELECT tbl FROM sqlite_stat1) "
             "AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)"
         ).scalars()
     )
