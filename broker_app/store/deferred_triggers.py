@@ -42,7 +42,7 @@ LOADED_TABLES = ("worker", "worker_status_event")
 #: Fewer workers than this keep the triggers (dropping and creating them costs more).
 MIN_WORKERS = 1000
 
-_GROUPS = "poverty_alleviated, monitoring_type, low_income, disabled, birth_date"
+_GROUPS = ("poverty_alleviated", "monitoring_type", "low_income", "disabled", "birth_date")
 _EVENT = "employment_status, place_tier, org_code, archived"
 
 
@@ -95,10 +95,11 @@ def _rebuild(session: Session, above_pk: int, above_event: int) -> None:
         "DELETE FROM worker_status_latest WHERE worker_id IN (SELECT worker_id FROM"
         " temp.loaded_workers)"
     )
-    groups = ", ".join(f"w.{name.strip()}" for name in _GROUPS.split(","))
+    columns = ", ".join(_GROUPS)
+    groups = ", ".join(f"w.{name}" for name in _GROUPS)
     conn.exec_driver_sql(
         f"""INSERT INTO worker_status_latest
-            (worker_id, day, event_id, first_day, {_EVENT}, {_GROUPS})
+            (worker_id, day, event_id, first_day, {_EVENT}, {columns})
         SELECT e.worker_id, e.day, e.id, f.first_day, e.employment_status, e.place_tier,
             e.org_code, e.archived, {groups}
         FROM (

@@ -276,9 +276,7 @@ def _name_keys(
     stmt = select(WorkerSearchToken.worker_pk).where(
         token >= low, token < high, *facets.conditions()
     )
-    order = (token, WorkerSearchToken.worker_pk)
-    stmt = stmt.order_by(*(key.desc() if descending else key for key in order))
-    return session.execute(stmt.offset(offset).limit(limit))
+    return session.execute(_in_key_order(stmt, descending).offset(offset).limit(limit))
 
 
 def _name_ordered(
@@ -300,9 +298,14 @@ def _name_ordered(
         .join(Worker, Worker.pk == WorkerSearchToken.worker_pk)
         .where(token >= low, token < high, *_conditions(replace(flt, text=""), today))
     )
-    order = (token, WorkerSearchToken.worker_pk)
-    stmt = stmt.order_by(*(key.desc() if descending else key for key in order))
+    stmt = _in_key_order(stmt, descending)
     return _via_index(session, stmt.offset(offset).limit(limit), FACETS_INDEX)
+
+
+def _in_key_order(stmt: Select[Any], descending: bool) -> Select[Any]:
+    """``stmt`` ordered by its search key (the name's order), then the worker."""
+    order = (WorkerSearchToken.token, WorkerSearchToken.worker_pk)
+    return stmt.order_by(*(key.desc() if descending else key for key in order))
 
 
 #: A prefix's keys marked 0 are read off their name-ordered index (``PINYIN_ORDER_SQL``)
