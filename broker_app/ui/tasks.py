@@ -1,9 +1,15 @@
 """The window's one background runner (Anki's task manager, Picard's inline pool).
 
-Two lanes:
+Three lanes:
 
 - ``run_db``: database work, on ONE worker thread, so writes never fight over the
   SQLite lock and run in the order they were asked for. Every write goes here.
+- ``run_read``: a long read that must not wait behind the database lane (the
+  帮扶预警 summary of a county, counted while the 统计 page's charts count on the
+  database lane), on its own worker thread and its own connection: SQLite in WAL
+  mode reads while the other lane reads or writes, and releases the GIL while it
+  steps, so on two cores both go at once. It sees what was committed when it
+  starts; nothing that writes goes here.
 - ``run_network``: network work, on a small thread pool.
 
 ``fn`` runs off the GUI thread and must not touch widgets; ``on_done(result)`` or
@@ -102,6 +108,8 @@ class TaskRunner(QObject):
         self.inline = inline
         self._db = QThreadPool(self)
         self._db.setMaxThreadCount(1)
+        self._read = QThreadPool(self)
+        self._read.setMaxThreadCount(1)
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(_NETWORK_THREADS)
         self._post.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
@@ -118,6 +126,17 @@ class TaskRunner(QObject):
     ) -> None:
         """Database work, one at a time in submission order."""
         self._start(self._db, fn, on_done, on_error, owner)
+
+    def run_read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """A read only, beside the database lane (one at a time, in submission order)."""
+        self._start(self._read, fn, on_done, on_error, owner)
 
     def run_network(
         self,
@@ -171,14 +190,15 @@ class TaskRunner(QObject):
         return job
 
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until both lanes are idle (tests, and shutdown)."""
-        return self._db.waitForDone(timeout_ms) and self._network.waitForDone(timeout_ms)
+        """Block until every lane is idle (tests, and shutdown)."""
+        return all(pool.waitForDone(timeout_ms) for pool in (self._db, self._read, self._network))
 
     def shutdown(self) -> None:
         """Cancel long jobs and drop queued work, then wait for what is running."""
         for job in list(self._jobs):
             job.cancel()
         self._db.clear()
+        self._read.clear()
         self._network.clear()
         self.wait()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from broker_app.domain.common.enums import EmploymentStatus
-from broker_app.services.assistance.watch_list import WatchRules, load_rules, watch_list
+from broker_app.domain.people.watch_urgency import Urgency
+from broker_app.services.assistance.watch_list import (
+    WatchReason,
+    WatchRules,
+    load_rules,
+    watch_list,
+)
+from broker_app.services.assistance.watch_summary import watch_summary
 from broker_app.services.changes import Change, Op, RecordKind
 from broker_app.services.stats.monthly import (
     POVERTY_OR_MONITORED,
@@ -32,8 +40,9 @@ from broker_app.ui.context import AppContext
 from broker_app.ui.stats.page import StatsPage
 from broker_app.ui.stats.refresh import DEBOUNCE_MS
 from broker_app.ui.stats.settings_dialog import StatsSettingsDialog
+from broker_app.ui.tasks import TaskRunner
 from broker_app.ui.worker_editor.dialog import WorkerEditorDialog
-from tests.stats.builders import A1, TODAY, add_worker
+from tests.stats.builders import A1, A2, TODAY, add_worker
 
 
 def open_page(ctx: AppContext, qtbot: QtBot, *, show: bool = True) -> StatsPage:
@@ -95,6 +104,50 @@ def test_the_page_shows_the_numbers_of_the_monthly_statistics(
         shown = [page.watch.model.worker_id(r) for r in range(page.watch.model.rowCount())]
         assert shown == [e.worker_id for e in listed.entries if e.org_code == village.code]
     assert page.tabs.tabText(1) == "帮扶预警（6）"
+
+
+def test_the_watch_list_shows_while_the_charts_are_still_counting(
+    store: Store, ids: dict[str, str], data_dir: Path, qtbot: QtBot
+) -> None:
+    """A county's summary takes as long as the charts: it is counted beside them, not
+    after them, and shows the figures of the summary of the list."""
+    ctx = AppContext(store, data_dir, TaskRunner())
+    release = threading.Event()
+    try:
+        # The database lane is busy (the charts of a big station, a write) until released.
+        ctx.runner.run_db(lambda: release.wait(10))
+        page = open_page(ctx, qtbot)
+        page.tabs.setCurrentWidget(page.watch)
+        qtbot.waitUntil(lambda: page.tabs.tabText(1) == "帮扶预警（6）")
+        assert page.loading and page.charts.status_card.chart.chart_data() is None
+        assert page.watch.showing_summary() and page.watch.village_table.isVisible()
+        summary = watch_summary(store, load_rules(store), today=TODAY)
+        model = page.watch.village_model
+        shown = [
+            [model.index(row, column).data() for column in range(model.columnCount())]
+            for row in range(model.rowCount())
+        ]
+        assert shown == [
+            [str(cell) for cell in (
+                v.place, v.people, v.urgent, v.by_urgency[Urgency.MEDIUM], v.first_priority,
+                *(v.by_reason[reason] for reason in WatchReason),
+            )]
+            for v in summary.villages
+        ]  # fmt: skip
+        assert [row[:3] for row in shown] == [
+            ["太平镇 / 庄里村", "4", "1"], ["太平镇 / 中陶城村", "2", "1"],
+        ]  # fmt: skip
+        with qtbot.waitSignal(page.watch.village_loaded) as loaded:
+            page.watch.drill_into(A2)  # a village opens while the charts count, too
+        assert loaded.args == [A2, 2] and page.loading
+        release.set()
+        with qtbot.waitSignal(page.charts_loaded, timeout=10_000):
+            pass
+        assert page.charts.kpis.workers.value() == "10"
+    finally:
+        release.set()
+        ctx.runner.shutdown()
+        ctx.deleteLater()
 
 
 def test_an_empty_station_renders(ctx: AppContext, qtbot: QtBot) -> None:

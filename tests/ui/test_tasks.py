@@ -63,6 +63,25 @@ def test_database_work_runs_one_at_a_time_in_order(runner: TaskRunner, qtbot: Qt
     assert not overlap[0]
 
 
+def test_a_read_does_not_wait_behind_the_database_lane(runner: TaskRunner, qtbot: QtBot) -> None:
+    busy = threading.Event()
+    release = threading.Event()
+
+    def long_count() -> str:
+        busy.set()
+        release.wait(10)
+        return "charts"
+
+    results: list[str] = []
+    runner.run_db(long_count, results.append)
+    assert busy.wait(5)
+    runner.run_read(lambda: "watch list", results.append)
+    qtbot.waitUntil(lambda: results == ["watch list"])  # while the database lane is busy
+    release.set()
+    qtbot.waitUntil(lambda: results == ["watch list", "charts"])
+    assert runner.wait(5000)
+
+
 def test_failures_reach_on_error_or_the_failed_signal(runner: TaskRunner, qtbot: QtBot) -> None:
     errors: list[BaseException] = []
     runner.run_db(lambda: 1 / 0, on_error=errors.append)
@@ -137,6 +156,7 @@ def test_inline_mode_runs_everything_at_once() -> None:
     runner = TaskRunner(inline=True)
     results: list[int] = []
     runner.run_db(lambda: 7, results.append)
+    runner.run_read(lambda: 9, results.append)
     job = runner.run_job(lambda progress, cancel: 8, results.append)
-    assert results == [7, 8]
+    assert results == [7, 9, 8]
     assert not job.running

@@ -7,7 +7,9 @@ same ones behind the 月度统计表, so the screen and the workbook agree.
 Counting runs on the database lane in four parts (roster figures, exports,
 matches, trainings), one more per registered section (``ui.stats.sections``), and
 each chart is drawn as soon as its part arrives; a
-recount keeps the old charts until the new figures are in. The page counts again
+recount keeps the old charts until the new figures are in. The 帮扶预警 tab counts
+on the runner's read lane, beside the charts, not after them: a county's summary
+takes as long as all the charts together. The page counts again
 after relevant writes, debounced, and only while it is shown (``refresh``).
 """
 

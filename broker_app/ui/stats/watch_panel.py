@@ -237,7 +237,8 @@ class WatchPanel(QWidget):
             if generation == self._generation:
                 self.count_label.setText(user_message(exc))
 
-        self.ctx.runner.run_db(work, done, failed, owner=self)
+        # Its own lane: a county's summary does not wait behind the page's charts.
+        self.ctx.runner.run_read(work, done, failed, owner=self)
 
     def _show_view(self) -> None:
         summary = self.by_village and self.village is None
