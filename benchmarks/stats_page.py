@@ -14,9 +14,9 @@ Figures, medians over the runs:
   the page built) to the first chart drawn with figures (it shows what it has);
 - all charts: to every chart drawn with the figures of the count (those below
   the fold drawn into an image, as they would be when scrolled to);
-- watch list: to the 帮扶预警 list loaded as well (it is counted after the charts); at a
-  township or the county that is the summary by village, and then the first
-  village is opened (its own list);
+- watch list: to the 帮扶预警 list loaded as well (it is counted beside the charts, on
+  the runner's read lane); at a township or the county that is the summary by
+  village, and then the first village is opened (its own list);
 - recount: 刷新 on the open page, to every chart redrawn;
 - the service calls alone, in the same process after the page.
 
