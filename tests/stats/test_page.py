@@ -7,10 +7,11 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -106,48 +107,81 @@ def test_the_page_shows_the_numbers_of_the_monthly_statistics(
     assert page.tabs.tabText(1) == "帮扶预警（6）"
 
 
-def test_the_watch_list_shows_while_the_charts_are_still_counting(
-    store: Store, ids: dict[str, str], data_dir: Path, qtbot: QtBot
-) -> None:
-    """A county's summary takes as long as the charts: it is counted beside them, not
-    after them, and shows the figures of the summary of the list."""
+@pytest.fixture
+def threaded(store: Store, data_dir: Path) -> Iterator[tuple[AppContext, threading.Event]]:
+    """A context with the real background runner, its database lane busy (the charts
+    of a big station, a write) until the event is set."""
     ctx = AppContext(store, data_dir, TaskRunner())
     release = threading.Event()
-    try:
-        # The database lane is busy (the charts of a big station, a write) until released.
-        ctx.runner.run_db(lambda: release.wait(10))
-        page = open_page(ctx, qtbot)
-        page.tabs.setCurrentWidget(page.watch)
-        qtbot.waitUntil(lambda: page.tabs.tabText(1) == "帮扶预警（6）")
-        assert page.loading and page.charts.status_card.chart.chart_data() is None
-        assert page.watch.showing_summary() and page.watch.village_table.isVisible()
-        summary = watch_summary(store, load_rules(store), today=TODAY)
-        model = page.watch.village_model
-        shown = [
-            [model.index(row, column).data() for column in range(model.columnCount())]
-            for row in range(model.rowCount())
-        ]
-        assert shown == [
-            [str(cell) for cell in (
-                v.place, v.people, v.urgent, v.by_urgency[Urgency.MEDIUM], v.first_priority,
-                *(v.by_reason[reason] for reason in WatchReason),
-            )]
-            for v in summary.villages
-        ]  # fmt: skip
-        assert [row[:3] for row in shown] == [
-            ["太平镇 / 庄里村", "4", "1"], ["太平镇 / 中陶城村", "2", "1"],
-        ]  # fmt: skip
-        with qtbot.waitSignal(page.watch.village_loaded) as loaded:
-            page.watch.drill_into(A2)  # a village opens while the charts count, too
-        assert loaded.args == [A2, 2] and page.loading
-        release.set()
-        with qtbot.waitSignal(page.charts_loaded, timeout=10_000):
-            pass
-        assert page.charts.kpis.workers.value() == "10"
-    finally:
-        release.set()
-        ctx.runner.shutdown()
-        ctx.deleteLater()
+    ctx.runner.run_db(lambda: release.wait(10))
+    yield ctx, release
+    release.set()
+    ctx.runner.shutdown()
+    ctx.deleteLater()
+
+
+def test_the_watch_list_opened_shows_while_the_charts_are_still_counting(
+    threaded: tuple[AppContext, threading.Event], store: Store, ids: dict[str, str], qtbot: QtBot
+) -> None:
+    """A county's summary takes as long as the charts: opened, it is counted beside
+    them, not after them, and shows the figures of the summary of the list."""
+    ctx, release = threaded
+    page = open_page(ctx, qtbot)
+    qtbot.wait(200)
+    # The charts are shown: they count first, the list waits for them.
+    assert page.loading and page.watch.village_model.rowCount() == 0
+    assert page.tabs.tabText(1) == "帮扶预警"
+    qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tab_centre(page, 1))
+    assert page.tabs.currentWidget() is page.watch
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "帮扶预警（6）")
+    assert page.loading and page.charts.status_card.chart.chart_data() is None
+    assert page.watch.showing_summary() and page.watch.village_table.isVisible()
+    summary = watch_summary(store, load_rules(store), today=TODAY)
+    model = page.watch.village_model
+    shown = [
+        [model.index(row, column).data() for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+    assert shown == [
+        [str(cell) for cell in (
+            v.place, v.people, v.urgent, v.by_urgency[Urgency.MEDIUM], v.first_priority,
+            *(v.by_reason[reason] for reason in WatchReason),
+        )]
+        for v in summary.villages
+    ]  # fmt: skip
+    assert [row[:3] for row in shown] == [
+        ["太平镇 / 庄里村", "4", "1"], ["太平镇 / 中陶城村", "2", "1"],
+    ]  # fmt: skip
+    with qtbot.waitSignal(page.watch.village_loaded) as loaded:
+        page.watch.drill_into(A2)  # a village opens while the charts count, too
+    assert loaded.args == [A2, 2] and page.loading
+    counted = page.watch.generation
+    release.set()
+    with qtbot.waitSignal(page.charts_loaded, timeout=10_000):
+        pass
+    assert page.charts.kpis.workers.value() == "10"
+    qtbot.wait(100)
+    assert page.watch.generation == counted  # counted once per count of the page
+
+
+def test_the_watch_list_not_opened_is_counted_after_the_charts(
+    threaded: tuple[AppContext, threading.Event], ids: dict[str, str], qtbot: QtBot
+) -> None:
+    ctx, release = threaded
+    page = open_page(ctx, qtbot)
+    qtbot.wait(200)
+    assert page.tabs.tabText(1) == "帮扶预警" and page.watch.village_model.rowCount() == 0
+    release.set()
+    with qtbot.waitSignal(page.charts_loaded, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "帮扶预警（6）")
+    assert page.watch.village_model.rowCount() == 2
+    page.tabs.setCurrentWidget(page.watch)  # opened later: nothing counted again
+    assert page.watch.generation == 1
+
+
+def tab_centre(page: StatsPage, index: int) -> QPoint:
+    return page.tabs.tabBar().tabRect(index).center()
 
 
 def test_an_empty_station_renders(ctx: AppContext, qtbot: QtBot) -> None:

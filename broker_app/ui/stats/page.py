@@ -8,8 +8,10 @@ Counting runs on the database lane in four parts (roster figures, exports,
 matches, trainings), one more per registered section (``ui.stats.sections``), and
 each chart is drawn as soon as its part arrives; a
 recount keeps the old charts until the new figures are in. The 帮扶预警 tab counts
-on the runner's read lane, beside the charts, not after them: a county's summary
-takes as long as all the charts together. The page counts again
+on the runner's read lane, so it never waits behind the charts: at once when its
+tab is the one shown (or as soon as it is opened), else when the charts are in (a
+county's summary takes as long as all the charts together, and on two shared cores
+counting both at once slows the charts the broker is looking at). The page counts again
 after relevant writes, debounced, and only while it is shown (``refresh``).
 """
 
@@ -73,6 +75,8 @@ class StatsPage(QWidget):
         self._today = today
         self._generation = 0
         self._pending: set[str] = set()
+        #: The 帮扶预警 list has not been counted since the page started counting.
+        self._watch_due = False
         self._station_name = ""
         self.scope_label = QLabel(self)
         font = QFont(self.font())
@@ -118,6 +122,7 @@ class StatsPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.watch.settings_requested.connect(self.open_settings)
         self.watch.loaded.connect(self._watch_loaded)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.scheduler = RefreshScheduler(ctx, self)
         self.scheduler.due.connect(self.reload)
         self.reload()
@@ -153,6 +158,7 @@ class StatsPage(QWidget):
                 widget.show_figures,
             )
         self._pending = set(parts)
+        self._watch_due = True
         self.state_label.setText(self.tr("正在统计…"))
         for name, (count, show) in parts.items():
             self.ctx.runner.run_db(
@@ -161,7 +167,8 @@ class StatsPage(QWidget):
                 self._failed(generation, name),
                 owner=self,
             )
-        self.watch.reload()
+        if self.tabs.currentWidget() is self.watch:
+            self._count_watch()
 
     def _deliver(
         self, generation: int, name: str, show: Callable[[Any], None]
@@ -175,6 +182,7 @@ class StatsPage(QWidget):
                 stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
                 self.state_label.setText(self.tr("统计于 {0}，人数为当前花名册").format(stamp))
                 self.charts_loaded.emit()
+                self._count_watch()
 
         return deliver
 
@@ -183,6 +191,7 @@ class StatsPage(QWidget):
             log.error("statistics part %s failed", name, exc_info=exc)
             if generation == self._generation:
                 self.state_label.setText(self.tr("统计出错：{0}").format(user_message(exc)))
+                self._count_watch()  # the charts will not all come in
 
         return failed
 
@@ -192,6 +201,16 @@ class StatsPage(QWidget):
         unit = station.org_unit
         self._station_name = station.name or (unit.name if unit else "")
         self.scope_label.setText(self._station_name)
+
+    def _count_watch(self) -> None:
+        """Count the 帮扶预警 list, once per count of the page."""
+        if self._watch_due:
+            self._watch_due = False
+            self.watch.reload()
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.watch:
+            self._count_watch()
 
     def _watch_loaded(self, people: int) -> None:
         index = self.tabs.indexOf(self.watch)

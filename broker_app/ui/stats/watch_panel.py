@@ -162,6 +162,11 @@ class WatchPanel(QWidget):
         code = StationService(self.ctx.store).info().org_code
         return code is None or level_of(code) is not OrgLevel.VILLAGE
 
+    @property
+    def generation(self) -> int:
+        """How many times the list has been counted (``reload``)."""
+        return self._generation
+
     def showing_summary(self) -> bool:
         return self.stack.currentWidget() is self.village_table
 
