@@ -63,6 +63,8 @@ exec 9>"$CACHE_ROOT/.lock"
 flock 9
 export WINEPREFIX=$CACHE/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 export LANG=zh_CN.UTF-8
+# The prefix's Python is compiled when it is prepared; a run never writes into it.
+export PYTHONDONTWRITEBYTECODE=1
 unset DISPLAY
 DRIVE_C=$WINEPREFIX/drive_c
 wrun() { : | wine "$@" 2>&1 | cat; }
@@ -75,44 +77,66 @@ wcall() {
 }
 gbk() { iconv -f GBK -t UTF-8 -c; }
 show() { printf '%s\n' "$OUT" | gbk | grep -a -v -e 'WARNING: Library not found' -e '^$' | tail -n "${1:-20}"; }
-cleanup() { wineserver -k 2>/dev/null || true; }
+cleanup() {
+    # The installers' makensis, when the check stops before it waited for them.
+    for pid in ${INSTALLER_PIDS:-}; do kill "$pid" 2>/dev/null || true; done
+    wineserver -k 2>/dev/null || true
+}
 trap cleanup EXIT
 
-source "$HERE/prefix.sh"
-# Wine's services (services.exe, rpcss...) start with the first program of a session and
-# keep its std handles open: started here they hold /dev/null, not a pipe a check reads
-# to its end (which would then never come).
-wineserver -p </dev/null >/dev/null 2>&1 || true
-wine wineboot </dev/null >/dev/null 2>&1
 # Wine 8 says it is Windows 7 unless told otherwise, which the app rightly refuses.
 win_version() { wine reg add 'HKCU\Software\Wine' /v Version /d "$1" /f </dev/null >/dev/null 2>&1; }
-win_version win10
-# Wine links the profile's Desktop, Documents... to the Linux home: the installer's
-# desktop shortcut must land in the prefix, not in this machine's home folder.
-for link in "$DRIVE_C"/users/*/{Desktop,Documents,Downloads,Music,Pictures,Videos}; do
-    if [ -L "$link" ]; then rm "$link"; mkdir "$link"; fi
-done
-
-cd "$DRIVE_C"   # the working folder on C:, so drive-less paths resolve to C:
-
-# ---- the app: the checkout's files (tracked and new, not ignored), copied fresh
-step "the app source as C:\\app"
+# The prefix, from the cache or prepared (prefix.sh), its session started and set up.
+# PREFIX_FRESH=1 when it was prepared by this run.
+open_prefix() {
+    PREFIX_FRESH=0
+    source "$HERE/prefix.sh"
+    # Wine's services (services.exe, rpcss...) start with the first program of a session
+    # and keep its std handles open: started here they hold /dev/null, not a pipe a check
+    # reads to its end (which would then never come).
+    wineserver -p </dev/null >/dev/null 2>&1 || true
+    wine wineboot </dev/null >/dev/null 2>&1
+    win_version win10
+    # Wine links the profile's Desktop, Documents... to the Linux home: the installer's
+    # desktop shortcut must land in the prefix, not in this machine's home folder.
+    for link in "$DRIVE_C"/users/*/{Desktop,Documents,Downloads,Music,Pictures,Videos}; do
+        if [ -L "$link" ]; then rm "$link"; mkdir "$link"; fi
+    done
+}
 # REUSE_BUILD=1 (for work on this check only) keeps the last build and skips making it.
 REUSE_BUILD=${REUSE_BUILD:-0}
-[ -f "$DRIVE_C/app/dist/LaborStation/labor-station-cli.exe" ] || REUSE_BUILD=0
-[ "$REUSE_BUILD" = 1 ] || rm -rf "$DRIVE_C/app"
-rm -rf "$DRIVE_C/job" "$CACHE/linux"
-mkdir -p "$DRIVE_C/app" "$DRIVE_C/job" "$CACHE/linux"
-if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
-    (cd "$ROOT" && git ls-files -z -co --exclude-standard | tar --null --ignore-failed-read -T - -cf -) \
-        | tar -xf - -C "$DRIVE_C/app"
-else
-    tar -C "$ROOT" --exclude=.git --exclude=.venv --exclude=dist --exclude=build -cf - . \
-        | tar -xf - -C "$DRIVE_C/app"
-fi
-# A .qm is the same file on every platform: built by the Linux lrelease.
-(cd "$DRIVE_C/app" && "$PYTHON" -c 'import sys, dev; from pathlib import Path; dev.build_translations(Path(sys.executable))')
-ls "$DRIVE_C"/app/resources/translations/*.qm >/dev/null || fail "no .qm built"
+# The app: the checkout's files (tracked and new, not ignored), copied fresh.
+copy_app() {
+    step "the app source as C:\\app"
+    [ -f "$DRIVE_C/app/dist/LaborStation/labor-station-cli.exe" ] || REUSE_BUILD=0
+    [ "$REUSE_BUILD" = 1 ] || rm -rf "$DRIVE_C/app"
+    rm -rf "$DRIVE_C/job" "$CACHE/linux"
+    mkdir -p "$DRIVE_C/app" "$DRIVE_C/job" "$CACHE/linux"
+    if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+        (cd "$ROOT" && git ls-files -z -co --exclude-standard | tar --null --ignore-failed-read -T - -cf -) \
+            | tar -xf - -C "$DRIVE_C/app"
+    else
+        tar -C "$ROOT" --exclude=.git --exclude=.venv --exclude=dist --exclude=build -cf - . \
+            | tar -xf - -C "$DRIVE_C/app"
+    fi
+    # A .qm is the same file on every platform: built by the Linux lrelease.
+    (cd "$DRIVE_C/app" && "$PYTHON" -c 'import sys, dev; from pathlib import Path; dev.build_translations(Path(sys.executable))')
+    ls "$DRIVE_C"/app/resources/translations/*.qm >/dev/null || fail "no .qm built"
+}
+# A failed Windows program's output: kept whole in the cache folder, and shown as its
+# first error lines (a chained traceback's cause comes first and a log tail cuts it off)
+# and its end.
+show_failure() {
+    printf '%s\n' "$OUT" | gbk > "$CACHE_ROOT/last-failure.log"
+    echo "[windows] the first error lines (whole output: $CACHE_ROOT/last-failure.log):"
+    grep -a -n -m 12 -E '(Error|Exception|error)(:|$)' "$CACHE_ROOT/last-failure.log" || true
+    echo "[windows] the end of the output:"
+    show "${1:-40}"
+}
+
+open_prefix
+cd "$DRIVE_C"   # the working folder on C:, so drive-less paths resolve to C:
+copy_app
 
 # ---- the Windows build: PyInstaller under Wine, then the built exe's self-test
 if [ "$REUSE_BUILD" = 1 ]; then
@@ -123,15 +147,39 @@ else
     SELF_TEST=('C:\py311\python.exe' 'C:\app\scripts\build_app.py')
 fi
 if ! wcall "${SELF_TEST[@]}"; then
-    show 60; fail "the Windows build or its self-test failed"
+    show_failure 40
+    [ "$PREFIX_FRESH" = 0 ] || fail "the Windows build or its self-test failed"
+    # A cached prefix is state this machine kept from earlier runs (an interrupted run, a
+    # machine stopped mid-write): it must never be the reason a good commit fails. Once,
+    # it is thrown away and prepared again; a failure on a fresh prefix is the code's.
+    step "the build failed on the cached prefix: preparing a fresh prefix and building once more"
+    wineserver -k 2>/dev/null || true
+    cd / && rm -rf "$CACHE"
+    REUSE_BUILD=0
+    open_prefix
+    cd "$DRIVE_C"
+    copy_app
+    step "PyInstaller build under Wine on the fresh prefix, then the built exe's --self-test"
+    if ! wcall "${SELF_TEST[@]}"; then
+        show_failure 40; fail "the Windows build or its self-test failed on a fresh prefix"
+    fi
 fi
 show 14
 printf '%s\n' "$OUT" | gbk | grep -q '自检通过' || fail "no self-test report from the built exe"
 DIST=$DRIVE_C/app/dist/LaborStation
+# The installers are made on Linux (makensis, minutes of LZMA) while the real job below runs
+# under Wine: the two share the machine's cores instead of waiting for each other.
+# The "older build" an upgrade replaces: the same files under an older version number.
+VERSION=$(sed -n 's/^VERSION = "\(.*\)"$/\1/p' "$ROOT/broker_app/version.py")
+mkdir -p "$CACHE/installers"
+bash "$HERE/build_installer.sh" "$DIST" "$ROOT/dist" >"$CACHE/installers/new.txt" 2>&1 &
+INSTALLER_PIDS=$!
+NSIS_COMPRESSOR=zlib bash "$HERE/build_installer.sh" "$DIST" "$CACHE/old" 0.0.1 \
+    >"$CACHE/installers/old.txt" 2>&1 &
+INSTALLER_PIDS="$INSTALLER_PIDS $!"
 CLI='C:\app\dist\LaborStation\labor-station-cli.exe'
 
 step "file properties and icon of the built exes"
-VERSION=$(sed -n 's/^VERSION = "\(.*\)"$/\1/p' "$ROOT/broker_app/version.py")
 if ! wcall 'C:\py311\python.exe' 'C:\app\scripts\windows\exe_properties.py' \
         'C:\app\dist\LaborStation\LaborStation.exe' 'C:\app\dist\LaborStation\labor-station-cli.exe'; then
     printf '%s\n' "$OUT" | tail -n 10; fail "reading the exes' properties"
@@ -189,11 +237,14 @@ show 2
     || fail "Windows 8.1 was not refused (exit $code)"
 
 # ---- the installer: built on Linux with NSIS, installed, upgraded, uninstalled under Wine
-VERSION=$(sed -n 's/^VERSION = "\(.*\)"$/\1/p' "$ROOT/broker_app/version.py")
-step "installer: LaborStation-Setup-$VERSION.exe (makensis)"
-SETUP=$(bash "$HERE/build_installer.sh" "$DIST" "$ROOT/dist")
-# The "older build" an upgrade replaces: the same files under an older version number.
-OLD_SETUP=$(NSIS_COMPRESSOR=zlib bash "$HERE/build_installer.sh" "$DIST" "$CACHE/old" 0.0.1)
+step "installer: LaborStation-Setup-$VERSION.exe (makensis, started after the build)"
+for pid in $INSTALLER_PIDS; do
+    wait "$pid" || { cat "$CACHE"/installers/*.txt; fail "makensis failed"; }
+done
+INSTALLER_PIDS=
+SETUP=$(tail -n 1 "$CACHE/installers/new.txt")
+OLD_SETUP=$(tail -n 1 "$CACHE/installers/old.txt")
+[ -f "$SETUP" ] && [ -f "$OLD_SETUP" ] || { cat "$CACHE"/installers/*.txt; fail "no installer made"; }
 WUSER=$(wine cmd /c 'echo %USERNAME%' 2>/dev/null | tr -d '\r')
 LOCAL=$DRIVE_C/users/$WUSER/AppData/Local
 INST=$LOCAL/Programs/LaborStation

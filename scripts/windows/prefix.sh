@@ -1,6 +1,7 @@
 # Sourced by check.sh: the Wine prefix with the Windows CPython 3.11 and the Windows
 # wheels of the dependencies, built once per key (this file, pyproject.toml's [project], the shims)
-# and kept in the cache. Needs HERE, ROOT, PYTHON, CACHE, CACHE_ROOT, KEY, WINEPREFIX.
+# and kept in the cache. Needs HERE, ROOT, PYTHON, CACHE, CACHE_ROOT, KEY, WINEPREFIX;
+# sets PREFIX_FRESH=1 when it prepared the prefix.
 if [ ! -f "$CACHE/ready" ]; then
     step "preparing the Wine prefix (cache $CACHE)"
     # Other keys' prefixes are stale: keep only this one.
@@ -36,7 +37,15 @@ EOF
         "${DEPS[@]}" colorama pefile pywin32-ctypes
     [ -f "$DRIVE_C/py311/Lib/site-packages/PySide6/Qt6Core.dll" ] || fail "no Windows PySide6"
     rm -rf "$CACHE/dl"
+    # Compiled once here by the Windows CPython, so the runs (PYTHONDONTWRITEBYTECODE,
+    # set by check.sh) never write into the cached prefix's Python. A package's file that
+    # does not compile (a template, old test data) is one that is never imported: no stop.
+    wcall 'C:\py311\python.exe' -m compileall -q 'C:\py311\Lib\site-packages' || true
+    # On disk before it is marked ready: a machine stopped right after keeps a whole prefix.
+    sync
     touch "$CACHE/ready"
+    sync
+    PREFIX_FRESH=1
 else
     step "Wine prefix from the cache ($CACHE)"
 fi
