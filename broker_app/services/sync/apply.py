@@ -10,7 +10,7 @@ written as soon as the parent arrives, so a page never fails on a foreign key.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -103,12 +103,15 @@ class PageApplier:
         own_writes_before: int = 0,
         *,
         keys_deferred: bool = False,
+        pinyin: Mapping[str, tuple[str, list[str]]] | None = None,
     ) -> None:
         """``node_id``: this station's; a pulled write of it that this database lacks
         and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``.
         ``keys_deferred``: new workers get their search keys when the pull stops
-        (``store.pull_indexes``), not page by page."""
+        (``store.pull_indexes``), not page by page. ``pinyin``: (sort key, forms) of
+        new names computed beforehand (``PullHelper``); any other name's here."""
         self.session = session
+        self._pinyin = pinyin or {}
         self._keys_deferred = keys_deferred
         self.now = now
         self._own_suffix = f"@{node_id}" if node_id else None
@@ -322,11 +325,14 @@ class PageApplier:
                 archived=bool(row.get("archived") or False),
             )
             if cls is Worker:
-                keys = name_pinyin(row["name"])
-                row["name_sort"] = keys.sort_key
+                known = self._pinyin.get(row["name"])
+                if known is None:
+                    keys = name_pinyin(row["name"])
+                    known = (keys.sort_key, forms_of(keys))
+                row["name_sort"] = known[0]
                 if self._keys_deferred:
                     row["pk"] = next_pk + len(staged)
-                    staged.append((row["pk"], row["name"], forms_of(keys)))
+                    staged.append((row["pk"], row["name"], known[1]))
             rows.append(row)
         pulled.insert_new(self.session, cls, rows)
         if cls is Worker:
