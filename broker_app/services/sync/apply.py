@@ -231,17 +231,13 @@ class PageApplier:
         own stamp newer than what is kept here was written by another copy of this
         data folder (see ``sync_identity``)."""
         suffix = self._own_suffix or ""
-        signed = [
-            item.record_id
-            for item in items
-            if item.record_id not in existing
-            and any(str(v).endswith(suffix) for v in item.versions.values())
+        ours = [
+            item for item in items if any(str(v).endswith(suffix) for v in item.versions.values())
         ]
+        signed = [item.record_id for item in ours if item.record_id not in existing]
         # Records deleted here when they left the scope come back with our old stamps.
         returning = departures.departed_among(self.session, signed)
-        for item in items:
-            if not any(str(v).endswith(suffix) for v in item.versions.values()):
-                continue
+        for item in ours:
             if item.record_id in returning:
                 continue
             kept = existing[item.record_id][2] if item.record_id in existing else {}

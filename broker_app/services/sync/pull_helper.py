@@ -82,7 +82,8 @@ class PullHelper:
     def close(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waits for the task under way at most (a page's names, a chunk's keys).
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class PendingPinyin:

@@ -125,6 +125,9 @@ def parked_for(session: Session, record_ids: Sequence[str]) -> dict[str, SyncPar
 
 def parked_waiting_for(session: Session, parent_ids: Sequence[str]) -> list[SyncParked]:
     out: list[SyncParked] = []
+    # Asked after every pulled page: one probe when nothing is parked (``parked_for``).
+    if not parent_ids or session.scalar(select(SyncParked.record_id).limit(1)) is None:
+        return out
     for start in range(0, len(parent_ids), 500):
         chunk = list(parent_ids[start : start + 500])
         out.extend(session.scalars(select(SyncParked).where(SyncParked.missing_id.in_(chunk))))
