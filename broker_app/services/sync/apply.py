@@ -119,6 +119,9 @@ class PageApplier:
         self._present: dict[str, set[str]] = {}
         self._written: list[str] = []
         self._received = self._parked = self._unparked = 0
+        #: Whether any record may be parked (None: not looked yet; a first pull parks
+        #: none, and asks once a page instead of once a kind).
+        self._maybe_parked: bool | None = None
 
     def apply(self, records: Sequence[PulledRecord]) -> PageTally:
         groups: dict[str, list[_Item]] = {}
@@ -148,6 +151,8 @@ class PageApplier:
 
     def _release_parked(self) -> None:
         """Write parked records whose parents arrived; parents may free more children."""
+        if self._maybe_parked is False:  # none parked before this page, nor by it
+            return
         fresh = list(self._written)
         for _round in range(8):
             waiting = sync_state.parked_waiting_for(self.session, fresh)
@@ -168,7 +173,7 @@ class PageApplier:
     def _apply_kind(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
         names = _field_names(cls.record_type)
         ids = [item.record_id for item in items]
-        parked = sync_state.parked_for(self.session, ids)
+        parked = sync_state.parked_for(self.session, ids) if self._any_parked() else {}
         existing = self._existing(cls, ids)
         if self._own_suffix is not None:
             self._check_own_writes(cls, items, existing)
@@ -253,6 +258,11 @@ class PageApplier:
                 raise CopiedDataFolder(stamp)
 
     # -- reads ----------------------------------------------------------------------
+    def _any_parked(self) -> bool:
+        if self._maybe_parked is None:
+            self._maybe_parked = sync_state.any_parked(self.session)
+        return self._maybe_parked
+
     def _existing(self, cls: type[SyncedRecord], ids: list[str]) -> dict[str, pulled.Held]:
         return pulled.held(self.session, cls, ids)
 
@@ -301,6 +311,7 @@ class PageApplier:
             self.session, cls.record_type, record_id, missing, fields, versions, self.now
         )
         self._parked += 1
+        self._maybe_parked = True
         log.info("parked %s %s until %s arrives", cls.record_type, record_id, missing)
 
     def _insert(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
@@ -310,9 +321,10 @@ class PageApplier:
         staged: list[tuple[int, str, list[str]]] = []
         # During a deferral each new worker gets its row number here, and its name's
         # pinyin (computed once for the sort key) is kept for its search keys.
-        next_pk = pull_indexes.next_worker_pk(self.session) if self._keys_deferred else 0
+        deferred = self._keys_deferred and cls is Worker
+        next_pk = pull_indexes.next_worker_pk(self.session) if deferred else 0
         for item in items:
-            row = dict(item.fields)  # as stored (see _stored_values)
+            row = item.fields  # as stored, made for this insert (see _stored_values)
             row.update(
                 id=item.record_id,
                 versions=item.versions,
