@@ -129,7 +129,8 @@ class PageApplier:
             if record["type"] not in RECORD_TYPES:
                 log.warning("pulled record of unknown kind %s skipped", record["type"])
                 continue
-            item = _Item(record["id"], dict(record["fields"]), dict(record["versions"]))
+            # Read, never changed here (merging and storing make new dicts): not copied.
+            item = _Item(record["id"], record["fields"], record["versions"])
             groups.setdefault(record["type"], []).append(item)
         self._received = len(records)
         self._apply_groups(groups)
