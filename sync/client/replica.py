@@ -54,6 +54,11 @@ class Replica(Protocol):
 
     def cursor(self) -> int: ...
 
+    def prepare(self, page: PullPage) -> None:
+        """Start work on a fetched page that needs nothing of the pages before it
+        (called in the fetching thread, while the page before is applied)."""
+        ...
+
     def apply_page(self, page: PullPage) -> PageTally:
         """Merge a page and store its cursor, in one local transaction."""
         ...

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,9 +150,14 @@ def test_a_pull_killed_at_any_point_resumes_and_converges(
     )
     assert process.stderr is not None
     first = process.stderr.readline()
+    helpers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert "下载" in first and "/" in first, first  # records done of the total
+    # The helper process of the large pull (pinyin beside the applying) does not stay
+    # behind on the PC when the program is killed.
+    assert helpers, "a pull this large has a helper process"
+    assert all_gone(helpers), [pid for pid in helpers if alive(pid)]
 
     store = open_store(county.data_dir)
     try:
@@ -270,3 +276,33 @@ def staged_pinyin(store: Store) -> dict[int, str]:
             return {}
         rows = session.execute(text(f"SELECT pk, name FROM {pull_indexes.STAGE}"))
         return {pk: name for pk, name in rows}
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux: from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def all_gone(pids: list[int], within: float = 15.0) -> bool:
+    deadline = time.monotonic() + within
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True

@@ -10,7 +10,7 @@ written as soon as the parent arrives, so a page never fails on a foreign key.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -103,12 +103,15 @@ class PageApplier:
         own_writes_before: int = 0,
         *,
         keys_deferred: bool = False,
+        pinyin: Mapping[str, tuple[str, list[str]]] | None = None,
     ) -> None:
         """``node_id``: this station's; a pulled write of it that this database lacks
         and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``.
         ``keys_deferred``: new workers get their search keys when the pull stops
-        (``store.pull_indexes``), not page by page."""
+        (``store.pull_indexes``), not page by page. ``pinyin``: (sort key, forms) of
+        new names computed beforehand (``PullHelper``); any other name's here."""
         self.session = session
+        self._pinyin = pinyin or {}
         self._keys_deferred = keys_deferred
         self.now = now
         self._own_suffix = f"@{node_id}" if node_id else None
@@ -116,6 +119,9 @@ class PageApplier:
         self._present: dict[str, set[str]] = {}
         self._written: list[str] = []
         self._received = self._parked = self._unparked = 0
+        #: Whether any record may be parked (None: not looked yet; a first pull parks
+        #: none, and asks once a page instead of once a kind).
+        self._maybe_parked: bool | None = None
 
     def apply(self, records: Sequence[PulledRecord]) -> PageTally:
         groups: dict[str, list[_Item]] = {}
@@ -123,7 +129,8 @@ class PageApplier:
             if record["type"] not in RECORD_TYPES:
                 log.warning("pulled record of unknown kind %s skipped", record["type"])
                 continue
-            item = _Item(record["id"], dict(record["fields"]), dict(record["versions"]))
+            # Read, never changed here (merging and storing make new dicts): not copied.
+            item = _Item(record["id"], record["fields"], record["versions"])
             groups.setdefault(record["type"], []).append(item)
         self._received = len(records)
         self._apply_groups(groups)
@@ -145,6 +152,8 @@ class PageApplier:
 
     def _release_parked(self) -> None:
         """Write parked records whose parents arrived; parents may free more children."""
+        if self._maybe_parked is False:  # none parked before this page, nor by it
+            return
         fresh = list(self._written)
         for _round in range(8):
             waiting = sync_state.parked_waiting_for(self.session, fresh)
@@ -165,7 +174,7 @@ class PageApplier:
     def _apply_kind(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
         names = _field_names(cls.record_type)
         ids = [item.record_id for item in items]
-        parked = sync_state.parked_for(self.session, ids)
+        parked = sync_state.parked_for(self.session, ids) if self._any_parked() else {}
         existing = self._existing(cls, ids)
         if self._own_suffix is not None:
             self._check_own_writes(cls, items, existing)
@@ -228,17 +237,13 @@ class PageApplier:
         own stamp newer than what is kept here was written by another copy of this
         data folder (see ``sync_identity``)."""
         suffix = self._own_suffix or ""
-        signed = [
-            item.record_id
-            for item in items
-            if item.record_id not in existing
-            and any(str(v).endswith(suffix) for v in item.versions.values())
+        ours = [
+            item for item in items if any(str(v).endswith(suffix) for v in item.versions.values())
         ]
+        signed = [item.record_id for item in ours if item.record_id not in existing]
         # Records deleted here when they left the scope come back with our old stamps.
         returning = departures.departed_among(self.session, signed)
-        for item in items:
-            if not any(str(v).endswith(suffix) for v in item.versions.values()):
-                continue
+        for item in ours:
             if item.record_id in returning:
                 continue
             kept = existing[item.record_id][2] if item.record_id in existing else {}
@@ -254,6 +259,11 @@ class PageApplier:
                 raise CopiedDataFolder(stamp)
 
     # -- reads ----------------------------------------------------------------------
+    def _any_parked(self) -> bool:
+        if self._maybe_parked is None:
+            self._maybe_parked = sync_state.any_parked(self.session)
+        return self._maybe_parked
+
     def _existing(self, cls: type[SyncedRecord], ids: list[str]) -> dict[str, pulled.Held]:
         return pulled.held(self.session, cls, ids)
 
@@ -302,6 +312,7 @@ class PageApplier:
             self.session, cls.record_type, record_id, missing, fields, versions, self.now
         )
         self._parked += 1
+        self._maybe_parked = True
         log.info("parked %s %s until %s arrives", cls.record_type, record_id, missing)
 
     def _insert(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
@@ -311,9 +322,10 @@ class PageApplier:
         staged: list[tuple[int, str, list[str]]] = []
         # During a deferral each new worker gets its row number here, and its name's
         # pinyin (computed once for the sort key) is kept for its search keys.
-        next_pk = pull_indexes.next_worker_pk(self.session) if self._keys_deferred else 0
+        deferred = self._keys_deferred and cls is Worker
+        next_pk = pull_indexes.next_worker_pk(self.session) if deferred else 0
         for item in items:
-            row = dict(item.fields)  # as stored (see _stored_values)
+            row = item.fields  # as stored, made for this insert (see _stored_values)
             row.update(
                 id=item.record_id,
                 versions=item.versions,
@@ -322,11 +334,14 @@ class PageApplier:
                 archived=bool(row.get("archived") or False),
             )
             if cls is Worker:
-                keys = name_pinyin(row["name"])
-                row["name_sort"] = keys.sort_key
+                known = self._pinyin.get(row["name"])
+                if known is None:
+                    keys = name_pinyin(row["name"])
+                    known = (keys.sort_key, forms_of(keys))
+                row["name_sort"] = known[0]
                 if self._keys_deferred:
                     row["pk"] = next_pk + len(staged)
-                    staged.append((row["pk"], row["name"], forms_of(keys)))
+                    staged.append((row["pk"], row["name"], known[1]))
             rows.append(row)
         pulled.insert_new(self.session, cls, rows)
         if cls is Worker:

@@ -14,6 +14,7 @@ from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.services.sync import identity as sync_identity
 from broker_app.services.sync.apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync.identity import CopiedDataFolder, note_copied
+from broker_app.services.sync.pull_helper import PendingPinyin, Pinyin, PullHelper
 from broker_app.store import pull_indexes
 from broker_app.store.base import SyncedRecord
 from broker_app.store.models import RECORD_TYPES, Worker
@@ -36,6 +37,10 @@ class StoreReplica:
     def __init__(self, store: Store, now: Callable[[], datetime] = datetime.now) -> None:
         self.store = store
         self.now = now
+        # A large pull's helper process and what it computes for the fetched pages
+        # (by cursor), while the page before is applied (``prepare``).
+        self._helper: PullHelper | None = None
+        self._prepared: dict[int, PendingPinyin] = {}
 
     def pending(self, limit: int) -> list[Mutation]:
         with self.store.read() as session:
@@ -104,6 +109,24 @@ class StoreReplica:
         with self.store.read() as session:
             return sync_state.cursor(session)
 
+    def prepare(self, page: PullPage) -> None:
+        """Hand the pinyin of a fetched page's workers to the helper process (a round
+        whose first page says ``pull_indexes.MIN_RECORDS`` or more are coming), which
+        computes it while the page before is applied. Called in the fetching thread."""
+        if page.get("remaining", 0) >= pull_indexes.MIN_RECORDS and self._helper is None:
+            try:
+                self._helper = PullHelper()
+            except OSError:
+                log.exception("no helper process for the pull")
+        if self._helper is None:
+            return
+        names = [
+            r["fields"]["name"]
+            for r in page["records"]
+            if r["type"] == Worker.record_type and isinstance(r["fields"].get("name"), str)
+        ]
+        self._prepared[int(page["cursor"])] = self._helper.pinyin(list(dict.fromkeys(names)))
+
     def apply_page(self, page: PullPage) -> PageTally:
         records = page["records"]
         newest = max((s for r in records for s in r["versions"].values()), default=None)
@@ -126,10 +149,11 @@ class StoreReplica:
         try:
             # Replayable: a page lost to a power cut goes with its cursor, and is pulled
             # again (nothing of this station's own is in it).
+            pinyin = self._prepared_pinyin(page)
             with self.store.write(replayable=True) as session:
                 self._defer_if_large(session, page)
                 departed = self._depart(session, page)
-                tally = self._applier(session).apply(page["records"])
+                tally = self._applier(session, pinyin).apply(page["records"])
                 self._end_page(session, page, newest)
             return replace(tally, departed=departed)
         except SyncError:
@@ -170,14 +194,25 @@ class StoreReplica:
             self._end_page(session, page, newest)
         return PageTally(len(page["records"]), written, parked, unparked, departed)
 
-    def _applier(self, session: Transaction) -> PageApplier:
+    def _prepared_pinyin(self, page: PullPage) -> Pinyin:
+        pending = self._prepared.pop(int(page["cursor"]), None)
+        return pending.result() if pending is not None else {}
+
+    def _applier(self, session: Transaction, pinyin: Pinyin | None = None) -> PageApplier:
         return PageApplier(
             session,
             self.now(),
             self.store.node_id,
             sync_identity.own_writes_before(session),
             keys_deferred=pull_indexes.deferred_above(session) is not None,
+            pinyin=pinyin,
         )
+
+    def _stop_helper(self) -> None:
+        self._prepared.clear()
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
 
     @staticmethod
     def _defer_if_large(session: Transaction, page: PullPage) -> None:
@@ -200,14 +235,23 @@ class StoreReplica:
 
     def finish_pull(self, say: Callable[[str], None]) -> None:
         """Build the indexes and search keys deferred during the pull (one transaction:
-        cut off, it is done again by the next round's pull)."""
+        cut off, it is done again by the next round's pull). The search keys are
+        computed by the pull's helper process, while the indexes are built."""
+        try:
+            self._finish_pull(say)
+        finally:
+            self._stop_helper()
+
+    def _finish_pull(self, say: Callable[[str], None]) -> None:
+        self._prepared.clear()
         with self.store.read() as session:
             if pull_indexes.deferred_above(session) is None:
                 return
         say("正在建立索引和查找键…")
+        keys_of = self._helper.keys if self._helper is not None else None
         try:
             with self.store.write(replayable=True) as session:
-                keyed = pull_indexes.restore(session)
+                keyed = pull_indexes.restore(session, keys_of)
         except Exception:
             # Rolled back, the mark kept: the next round's pull builds them. The
             # station works meanwhile (its roster slower, the new workers unsearchable).

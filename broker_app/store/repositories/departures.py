@@ -106,6 +106,9 @@ def remove_departed(session: Session, departures: Sequence[Departure], now: date
 
 def forget_moved_out(session: Session, worker_ids: Iterable[str]) -> None:
     """Workers back in this station's scope (moved back): their line goes."""
+    # Asked for every pulled page: one probe when no worker has moved out.
+    if session.scalar(select(MovedOut.worker_id).limit(1)) is None:
+        return
     for chunk in _chunks(worker_ids):
         session.execute(delete(MovedOut).where(MovedOut.worker_id.in_(chunk)))
 

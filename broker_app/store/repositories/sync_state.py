@@ -110,11 +110,16 @@ def release_quarantined(session: Session, seqs: Iterable[int] | None = None) -> 
 
 
 # -- parked records -------------------------------------------------------------------
+def any_parked(session: Session) -> bool:
+    """Whether any pulled record is parked (usually none; never on a first pull)."""
+    return session.scalar(select(SyncParked.record_id).limit(1)) is not None
+
+
 def parked_for(session: Session, record_ids: Sequence[str]) -> dict[str, SyncParked]:
     found: dict[str, SyncParked] = {}
     # Usually nothing is parked (always on a first pull): one probe instead of a
     # 500-id query per chunk (binding the ids cost ~5% of applying a pulled page).
-    if session.scalar(select(SyncParked.record_id).limit(1)) is None:
+    if not any_parked(session):
         return found
     for start in range(0, len(record_ids), 500):
         chunk = list(record_ids[start : start + 500])
@@ -125,6 +130,9 @@ def parked_for(session: Session, record_ids: Sequence[str]) -> dict[str, SyncPar
 
 def parked_waiting_for(session: Session, parent_ids: Sequence[str]) -> list[SyncParked]:
     out: list[SyncParked] = []
+    # Asked after every pulled page: one probe when nothing is parked (``parked_for``).
+    if not parent_ids or not any_parked(session):
+        return out
     for start in range(0, len(parent_ids), 500):
         chunk = list(parent_ids[start : start + 500])
         out.extend(session.scalars(select(SyncParked).where(SyncParked.missing_id.in_(chunk))))
