@@ -1,10 +1,11 @@
 """``--self-test``: does this installation work? Run after a build and on a broker's PC.
 
 In a fresh temporary folder it creates a database, sets up a station, writes a few
-demo workers, renders the main window offscreen, exports a roster workbook and
-prints rights cards to a PDF, each through the services the app itself uses, and
-checks what came out. Prints a short Chinese report; exit 0 when every step passed,
-1 with the reason otherwise. Nothing outside the temporary folder is touched.
+demo workers, renders the main window offscreen, exports a roster workbook, prints
+rights cards to a PDF and starts a large pull's helper process, each through the
+services the app itself uses, and checks what came out. Prints a short Chinese
+report; exit 0 when every step passed, 1 with the reason otherwise. Nothing outside
+the temporary folder is touched.
 """
 
 from __future__ import annotations
@@ -164,6 +165,23 @@ def _translations(run: _Run) -> str:
     return f"英文界面 {path.name}"
 
 
+def _pull_helper(run: _Run) -> str:
+    """A county's first pull starts a helper process (``spawn``): in the frozen build
+    that is this program started again, which its entry point must turn into the
+    helper instead of a second program. A helper that fails is silently done without
+    (the pull computes the pinyin itself), so only this step shows it works."""
+    from broker_app.services.sync.pull_helper import PullHelper
+
+    helper = PullHelper()
+    try:
+        pinyin = helper.pinyin(["张三"]).result()
+    finally:
+        helper.close()
+    if "张三" not in pinyin:
+        raise SelfTestFailed("同步辅助进程未能启动或没有回答")
+    return f"同步辅助进程算出 张三 → {pinyin['张三'][1][0]}"
+
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("数据库", _database),
     ("驿站设置", _station),
@@ -173,6 +191,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("维权卡", _rights_card_pdf),
     ("扫码核验", _card_scan),
     ("界面翻译", _translations),
+    ("辅助进程", _pull_helper),
 )
 
 
