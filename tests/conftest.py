@@ -32,8 +32,16 @@ from broker_app.store.store import Store, open_store
 #: page cache holds); pytest keeps its last three runs' folders there as it does in /tmp.
 #: ``PYTEST_DEBUG_TEMPROOT`` set by the caller (or ``--basetemp``) wins; pytest reads it
 #: when it makes the run's folder, after the conftest files are loaded.
+#: A full run holds about 1 GB there (the big station is 300 MB): a small tmpfs (a
+#: container's 64 MB /dev/shm) is left alone.
 TMPFS = Path("/dev/shm")
-if "PYTEST_DEBUG_TEMPROOT" not in os.environ and TMPFS.is_dir() and os.access(TMPFS, os.W_OK):
+TMPFS_NEEDED = 4 << 30
+if (
+    "PYTEST_DEBUG_TEMPROOT" not in os.environ
+    and TMPFS.is_dir()
+    and os.access(TMPFS, os.W_OK)
+    and shutil.disk_usage(TMPFS).free >= TMPFS_NEEDED
+):
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(TMPFS)
 
 #: A village of 太平镇, and its township.
