@@ -38,7 +38,6 @@ LONG_SCOPES = (
     "tests/packaging/test_build.py",  # a PyInstaller build, ~35 s
     BIG_STATION_GROUP,  # the 100k-worker station, ~35 s, and its pages
     "tests/sync/test_initial_pull.py",
-    "tests/cardservice/test_channel_link.py",
     "tests/reliability/test_server_fuzz.py",
     "tests/sync/test_reenrol_and_secrets.py",
     "tests/sync/test_server_trust.py",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -33,6 +33,9 @@ class ChannelLink:
     #: CA bundle for a county's own certificate authority, or True for the system's.
     verify: str | bool = True
     timeout: float = 10.0
+    #: The HTTP session the requests go through (None: a new one per request, as
+    #: ``requests.request`` makes); tests give one whose transport is the app itself.
+    session: requests.Session | None = field(default=None, compare=False, repr=False)
 
     def _headers(self) -> dict[str, str]:
         return {
@@ -42,8 +45,9 @@ class ChannelLink:
         }
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        request = requests.request if self.session is None else self.session.request
         try:
-            answer = requests.request(
+            answer = request(
                 method,
                 self.url.rstrip("/") + path,
                 headers=self._headers(),

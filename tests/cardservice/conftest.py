@@ -1,7 +1,20 @@
-"""The sync tests' fixtures (the real channel server, enrolled stations), shared here."""
+"""The sync tests' fixtures (the channel server, in-process or the real process, and
+enrolled stations), shared here."""
 
 from __future__ import annotations
 
-from tests.sync.conftest import backend, server, stations
+from tests.sync.conftest import (
+    backend,
+    fresh_in_process_server,
+    fresh_in_process_stations,
+    server,
+    stations,
+)
 
-__all__ = ["backend", "server", "stations"]
+__all__ = [
+    "backend",
+    "fresh_in_process_server",
+    "fresh_in_process_stations",
+    "server",
+    "stations",
+]

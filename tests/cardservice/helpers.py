@@ -22,7 +22,8 @@ from fastapi import FastAPI
 
 from broker_app.domain.rights_card import CardFacts, generate_key_pair, key_id_for, sign_card
 from sync.cardservice.cardtoken import token_from_qr_text
-from tests.sync.server_process import ROOT, admin, free_port
+from tests.sync.in_process import admin_in_process
+from tests.sync.server_process import ROOT, free_port
 
 #: What a card of these tests prints; the full name must never reach a page.
 FULL_NAME = "刘建卫"
@@ -130,7 +131,7 @@ def serve_in_thread(app: FastAPI) -> Iterator[str]:
 
 def enrol_card_service(db_url: str) -> str:
     """The credential the county's ``enrol-card-service`` prints (its last line)."""
-    done = admin(db_url, "enrol-card-service", "--name", "邹城市扫码维权服务")
+    done = admin_in_process(db_url, "enrol-card-service", "--name", "邹城市扫码维权服务")
     assert done.returncode == 0, done.stderr
     token = done.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"[0-9a-f-]{36}\.[A-Za-z0-9_-]+", token), token

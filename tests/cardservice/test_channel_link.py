@@ -1,7 +1,11 @@
-"""The channel server's side of the card service, against the real server process on
+"""The channel server's side of the card service, against the real server app on
 SQLite and PostgreSQL: the credential, the feed (what cards print and nothing else),
 clue intake as a server-written ``wage_clue`` that the project's station pulls, the
-worker's progress, and store-and-forward while the channel is down."""
+worker's progress, and store-and-forward while the channel is down.
+
+Logic tests: the app runs in this process behind the ``ChannelLink``'s and the
+stations' sessions (``tests/sync/in_process.py``); the card service's link to the
+real server process over a socket is tested end to end in ``test_browser_e2e.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import requests
 from sqlalchemy import select
 
 from broker_app.domain.arrears.clues import new_query_code
@@ -26,8 +29,9 @@ from sync.schema import SCHEMA_VERSION
 from tests.cards.conftest import project_input
 from tests.cardservice.helpers import enrol_card_service
 from tests.sync.conftest import VILLAGE_1, VILLAGE_2, Station, StationFactory, station_client
+from tests.sync.in_process import InProcessServer, admin_in_process
 from tests.sync.records import register_worker, write_fields
-from tests.sync.server_process import RunningServer, admin, free_port
+from tests.sync.server_process import free_port
 
 ID_NUMBER = "370883199001011238"
 
@@ -39,6 +43,11 @@ def _site(station: Station) -> tuple[str, str]:
     (card,) = CardService(station.store).issue(project, [worker], today=date.today()).issued
     station.sync()
     return project, card
+
+
+def link_to(server: InProcessServer) -> ChannelLink:
+    """The card service's link with a new credential, through the app's session."""
+    return ChannelLink(server.url, enrol_card_service(server.db_url), session=server.session())
 
 
 def _clue(project_id: str, **extra: object) -> dict[str, object]:
@@ -62,11 +71,12 @@ def _clues(station: Station) -> list[WageClue]:
 
 
 def test_the_feed_carries_what_cards_print_and_nothing_else(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     project, card_id = _site(v1)
-    link = ChannelLink(server.url, enrol_card_service(server.db_url))
+    link = link_to(server)
     page = link.feed(0)
     (card,) = page["cards"]
     with v1.store.read() as session:
@@ -101,19 +111,21 @@ def test_the_feed_carries_what_cards_print_and_nothing_else(
 
 
 def test_the_two_credentials_never_open_each_others_doors(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     station_token = station_client(v1).credential
     card_token = enrol_card_service(server.db_url)
     headers = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), HEADER_SCHEMA: str(SCHEMA_VERSION)}
-    as_station = requests.get(
+    session = server.session()
+    as_station = session.get(
         f"{server.url}/v1/card-service/feed",
         headers={**headers, "Authorization": f"Bearer {station_token}"},
         timeout=10,
     )
     assert as_station.status_code == 401
-    as_card_service = requests.get(
+    as_card_service = session.get(
         f"{server.url}{PULL}?cursor=0",
         headers={**headers, "Authorization": f"Bearer {card_token}"},
         timeout=10,
@@ -121,17 +133,18 @@ def test_the_two_credentials_never_open_each_others_doors(
     assert as_card_service.status_code == 401
     # A revoked card-service credential stops working.
     service_id = card_token.split(".")[0]
-    assert admin(server.db_url, "revoke-card-service", service_id).returncode == 0
+    assert admin_in_process(server.db_url, "revoke-card-service", service_id).returncode == 0
     with pytest.raises(ChannelDown):
-        ChannelLink(server.url, card_token).feed(0)
+        ChannelLink(server.url, card_token, session=server.session()).feed(0)
 
 
 def test_a_clue_reaches_the_projects_station_and_its_progress_comes_back(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1, v2 = stations("v1", VILLAGE_1), stations("v2", VILLAGE_2)
     project, _card = _site(v1)
-    link = ChannelLink(server.url, enrol_card_service(server.db_url))
+    link = link_to(server)
     clue = _clue(project, card_key_id=link.feed(0)["cards"][0]["key_id"], card_serial=1)
     assert link.send_clue(clue) == "applied"
     assert link.send_clue(clue) == "duplicate"  # a resend after a lost answer
@@ -174,11 +187,12 @@ def test_a_clue_reaches_the_projects_station_and_its_progress_comes_back(
 
 
 def test_clues_the_server_cannot_take_are_refused(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     project, _card = _site(v1)
-    link = ChannelLink(server.url, enrol_card_service(server.db_url))
+    link = link_to(server)
     with pytest.raises(ClueNotTaken):
         link.send_clue(_clue(uuid7()))  # no such project
     with pytest.raises(ClueNotTaken):
@@ -190,8 +204,11 @@ def test_clues_the_server_cannot_take_are_refused(
 
 
 def test_a_clue_taken_while_the_channel_is_down_is_forwarded_later(
-    server: RunningServer, stations: StationFactory, tmp_path: Path
+    fresh_in_process_server: InProcessServer,
+    fresh_in_process_stations: StationFactory,
+    tmp_path: Path,
 ) -> None:
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     project, _card = _site(v1)
     token = enrol_card_service(server.db_url)
@@ -202,7 +219,7 @@ def test_a_clue_taken_while_the_channel_is_down_is_forwarded_later(
         down = ChannelLink(f"http://127.0.0.1:{free_port()}", token, timeout=2)
         assert forward_clues(down, db) == 0
         assert db.outbox_state(str(clue["query_code"])) == "pending"
-        assert forward_clues(ChannelLink(server.url, token), db) == 1
+        assert forward_clues(ChannelLink(server.url, token, session=server.session()), db) == 1
         assert db.outbox_state(str(clue["query_code"])) == "sent"
         assert db.pending() == []
         # The reporter's phone and words left the card service's files with the clue.

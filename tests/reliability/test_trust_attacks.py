@@ -43,8 +43,9 @@ from tests.sync.conftest import (
     station_client,
     station_factory,
 )
+from tests.sync.in_process import admin_in_process
 from tests.sync.records import new_id_number, register_worker
-from tests.sync.server_process import RunningServer, admin, database_url, run_server
+from tests.sync.server_process import RunningServer, database_url, run_server
 
 OTHER_TOWNSHIP_VILLAGE = "370883001004"
 OTHER_TOWNSHIP = "370883001000"
@@ -211,7 +212,7 @@ def test_attacks_on_card_keys_disclosure_re_enrolment_and_secrets(
     with v2.store.read() as session:
         station_id = get_setting(session, STATION_ID)
     assert station_id
-    done = admin(server.db_url, "enrol-station", "--station", station_id)
+    done = admin_in_process(server.db_url, "enrol-station", "--station", station_id)
     code = done.stdout.strip().splitlines()[-1]
     enrol(v2.store, server.url, code, policy=FAST)
     calls = (

@@ -15,8 +15,9 @@ from broker_app.store.repositories.station import get_setting, put_setting
 from broker_app.store.store import open_store
 from sync.client.errors import NotEnrolled, ServerUnreachable
 from tests.sync.conftest import FAST, VILLAGE_1, VILLAGE_2, StationFactory
+from tests.sync.in_process import admin_in_process
 from tests.sync.records import register_worker
-from tests.sync.server_process import RunningServer, admin, free_port
+from tests.sync.server_process import RunningServer, free_port
 
 
 def test_server_down_keeps_the_outbox_and_says_so(
@@ -51,7 +52,9 @@ def test_not_enrolled(tmp_path: Path) -> None:
 def test_cli_enrol_on_a_new_data_dir_then_sync(
     shared_server: RunningServer, tmp_path: Path, capsys: Any
 ) -> None:
-    done = admin(shared_server.db_url, "enrol-station", "--org", VILLAGE_2, "--name", "测试驿站")
+    done = admin_in_process(
+        shared_server.db_url, "enrol-station", "--org", VILLAGE_2, "--name", "测试驿站"
+    )
     assert done.returncode == 0, done.stderr
     code = done.stdout.strip().splitlines()[-1]  # the code is on the last line
     data = tmp_path / "fresh"
@@ -75,7 +78,7 @@ def test_cli_enrol_on_a_new_data_dir_then_sync(
     assert cli_main([*args, "enrol", "--server", shared_server.url, "--code", code]) == 2
     assert cli_main([*args, "sync-status"]) == 0
     assert "待上传 0 条" in capsys.readouterr().out
-    listed = admin(shared_server.db_url, "list-stations", "--json")
+    listed = admin_in_process(shared_server.db_url, "list-stations", "--json")
     assert any(
         s["name"] == "测试驿站" and s["status"] == "active" for s in json.loads(listed.stdout)
     )

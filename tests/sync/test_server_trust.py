@@ -1,7 +1,9 @@
 """The channel server trusts nothing a station sends (issue 14, items 1, 2, 4, 5, 9, 10),
-end to end with the real server process and real stations: a village station sends
-what a hostile or buggy program would, with its own real credential, and every other
-station keeps syncing."""
+with the real server app and real stations: a village station sends what a hostile or
+buggy program would, with its own real credential, and every other station keeps
+syncing. What the server does with a request is logic: the app runs in this process
+behind the stations' sessions (``tests/sync/in_process.py``); how ``serve`` starts
+(its flags, its defaults) is tested on the real process."""
 
 from __future__ import annotations
 
@@ -33,11 +35,12 @@ from tests.sync.conftest import (
     TOWNSHIP,
     VILLAGE_1,
     VILLAGE_2,
+    ChannelServer,
     Station,
     StationFactory,
     new_code,
 )
-from tests.sync.in_process import admin_in_process
+from tests.sync.in_process import InProcessServer, admin_in_process
 from tests.sync.records import publish_job, register_worker
 from tests.sync.server_process import ROOT, RunningServer, free_port, run_server
 
@@ -54,9 +57,11 @@ def _stamp(station: Station, offset: int = 0) -> str:
     return Stamp(time.time_ns() // 1_000_000 + offset, 0, station.store.node_id).encode()
 
 
-def _push(server: RunningServer, station: Station, *items: dict[str, Any]) -> list[Any]:
+def _push(server: ChannelServer, station: Station, *items: dict[str, Any]) -> list[Any]:
     body = json.dumps({"mutations": list(items)}, ensure_ascii=False).encode()
-    answer = requests.post(server.url + PUSH, data=body, headers=_headers(station), timeout=30)
+    answer = server.session().post(
+        server.url + PUSH, data=body, headers=_headers(station), timeout=30
+    )
     assert answer.status_code == 200, answer.text[:300]
     return list(answer.json()["results"])
 
@@ -74,7 +79,7 @@ def _mutation(
     }
 
 
-def _server_row(server: RunningServer, record_id: str) -> Record | None:
+def _server_row(server: ChannelServer, record_id: str) -> Record | None:
     db = ServerDB(server.db_url)
     try:
         with db.read() as session:
@@ -90,17 +95,17 @@ def _create(station: Station, cls: type[Any], fields: dict[str, Any]) -> str:
 
 # -- item 1: a schema for every kind; parking never fails ----------------------------
 def test_a_record_other_stations_cannot_store_is_rejected_and_never_stored(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     worker = register_worker(v1.store, VILLAGE_1, "孟庆云")
     v1.sync()
     deep: Any = "电工"
     for _ in range(300):
         deep = [deep]
     results = _push(
-        shared_server,
+        in_process_server,
         v1,
         _mutation(v1, "worker", {"skills": deep}, worker),
         _mutation(v1, "worker", {"monthly_income": 2**64}, worker),
@@ -112,7 +117,7 @@ def test_a_record_other_stations_cannot_store_is_rejected_and_never_stored(
     for result in results[:4]:
         assert result["code"] == "invalid" and result["message"] and result["message_en"]
     assert "monthly_income" in results[1]["message"] and "64" in results[1]["message"]
-    row = _server_row(shared_server, worker)
+    row = _server_row(in_process_server, worker)
     assert row is not None
     stored = json.loads(row.fields)
     assert all(isinstance(skill, str) for skill in stored.get("skills") or [])
@@ -124,10 +129,11 @@ def test_a_record_other_stations_cannot_store_is_rejected_and_never_stored(
 
 
 def test_a_stored_record_no_station_can_store_is_parked_and_the_pull_goes_on(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
     """A record stored before the schema was enforced: the township parks it (as text)
     and pulls past it, twice, without an error."""
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     town = stations("town", TOWNSHIP)
     worker = register_worker(v1.store, VILLAGE_1, "孟庆云")
@@ -161,9 +167,9 @@ def test_a_stored_record_no_station_can_store_is_parked_and_the_pull_goes_on(
 
 # -- item 2: one stamp grammar; node ids checked; repair of stored stamps -------------
 def test_stamps_outside_the_grammar_are_rejected(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
+    v1 = in_process_stations("v1", VILLAGE_1)
     worker = register_worker(v1.store, VILLAGE_1, "孟庆云")
     v1.sync()
     node = v1.store.node_id
@@ -179,33 +185,35 @@ def test_stamps_outside_the_grammar_are_rejected(
         f"{head}0000@{node.upper()}",
     ]
     items = [{**_mutation(v1, "worker", {"notes": f}, worker), "hlc": f} for f in forms]
-    results = _push(shared_server, v1, *items)
+    results = _push(in_process_server, v1, *items)
     assert [r["status"] for r in results] == ["rejected"] * len(forms)
     assert all(r["code"] in ("invalid", "clock") for r in results)
-    row = _server_row(shared_server, worker)
+    row = _server_row(in_process_server, worker)
     assert row is not None and all(is_stamp(s) for s in json.loads(row.versions).values())
 
 
 def test_enrolment_refuses_a_malformed_or_reserved_node_id_without_spending_the_code(
-    shared_server: RunningServer,
+    in_process_server: InProcessServer,
 ) -> None:
-    code = new_code(shared_server.db_url, VILLAGE_2)
-    url = shared_server.url + "/v1/enrol"
+    code = new_code(in_process_server.db_url, VILLAGE_2)
+    url = in_process_server.url + "/v1/enrol"
+    session = in_process_server.session()
     for node in ("server", "0x1F", "节点", "a" * 65, "a@b"):
-        answer = requests.post(url, json={"code": code, "node_id": node}, headers=VERSIONS)
+        answer = session.post(url, json={"code": code, "node_id": node}, headers=VERSIONS)
         assert answer.status_code in (400, 422), (node, answer.text)
         if answer.status_code == 400:
             assert answer.json()["error"] == "node_id" and "节点编号" in answer.json()["message"]
-    good = requests.post(url, json={"code": code, "node_id": uuid7()}, headers=VERSIONS)
+    good = session.post(url, json={"code": code, "node_id": uuid7()}, headers=VERSIONS)
     assert good.status_code == 200, good.text
 
 
 def test_a_stored_malformed_stamp_is_repaired_and_keep_loser_changes_the_value(
-    server: RunningServer, stations: StationFactory
+    fresh_in_process_server: InProcessServer, fresh_in_process_stations: StationFactory
 ) -> None:
     """A stamp stored before the grammar held ("0x..." sorted above every real stamp as
     text): the migration repairs it, the field is writable again everywhere, and the
     county's ``--keep loser`` really writes the loser."""
+    server, stations = fresh_in_process_server, fresh_in_process_stations
     v1 = stations("v1", VILLAGE_1)
     town = stations("town", TOWNSHIP)
     worker = register_worker(v1.store, VILLAGE_1, "孟庆云")
@@ -272,11 +280,11 @@ def test_a_stored_malformed_stamp_is_repaired_and_keep_loser_changes_the_value(
 
 # -- item 4: every reference in scope ------------------------------------------------
 def test_every_reference_field_is_checked_for_scope_and_kind(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    v2 = shared_stations("v2", VILLAGE_2)
-    county = shared_stations("county", COUNTY)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    v2 = in_process_stations("v2", VILLAGE_2)
+    county = in_process_stations("county", COUNTY)
     own_worker = register_worker(v1.store, VILLAGE_1, "孟庆云")
     own_batch = _create(
         v1,
@@ -319,7 +327,7 @@ def test_every_reference_field_is_checked_for_scope_and_kind(
         "key_id": "0123456789abcdef",
     }
     results = _push(
-        shared_server,
+        in_process_server,
         v1,
         _mutation(v1, "match", {**match, "job_id": their_job}),
         _mutation(v1, "batch_member", {**member, "batch_id": their_batch}),
@@ -337,19 +345,17 @@ def test_every_reference_field_is_checked_for_scope_and_kind(
 
 # -- item 5: pull pages bounded in bytes ----------------------------------------------
 def test_pull_pages_are_bounded_in_bytes(
-    shared_server: RunningServer, shared_stations: StationFactory
+    in_process_server: InProcessServer, in_process_stations: StationFactory
 ) -> None:
-    v1 = shared_stations("v1", VILLAGE_1)
-    town = shared_stations("town", TOWNSHIP)
+    v1 = in_process_stations("v1", VILLAGE_1)
+    town = in_process_stations("town", TOWNSHIP)
     note = "长" * LONG_TEXT  # 48 KiB of UTF-8, the most a note may hold
     names = [f"工人{a}{b}" for a in "甲乙丙丁戊" for b in "子丑寅卯辰巳午未申"]
     ids = [register_worker(v1.store, VILLAGE_1, name) for name in names]
     for worker in ids:
         WorkerService(v1.store).edit(worker, {"notes": note, "household_address": note})
     v1.sync()
-    answer = requests.get(
-        shared_server.url + PULL, params={"limit": 2000}, headers=_headers(town), timeout=60
-    )
+    answer = in_process_server.get(PULL, params={"limit": 2000}, headers=_headers(town))
     page = answer.json()
     record_bytes = 2 * len(note.encode()) + 4096
     assert len(answer.content) <= MAX_PULL_BYTES + record_bytes
@@ -361,8 +367,10 @@ def test_pull_pages_are_bounded_in_bytes(
 
 
 # -- item 9: acknowledged means durable ------------------------------------------------
-def test_the_servers_sqlite_runs_with_synchronous_full(server: RunningServer) -> None:
-    db = ServerDB(server.db_url)
+def test_the_servers_sqlite_runs_with_synchronous_full(
+    in_process_server: InProcessServer,
+) -> None:
+    db = ServerDB(in_process_server.db_url)
     try:
         with db.engine.connect() as conn:
             if db.sqlite:
