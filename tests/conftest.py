@@ -29,7 +29,7 @@ from broker_app.store.store import Store, open_store
 #: write transaction of a station or server database is fsynced (``synchronous=FULL``),
 #: and on a disk those waits were a third of the time of the store-heavy tests. The
 #: tests that kill processes lose nothing by it (a SIGKILLed process loses nothing the
-#: page cache holds); pytest keeps its last three runs' folders there as it does in /tmp.
+#: page cache holds); pytest keeps only the last run's folders (pyproject.toml).
 #: ``PYTEST_DEBUG_TEMPROOT`` set by the caller (or ``--basetemp``) wins; pytest reads it
 #: when it makes the run's folder, after the conftest files are loaded.
 #: A full run holds about 1 GB there (the big station is 300 MB): a small tmpfs (a
