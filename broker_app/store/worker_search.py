@@ -126,7 +126,14 @@ def _common_prefix(a: str, b: str) -> int:
 def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
     tokens = name_tokens(name)
     tokens.update(_pinyin_keys(name))
-    return tokens | _number_tokens(id_number, phone)
+    return tokens | number_tokens(id_number, phone)
+
+
+def name_keys(name: str) -> tuple[str, tuple[str, ...]]:
+    """The name's sort key and the search keys made from the name alone (its
+    substrings and pinyin): the same for every worker of that name. A worker's keys
+    (``worker_tokens``) are these and its ``number_tokens``."""
+    return name_pinyin(name).sort_key, (*name_tokens(name), *_pinyin_keys(name))
 
 
 def tokens_from_pinyin(
@@ -137,10 +144,11 @@ def tokens_from_pinyin(
     order = NAME_ORDER + sort_key
     tokens = {"n:" + part + order for part in name_substrings(name)}
     tokens.update(_pinyin_keys_of(forms, sort_key))
-    return tokens | _number_tokens(id_number, phone)
+    return tokens | number_tokens(id_number, phone)
 
 
-def _number_tokens(id_number: str, phone: str) -> set[str]:
+def number_tokens(id_number: str, phone: str) -> set[str]:
+    """The worker's ID number and phone keys."""
     tokens: set[str] = set()
     if id_number:
         tokens.add("i:" + id_number[::-1])
