@@ -16,6 +16,9 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+#: Not any value a row holds (``insert_rows``' last converted value before the first).
+_NOTHING = object()
+
 
 def insert_rows(
     session: Session,
@@ -42,20 +45,30 @@ def insert_rows(
         if processor is not None:
             converters.append((index, processor))
     # itemgetter builds each row's tuple in C; only columns whose type converts the
-    # value (JSON, dates) are touched in Python.
+    # value (JSON, booleans) are touched in Python, and a value that is the same
+    # object as the previous row's (True, a batch's shared stamp) takes its converted
+    # value again instead of being converted once more.
     pick = itemgetter(*names)
     complete = rows[0].keys() >= set(names)
+    slots = [(slot, index, convert) for slot, (index, convert) in enumerate(converters)]
+    seen: list[Any] = [_NOTHING] * len(slots)
+    made: list[Any] = [None] * len(slots)
     params: list[Any] = []
     for row in rows:
         values = pick(row if complete else {**defaults, **row})
         if len(names) == 1:
             values = (values,)
-        if converters:
+        if slots:
             mutable = list(values)
-            for index, convert in converters:
+            for slot, index, convert in slots:
                 value = mutable[index]
-                if value is not None:
-                    mutable[index] = convert(value)
+                if value is None:
+                    continue
+                if value is seen[slot]:
+                    mutable[index] = made[slot]
+                else:
+                    seen[slot] = value
+                    mutable[index] = made[slot] = convert(value)
             values = tuple(mutable)
         params.append(values)
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"

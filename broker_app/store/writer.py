@@ -114,6 +114,10 @@ class RecordWriter:
         # One transaction, one moment: every record of the batch carries the same
         # stamp (stamps order writes to the same field; these records are all new).
         stamp = self.clock.now()
+        # The values every row shares, made once (the rows are only written, never
+        # changed): a copy of the outbox entry's dict per record cost ~2 s at 400k.
+        versions = {ALL_FIELDS: stamp}
+        create = _outbox_row(cls.record_type, "", CREATE, {}, stamp, moment)
         for values in rows:
             record_id = values.get("id") or uuid7()
             ids.append(record_id)
@@ -123,11 +127,11 @@ class RecordWriter:
                     row[name] = []  # never share the default list between rows
             row.setdefault("created_at", moment)
             row["updated_at"] = moment
-            row["versions"] = {ALL_FIELDS: stamp}
+            row["versions"] = versions
             table_rows.append(row)
             # A create without fields: the record's fields are read when it is sent
             # (``OutboxEntry``). A copy here would be half of a 100k load's database.
-            outbox_rows.append(_outbox_row(cls.record_type, record_id, CREATE, {}, stamp, moment))
+            outbox_rows.append({**create, "mutation_id": uuid7(), "record_id": record_id})
         workers = cls.record_type == "worker"
         # A large load of workers fills their derived tables in one pass at its end.
         with deferred_worker_triggers(self.session, len(table_rows)) if workers else nullcontext():
