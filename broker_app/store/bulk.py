@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
+from threading import Thread
 from typing import Any
 
 from sqlalchemy import Table, func, select
@@ -101,3 +102,31 @@ def deferred_indexes(session: Session, table: Table, incoming: int) -> Iterator[
     yield
     for index in indexes:
         index.create(conn)
+
+
+def alongside(database: Callable[[], None], python: Callable[[], None]) -> None:
+    """Run ``database`` (long SQLite statements: index builds, ``INSERT ... SELECT``)
+    in a helper thread while ``python`` runs in this one; return when both are done,
+    raising what either raised (``python``'s first).
+
+    SQLite releases the interpreter's lock for the whole of a statement, so the two
+    run on two cores. ``python`` must not touch the session or its connection: the
+    helper thread has them until it ends. (A helper running many short statements,
+    an ``executemany``, would wait for the lock at each row: keep those here.)
+    """
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            database()
+        except BaseException as error:  # handed to the caller's thread
+            failed.append(error)
+
+    helper = Thread(target=run, name="bulk-database")
+    helper.start()
+    try:
+        python()
+    finally:
+        helper.join()
+    if failed:
+        raise failed[0]

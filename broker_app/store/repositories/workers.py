@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.people.idcard import years_before
+from broker_app.domain.people.name_pinyin import NamePinyin, name_pinyin
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
@@ -702,7 +703,8 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     for pk, row in enumerate(rows, start=before + 1):
         order = keys.add(pk, row["name"], row["id_number"], row.get("phone") or "", row_facets(row))
         prepared.append({**row, "pk": pk, "name_sort": order})
-    ids = writer.bulk_create(Worker, prepared)
+    # The keys are made while SQLite builds the workers' indexes (on the other core).
+    ids = writer.bulk_create(Worker, prepared, meanwhile=keys.make)
     keys.insert(session)
     if len(ids) >= 1000:
         # Fresh statistics keep the planner on the token index (without them a
@@ -721,35 +723,49 @@ class NewWorkerKeys:
     pairs into the key B-tree from the name keys' index in key order, so they go in
     as appends without passing through Python or a sort one by one (staging all 4.9M
     keys and sorting them took 12 s of a 400k load; making them 10 s).
+
+    ``add`` each worker (it needs its name's sort key at once), ``make`` the keys,
+    then ``insert`` them.
     """
 
     def __init__(self) -> None:
-        #: name -> (its number here, its sort key, how many keys it has)
-        self._names: dict[str, tuple[int, str, int]] = {}
-        self._name_keys: list[tuple[str, int]] = []
+        #: name -> its number here and pinyin
+        self._names: dict[str, tuple[int, NamePinyin]] = {}
         #: Per name number: its workers (pk, facets), in the order they were added (a
         #: load adds them by pk).
         self._members: list[list[tuple[int, int]]] = []
+        #: (pk, ID number, phone, facets) of each worker.
+        self._workers: list[tuple[int, str, str, int]] = []
+        self._name_keys: list[tuple[str, int]] = []
         self._numbers: list[tuple[str, int, int]] = []
         self._count = 0
 
     def add(self, pk: int, name: str, id_number: str, phone: str, facets: int) -> str:
-        """The keys of new worker ``pk``; returns its name's sort key."""
+        """New worker ``pk``; returns its name's sort key."""
         known = self._names.get(name)
         if known is None:
-            order, tokens = name_keys(name)
-            known = self._names[name] = (len(self._members), order, len(tokens))
+            known = self._names[name] = (len(self._members), name_pinyin(name))
             self._members.append([])
-            self._name_keys.extend(zip(tokens, repeat(known[0])))
         self._members[known[0]].append((pk, facets))
-        numbers = number_tokens(id_number, phone)
-        self._numbers.extend(zip(numbers, repeat(pk), repeat(facets)))
-        self._count += known[2] + len(numbers)
-        return known[1]
+        self._workers.append((pk, id_number, phone, facets))
+        return known[1].sort_key
+
+    def make(self) -> None:
+        """Make the keys of the workers added (Python only: no database)."""
+        made = self._name_keys
+        count = 0
+        for name, (number, pinyin) in self._names.items():
+            tokens = name_keys(name, pinyin)
+            made.extend(zip(tokens, repeat(number)))
+            count += len(tokens) * len(self._members[number])
+        numbers = self._numbers
+        for pk, id_number, phone, facets in self._workers:
+            numbers.extend(zip(number_tokens(id_number, phone), repeat(pk), repeat(facets)))
+        self._count = count + len(numbers)
 
     def insert(self, session: Session) -> None:
-        """Write the keys (inside the caller's transaction); keys already there are
-        kept."""
+        """Write the keys ``make`` made (inside the caller's transaction); keys
+        already there are kept."""
         if self._count < _STAGED_TOKENS:
             members = self._members
             insert_tokens(
