@@ -35,7 +35,7 @@ from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
 from broker_app.store.base import table_of
-from broker_app.store.bulk import deferred_indexes
+from broker_app.store.bulk import deferred_indexes, load_cache
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import (
     ARCHIVED_BIT,
@@ -703,9 +703,10 @@ def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list
     for pk, row in enumerate(rows, start=before + 1):
         order = keys.add(pk, row["name"], row["id_number"], row.get("phone") or "", row_facets(row))
         prepared.append({**row, "pk": pk, "name_sort": order})
-    # The keys are made while SQLite builds the workers' indexes (on the other core).
-    ids = writer.bulk_create(Worker, prepared, meanwhile=keys.make)
-    keys.insert(session)
+    with load_cache(session):
+        # The keys are made while SQLite builds the workers' indexes (other core).
+        ids = writer.bulk_create(Worker, prepared, meanwhile=keys.make)
+        keys.insert(session)
     if len(ids) >= 1000:
         # Fresh statistics keep the planner on the token index (without them a
         # search can walk all 100k rows: 10 ms instead of 0.4 ms).
