@@ -8,6 +8,7 @@ This keeps SQLAlchemy's column types as the one definition of how a value is sto
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -102,6 +103,23 @@ def deferred_indexes(session: Session, table: Table, incoming: int) -> Iterator[
     yield
     for index in indexes:
         index.create(conn)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a load builds its millions of
+    rows, keys and tuples (none of them in a cycle). Each allocation of a container
+    counts towards a collection, and each collection walks the objects tracked so
+    far: a 400k load spent ~4 s in it, ~5 s to copy its rows once with it on against
+    0.7 s without. Process-wide, for the load's duration; collection resumes after
+    (unless it was paused already)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 #: The temporary database's page cache while a large load runs (SQLite's default is

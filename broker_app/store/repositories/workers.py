@@ -35,7 +35,7 @@ from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
 from broker_app.store.base import table_of
-from broker_app.store.bulk import deferred_indexes, load_cache
+from broker_app.store.bulk import deferred_indexes, load_cache, without_cycle_collection
 from broker_app.store.models.worker import Worker, WorkerSearchToken
 from broker_app.store.worker_search import (
     ARCHIVED_BIT,
@@ -694,6 +694,11 @@ def _searched(worker: Worker) -> tuple[int, str, str, str, int]:
 
 def bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """Insert many new workers with their search keys and outbox entries."""
+    with without_cycle_collection():
+        return _bulk_create(writer, rows)
+
+
+def _bulk_create(writer: RecordWriter, rows: Sequence[Mapping[str, Any]]) -> list[str]:
     session = writer.session
     # This runs inside one BEGIN IMMEDIATE transaction: the rows take the keys above
     # the current maximum, given here so that their search keys need no read back.
