@@ -89,8 +89,11 @@ def _rebuild(session: Session, above_pk: int, above_event: int) -> None:
         " UNION SELECT worker_id FROM worker_status_event WHERE id > ?",
         (above_pk, above_event),
     )
-    # Their latest event (by day, then id: SQLite takes the bare columns from the row
-    # where max() was found), first day and groups, as migration 0014 builds them.
+    # Their latest event (by day, then id: no later one), first day and groups, as
+    # migration 0014 builds them. Each event is checked against the worker's others
+    # in the history's (worker_id, day) index, and the rows come in the order of the
+    # events, which for a load are its workers' (time-ordered ids: appends); a
+    # grouped pass with max(day || printf(id)) took 2.1 s at 400k against 1.2 s.
     conn.exec_driver_sql(
         "DELETE FROM worker_status_latest WHERE worker_id IN (SELECT worker_id FROM"
         " temp.loaded_workers)"
@@ -100,21 +103,16 @@ def _rebuild(session: Session, above_pk: int, above_event: int) -> None:
     conn.exec_driver_sql(
         f"""INSERT INTO worker_status_latest
             (worker_id, day, event_id, first_day, {_EVENT}, {columns})
-        SELECT e.worker_id, e.day, e.id, f.first_day, e.employment_status, e.place_tier,
-            e.org_code, e.archived, {groups}
-        FROM (
-            SELECT worker_id, max(day || printf('%012d', id)) AS latest, day, id, {_EVENT}
-            FROM worker_status_event
-            WHERE worker_id IN (SELECT worker_id FROM temp.loaded_workers)
-            GROUP BY worker_id
-        ) AS e
-        JOIN (
-            SELECT worker_id, min(day) AS first_day FROM worker_status_event
-            WHERE worker_id IN (SELECT worker_id FROM temp.loaded_workers)
-            GROUP BY worker_id
-        ) AS f ON f.worker_id = e.worker_id
+        SELECT e.worker_id, e.day, e.id,
+            (SELECT min(day) FROM worker_status_event AS f WHERE f.worker_id = e.worker_id),
+            e.employment_status, e.place_tier, e.org_code, e.archived, {groups}
+        FROM worker_status_event AS e
+        JOIN temp.loaded_workers AS l ON l.worker_id = e.worker_id
         LEFT JOIN worker AS w ON w.id = e.worker_id
-        ORDER BY e.worker_id"""
+        WHERE NOT EXISTS (
+            SELECT 1 FROM worker_status_event AS x
+            WHERE x.worker_id = e.worker_id AND (x.day, x.id) > (e.day, e.id)
+        )"""
     )
     # Each new worker's latest follow-up day (follow-ups may have come before it).
     conn.exec_driver_sql(

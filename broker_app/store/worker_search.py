@@ -46,7 +46,11 @@ NAME_ORDER = "\x01"
 
 def name_tokens(name: str) -> set[str]:
     """The name's search keys, each ordered within its substring by the name."""
-    order = NAME_ORDER + name_pinyin(name).sort_key
+    return _substring_keys(name, name_pinyin(name).sort_key)
+
+
+def _substring_keys(name: str, sort_key: str) -> set[str]:
+    order = NAME_ORDER + sort_key
     return {"n:" + part + order for part in name_substrings(name)}
 
 
@@ -126,7 +130,17 @@ def _common_prefix(a: str, b: str) -> int:
 def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
     tokens = name_tokens(name)
     tokens.update(_pinyin_keys(name))
-    return tokens | _number_tokens(id_number, phone)
+    return tokens | number_tokens(id_number, phone)
+
+
+def name_keys(name: str, keys: NamePinyin) -> tuple[str, ...]:
+    """The search keys made from the name alone (its substrings and pinyin), given
+    its ``name_pinyin``: the same for every worker of that name. A worker's keys
+    (``worker_tokens``) are these and its ``number_tokens``."""
+    return (
+        *_substring_keys(name, keys.sort_key),
+        *_pinyin_keys_of(forms_of(keys), keys.sort_key),
+    )
 
 
 def tokens_from_pinyin(
@@ -137,10 +151,11 @@ def tokens_from_pinyin(
     order = NAME_ORDER + sort_key
     tokens = {"n:" + part + order for part in name_substrings(name)}
     tokens.update(_pinyin_keys_of(forms, sort_key))
-    return tokens | _number_tokens(id_number, phone)
+    return tokens | number_tokens(id_number, phone)
 
 
-def _number_tokens(id_number: str, phone: str) -> set[str]:
+def number_tokens(id_number: str, phone: str) -> set[str]:
+    """The worker's ID number and phone keys."""
     tokens: set[str] = set()
     if id_number:
         tokens.add("i:" + id_number[::-1])
