@@ -3392,7 +3392,7 @@ With &quot;No&quot;, ID numbers show only their first 6 and last 4 characters, p
     <name>StatsPage</name>
     <message>
         <source>设置目标…</source>
-        <extracomment>Every chart has the figures of the latest count.</extracomment>
+        <extracomment>Every chart has the figures of the latest count. The 帮扶预警 list has not been counted since the page started counting.</extracomment>
         <translation>Set targets…</translation>
     </message>
     <message>
