@@ -32,9 +32,34 @@ def base_fonts(pdf: bytes) -> set[str]:
 
 
 def decode_all(image: QImage) -> list[str]:
+    """The text of each printed QR symbol on the page, once per symbol. A full suite
+    once read 13 texts from a PDF of 12 cards; a symbol found twice is far likelier
+    than a wrong text passing the error correction, so a result whose centre lies
+    inside a symbol already read is that symbol. Two cards printed with the same text
+    still count twice (they are apart)."""
     formats = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     found = zxingcpp.read_barcodes(gray_pixels(image), formats=formats)
-    return [b.text for b in found if b.valid]
+    kept: list[zxingcpp.Barcode] = []
+    for barcode in found:
+        if barcode.valid and not any(_inside(_centre(barcode), other) for other in kept):
+            kept.append(barcode)
+    return [barcode.text for barcode in kept]
+
+
+def _corners(barcode: zxingcpp.Barcode) -> list[tuple[int, int]]:
+    p = barcode.position
+    return [(c.x, c.y) for c in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)]
+
+
+def _centre(barcode: zxingcpp.Barcode) -> tuple[float, float]:
+    corners = _corners(barcode)
+    return (sum(x for x, _ in corners) / 4, sum(y for _, y in corners) / 4)
+
+
+def _inside(point: tuple[float, float], barcode: zxingcpp.Barcode) -> bool:
+    corners = _corners(barcode)
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs) <= point[0] <= max(xs) and min(ys) <= point[1] <= max(ys)
 
 
 def pdftoppm_pages(pdf_path: Path, out_dir: Path, dpi: int = 200) -> list[QImage] | None:
