@@ -113,12 +113,12 @@ def without_cycle_collection() -> Iterator[None]:
     far: a 400k load spent ~4 s in it, ~5 s to copy its rows once with it on against
     0.7 s without. Process-wide, for the load's duration; collection resumes after
     (unless it was paused already)."""
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 

@@ -137,10 +137,7 @@ def name_keys(name: str, keys: NamePinyin) -> tuple[str, ...]:
     """The search keys made from the name alone (its substrings and pinyin), given
     its ``name_pinyin``: the same for every worker of that name. A worker's keys
     (``worker_tokens``) are these and its ``number_tokens``."""
-    return (
-        *_substring_keys(name, keys.sort_key),
-        *_pinyin_keys_of(forms_of(keys), keys.sort_key),
-    )
+    return _name_keys_of(name, forms_of(keys), keys.sort_key)
 
 
 def tokens_from_pinyin(
@@ -148,10 +145,11 @@ def tokens_from_pinyin(
 ) -> set[str]:
     """``worker_tokens`` from the name's pinyin forms and sort key computed before
     (a large first pull computes them while applying its pages: ``pull_indexes``)."""
-    order = NAME_ORDER + sort_key
-    tokens = {"n:" + part + order for part in name_substrings(name)}
-    tokens.update(_pinyin_keys_of(forms, sort_key))
-    return tokens | number_tokens(id_number, phone)
+    return {*_name_keys_of(name, forms, sort_key), *number_tokens(id_number, phone)}
+
+
+def _name_keys_of(name: str, forms: list[str], sort_key: str) -> tuple[str, ...]:
+    return (*_substring_keys(name, sort_key), *_pinyin_keys_of(forms, sort_key))
 
 
 def number_tokens(id_number: str, phone: str) -> set[str]:

@@ -14,7 +14,7 @@ from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.roster.workers import WorkerService
 from broker_app.services.settings.station import StationService
 from broker_app.store import migrate
-from broker_app.store.store import open_store
+from broker_app.store.store import Store, open_store
 from tests.conftest import VILLAGE, valid_id, worker_input
 
 EXTRA_REVISION = """
@@ -82,14 +82,20 @@ def test_pending_migration_backs_up_then_upgrades_keeping_data(
     again.close()
 
 
-def test_pinyin_keys_are_rewritten_by_the_upgrade(data_dir: Path) -> None:
-    """A station whose pinyin keys predate the first-key marks (revision 0012) finds
-    and counts the same workers after the upgrade as a new station."""
+def station_of_four(data_dir: Path) -> Store:
+    """A village station with four workers, three of them found by the pinyin ``li``."""
     store = open_store(data_dir)
     StationService(store).configure(VILLAGE)
     service = WorkerService(store)
     for seq, name in enumerate(["李丽", "王丽", "连杰", "张伟"]):
         service.register(worker_input(name=name, id_number=valid_id("19750101", f"8{seq}1")))
+    return store
+
+
+def test_pinyin_keys_are_rewritten_by_the_upgrade(data_dir: Path) -> None:
+    """A station whose pinyin keys predate the first-key marks (revision 0012) finds
+    and counts the same workers after the upgrade as a new station."""
+    store = station_of_four(data_dir)
     with store.engine.begin() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
@@ -114,11 +120,7 @@ def test_an_upgrade_gives_the_planner_statistics_of_the_indexes_it_rebuilt(
     upgrade that rebuilt or added some (0015 rebuilds ``ix_worker_stats``, 0016 adds
     ``ix_worker_search_ordered``): an index without them is guessed at, and SQLite
     then read the whole 400k roster for its first page (875 ms against 1.4 ms)."""
-    store = open_store(data_dir)
-    StationService(store).configure(VILLAGE)
-    service = WorkerService(store)
-    for seq, name in enumerate(["李丽", "王丽", "连杰", "张伟"]):
-        service.register(worker_input(name=name, id_number=valid_id("19750101", f"8{seq}1")))
+    store = station_of_four(data_dir)
     with store.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
         cfg = migrate.alembic_config()
