@@ -29,29 +29,20 @@ end with the same tables.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
 
 from sqlalchemy import Index, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.store.base import table_of
-from broker_app.store.bulk import deferred_indexes
+from broker_app.store.bulk import alongside, load_cache
 from broker_app.store.models import RECORD_TYPES, Worker
 from broker_app.store.models.local import SyncState
 from broker_app.store.models.status_history import WorkerStatusEvent, WorkerStatusLatest
-from broker_app.store.models.worker import WorkerSearchToken
 from broker_app.store.repositories import sync_state
-from broker_app.store.worker_search import (
-    FACET_FIELDS,
-    facet_bits,
-    forms_of,
-    tokens_from_pinyin,
-    worker_tokens,
-)
+from broker_app.store.repositories.workers import NewWorkerKeys
+from broker_app.store.worker_search import FACET_FIELDS, facet_bits, forms_of
 
 #: ``sync_state`` key present while indexes are deferred: the highest worker key held
 #: before the deferral (the workers above it have no search keys yet).
@@ -63,8 +54,6 @@ MIN_RECORDS = 1000
 #: time (measured: ``benchmarks/sync_initial_pull.py``, 200k and 400k workers), for
 #: the time left shown while pulling.
 BUILD_SHARE = 0.4
-#: Workers whose search keys are computed and staged at a time (bounds memory).
-_CHUNK = 20_000
 #: Name and pinyin forms of each worker a deferred page inserted, by row number.
 STAGE = "pull_deferred_pinyin"
 #: Between the pinyin forms in ``STAGE`` (never in a form: letters only).
@@ -158,106 +147,48 @@ def forms_from_text(text: str) -> list[str]:
     return text.split(_FORMS_SEP) if text else []
 
 
-#: The search keys of one chunk of workers, when they are ready.
-Keys = list[tuple[str, int, int]]
-#: How a chunk's keys are computed: ``chunk_keys`` here, or in a helper process
-#: (returns what gives the keys when they are needed).
-KeysOf = Callable[[list[tuple[Any, ...]]], Callable[[], Keys]]
-#: Chunks handed to ``KeysOf`` before the first is needed (bounds memory).
-_AHEAD = 2
-
-
-def restore(session: Session, keys_of: KeysOf | None = None) -> int:
+def restore(session: Session) -> int:
     """Build what a deferral left out, inside the caller's transaction, and clear the
     mark; returns the workers given search keys (0 when nothing was deferred).
-    ``keys_of``: computes the keys of a chunk of workers elsewhere (a helper process)
-    while this builds the indexes and inserts the chunk before."""
+
+    The search keys are made as a bulk load makes them (``NewWorkerKeys``: once per
+    distinct name, from the pinyin kept while the pages were applied), by Python
+    while SQLite builds the indexes on the other core (``alongside``)."""
     above = deferred_above(session)
     if above is None:
         return 0
     conn = session.connection()
-    chunks = _worker_chunks(session, above)
-    compute = keys_of or _here
-    # The first chunks' keys are computed while the indexes are built.
-    coming = [(len(rows), compute(rows)) for rows in itertools.islice(chunks, _AHEAD)]
-    for index in deferrable_indexes():
-        index.create(conn, checkfirst=True)
-    keyed = _add_search_keys(session, coming, chunks, compute)
+    keys = _new_worker_keys(session, above)
+    indexes = deferrable_indexes()
+
+    def build_indexes() -> None:
+        for index in indexes:
+            index.create(conn, checkfirst=True)
+
+    with load_cache(session):
+        alongside(build_indexes, keys.make)
+        keys.insert(session)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
     session.execute(delete(SyncState).where(SyncState.key == DEFERRED))
-    return keyed
+    return len(keys)
 
 
-def _here(rows: list[tuple[Any, ...]]) -> Callable[[], Keys]:
-    keys = chunk_keys(rows)
-    return lambda: keys
-
-
-def _worker_chunks(session: Session, above: int) -> Iterator[list[tuple[Any, ...]]]:
-    """The workers above ``above`` with their staged pinyin, in chunks (``chunk_keys``)."""
+def _new_worker_keys(session: Session, above: int) -> NewWorkerKeys:
+    """The workers above ``above``, each with the pinyin kept for it when its name is
+    still the one it was computed for (else it is computed again)."""
     conn = session.connection()
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
     )
     flags = ", ".join(f"w.{name}" for name in FACET_FIELDS)
-    query = (
+    rows = conn.exec_driver_sql(
         f"SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, s.name, s.forms, {flags} "
         f"FROM {Worker.__tablename__} AS w LEFT JOIN {STAGE} AS s ON s.pk = w.pk "
-        f"WHERE w.pk > ? ORDER BY w.pk LIMIT {_CHUNK}"
+        "WHERE w.pk > ? ORDER BY w.pk",
+        (above,),
     )
-    last = above
-    while True:
-        rows = [tuple(row) for row in conn.exec_driver_sql(query, (last,))]
-        if not rows:
-            return
-        yield rows
-        last = rows[-1][0]
-
-
-def chunk_keys(rows: list[tuple[Any, ...]]) -> Keys:
-    """The search keys of a chunk of workers (rows of ``_worker_chunks``): from the
-    staged pinyin when the name is still the one it was computed for."""
-    return [
-        (token, pk, facet_bits(*flagged))
-        for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows
-        for token in (
-            tokens_from_pinyin(name, forms_from_text(forms), order, id_number, phone or "")
-            if kept_name == name and forms is not None
-            else worker_tokens(name, id_number, phone or "")
-        )
-    ]
-
-
-def _add_search_keys(
-    session: Session,
-    coming: list[tuple[int, Callable[[], Keys]]],
-    chunks: Iterator[list[tuple[Any, ...]]],
-    compute: KeysOf,
-) -> int:
-    """Search keys of the workers in ``coming`` and ``chunks``: staged in a plain
-    temporary table, then copied into the key B-tree sorted (appends, not inserts at
-    random places). Keys already there (a worker edited here meanwhile) are kept."""
-    conn = session.connection()
-    stage = "temp.pulled_search_stage"
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE {stage.split('.')[1]} (token TEXT, worker_pk INTEGER, facets INTEGER)"
-    )
-    keyed = staged = 0
-    while coming:
-        following = next(chunks, None)
-        if following is not None:
-            coming.append((len(following), compute(following)))
-        count, ready = coming.pop(0)
-        keys = ready()
-        conn.exec_driver_sql(f"INSERT INTO {stage} VALUES (?, ?, ?)", keys)
-        keyed += count
-        staged += len(keys)
-    # The pinyin keys' name-ordered index is built again after them, in one sort.
-    with deferred_indexes(session, table_of(WorkerSearchToken), staged):
-        conn.exec_driver_sql(
-            f"INSERT OR IGNORE INTO {WorkerSearchToken.__tablename__} (token, worker_pk, facets) "
-            f"SELECT token, worker_pk, facets FROM {stage} ORDER BY token, worker_pk"
-        )
-    conn.exec_driver_sql(f"DROP TABLE {stage}")
-    return keyed
+    keys = NewWorkerKeys()
+    for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows:
+        kept = (order, forms_from_text(forms)) if kept_name == name and forms is not None else None
+        keys.add(pk, name, id_number, phone or "", facet_bits(*flagged), kept)
+    return keys

@@ -133,22 +133,10 @@ def worker_tokens(name: str, id_number: str, phone: str) -> set[str]:
     return tokens | number_tokens(id_number, phone)
 
 
-def name_keys(name: str, keys: NamePinyin) -> tuple[str, ...]:
+def name_keys(name: str, forms: list[str], sort_key: str) -> tuple[str, ...]:
     """The search keys made from the name alone (its substrings and pinyin), given
-    its ``name_pinyin``: the same for every worker of that name. A worker's keys
-    (``worker_tokens``) are these and its ``number_tokens``."""
-    return _name_keys_of(name, forms_of(keys), keys.sort_key)
-
-
-def tokens_from_pinyin(
-    name: str, forms: list[str], sort_key: str, id_number: str, phone: str
-) -> set[str]:
-    """``worker_tokens`` from the name's pinyin forms and sort key computed before
-    (a large first pull computes them while applying its pages: ``pull_indexes``)."""
-    return {*_name_keys_of(name, forms, sort_key), *number_tokens(id_number, phone)}
-
-
-def _name_keys_of(name: str, forms: list[str], sort_key: str) -> tuple[str, ...]:
+    its pinyin ``forms_of`` and sort key: the same for every worker of that name. A
+    worker's keys (``worker_tokens``) are these and its ``number_tokens``."""
     return (*_substring_keys(name, sort_key), *_pinyin_keys_of(forms, sort_key))
 
 

@@ -24,6 +24,7 @@ from broker_app.store import pull_indexes
 from broker_app.store.models import Worker
 from broker_app.store.repositories import sync_state
 from broker_app.store.store import Store, open_store
+from broker_app.store.worker_search import FACET_FIELDS, facet_bits, worker_tokens
 from sync.client.engine import SyncEngine
 from sync.client.progress import PullMeter, time_left
 from tests.sync.conftest import (
@@ -115,6 +116,31 @@ def test_a_cancelled_pull_leaves_every_index_and_search_key_built(
     whole.sync()
     assert snapshot(county.store) == snapshot(whole.store)
     assert search_keys(county.store) == search_keys(whole.store)
+
+
+def test_the_keys_built_at_the_end_are_each_workers_own(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """The deferred build makes the search keys once per distinct name, from the
+    pinyin kept while applying: each worker ends with exactly the keys (and facets)
+    that a worker saved on its own gets, no more, no fewer."""
+    county = shared_stations("keys", COUNTY)
+    assert county.sync().pulled == township_data
+    with county.store.read() as session:
+        flags = [getattr(Worker, name) for name in FACET_FIELDS]
+        workers = session.execute(
+            select(Worker.pk, Worker.name, Worker.id_number, Worker.phone, *flags)
+        ).all()
+        stored = session.execute(text("SELECT token, worker_pk, facets FROM worker_search"))
+        held = {(token, pk, facets) for token, pk, facets in stored}
+    names = {name for _pk, name, *_rest in workers}
+    assert len(names) < len(workers)  # names shared by several workers
+    expected = {
+        (token, pk, facet_bits(*flagged))
+        for pk, name, id_number, phone, *flagged in workers
+        for token in worker_tokens(name, id_number, phone or "")
+    }
+    assert held == expected
 
 
 def test_a_village_is_told_only_its_own_records(

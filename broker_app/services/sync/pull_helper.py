@@ -23,9 +23,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
 
 from broker_app.store import pull_indexes
 
@@ -57,33 +55,12 @@ class PullHelper:
             self.close()
             return PendingPinyin(names, None)
 
-    def keys(self, rows: list[tuple[Any, ...]]) -> Callable[[], pull_indexes.Keys]:
-        """Start computing the search keys of a chunk of workers (``pull_indexes.KeysOf``);
-        what it returns gives them, computed here if the helper failed."""
-        pool = self._pool
-        future = None
-        if pool is not None:
-            try:
-                future = pool.submit(pull_indexes.chunk_keys, rows)
-            except RuntimeError:
-                log.warning("pull helper unavailable; search keys computed here")
-                self.close()
-
-        def ready() -> pull_indexes.Keys:
-            if future is not None:
-                try:
-                    return future.result()
-                except Exception:
-                    log.exception("pull helper failed; search keys computed here")
-            return pull_indexes.chunk_keys(rows)
-
-        return ready
-
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the helper; ``wait``: until its process has ended (after the task under
+        way at most, a page's names)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            # Waits for the task under way at most (a page's names, a chunk's keys).
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
 
 
 class PendingPinyin:

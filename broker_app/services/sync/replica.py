@@ -235,8 +235,7 @@ class StoreReplica:
 
     def finish_pull(self, say: Callable[[str], None]) -> None:
         """Build the indexes and search keys deferred during the pull (one transaction:
-        cut off, it is done again by the next round's pull). The search keys are
-        computed by the pull's helper process, while the indexes are built."""
+        cut off, it is done again by the next round's pull)."""
         try:
             self._finish_pull(say)
         finally:
@@ -248,10 +247,13 @@ class StoreReplica:
             if pull_indexes.deferred_above(session) is None:
                 return
         say("正在建立索引和查找键…")
-        keys_of = self._helper.keys if self._helper is not None else None
+        # The pages are all applied: the helper ends while the build runs.
+        if self._helper is not None:
+            self._helper.close(wait=False)
+            self._helper = None
         try:
             with self.store.write(replayable=True) as session:
-                keyed = pull_indexes.restore(session, keys_of)
+                keyed = pull_indexes.restore(session)
         except Exception:
             # Rolled back, the mark kept: the next round's pull builds them. The
             # station works meanwhile (its roster slower, the new workers unsearchable).

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from broker_app.domain.common.enums import EmploymentStatus, PriorityGroup
 from broker_app.domain.people.idcard import years_before
-from broker_app.domain.people.name_pinyin import NamePinyin, name_pinyin
+from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.domain.people.priority import OLDER_MAX_AGE, OLDER_MIN_AGE
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort, SortKey
 from broker_app.domain.people.roster_row import RosterRow
@@ -43,6 +43,7 @@ from broker_app.store.worker_search import (
     PINYIN_HEAD,
     PRIORITY_BITS,
     facet_bits,
+    forms_of,
     is_name_term,
     is_pinyin_term,
     name_keys,
@@ -735,8 +736,8 @@ class NewWorkerKeys:
     """
 
     def __init__(self) -> None:
-        #: name -> its number here and pinyin
-        self._names: dict[str, tuple[int, NamePinyin]] = {}
+        #: name -> its number here, its sort key and its pinyin forms
+        self._names: dict[str, tuple[int, str, list[str]]] = {}
         #: Per name number: its workers (pk, facets), in the order they were added (a
         #: load adds them by pk).
         self._members: list[list[tuple[int, int]]] = []
@@ -746,22 +747,38 @@ class NewWorkerKeys:
         self._numbers: list[tuple[str, int, int]] = []
         self._count = 0
 
-    def add(self, pk: int, name: str, id_number: str, phone: str, facets: int) -> str:
-        """New worker ``pk``; returns its name's sort key."""
+    def add(
+        self,
+        pk: int,
+        name: str,
+        id_number: str,
+        phone: str,
+        facets: int,
+        pinyin: tuple[str, list[str]] | None = None,
+    ) -> str:
+        """New worker ``pk``; returns its name's sort key. ``pinyin``: the name's sort
+        key and pinyin forms when they were computed before (a pull keeps them)."""
         known = self._names.get(name)
         if known is None:
-            known = self._names[name] = (len(self._members), name_pinyin(name))
+            if pinyin is None:
+                keys = name_pinyin(name)
+                pinyin = keys.sort_key, forms_of(keys)
+            known = self._names[name] = (len(self._members), *pinyin)
             self._members.append([])
         self._members[known[0]].append((pk, facets))
         self._workers.append((pk, id_number, phone, facets))
-        return known[1].sort_key
+        return known[1]
+
+    def __len__(self) -> int:
+        """The workers added."""
+        return len(self._workers)
 
     def make(self) -> None:
         """Make the keys of the workers added (Python only: no database)."""
         made = self._name_keys
         count = 0
-        for name, (number, pinyin) in self._names.items():
-            tokens = name_keys(name, pinyin)
+        for name, (number, order, forms) in self._names.items():
+            tokens = name_keys(name, forms, order)
             made.extend(zip(tokens, repeat(number)))
             count += len(tokens) * len(self._members[number])
         numbers = self._numbers
