@@ -1,13 +1,15 @@
 """Initial pull of a whole county to a new station (target: 400k workers in under 60 s).
 
     python benchmarks/sync_initial_pull.py [--workers 50000] [--db sqlite|postgres]
-        [--keep FOLDER [--build-only]] [--profile FILE]
+        [--keep FOLDER [--build-only]] [--random-ids] [--profile FILE]
 
 ``--keep FOLDER`` builds the server's database once and reuses it on later runs (SQLite:
 the files in FOLDER; PostgreSQL: a database whose name FOLDER keeps, not dropped):
 building 400k workers (bulk load and push) takes far longer than pulling them, so
 measure a change to the pull against the same data. ``--profile FILE`` writes a
-cProfile of the station's thread (where the applying goes).
+cProfile of the station's thread (where the applying goes). ``--random-ids`` builds the
+server's records with random ids instead of the time-ordered ones stations make
+(``sync_seed``): the worst case for the station's id indexes.
 
 Besides the wall clock and the station's CPU, it prints where the round's time went:
 applying pages on the station, waiting for the next page (the server assembling and
@@ -74,6 +76,11 @@ def main() -> None:
     parser.add_argument(
         "--build-only", action="store_true", help="with --keep: build the server database, stop"
     )
+    parser.add_argument(
+        "--random-ids",
+        action="store_true",
+        help="build with random (v4) record ids, which no station makes: the worst case",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -85,7 +92,10 @@ def main() -> None:
             if args.keep is None or not (args.keep / "built").exists():
                 build(args, db_url, url, folder, rows)
                 if args.keep:
-                    (args.keep / "built").write_text(str(args.workers))
+                    ids = "random" if args.random_ids else "time-ordered"
+                    (args.keep / "built").write_text(f"{args.workers} workers, {ids} ids")
+            if args.keep:
+                print(f"server database kept in {args.keep}: {(args.keep / 'built').read_text()}")
             if args.build_only:
                 return
             records = server_records(db_url)
@@ -233,7 +243,7 @@ def build(args: argparse.Namespace, db_url: str, url: str, folder: Path, rows: l
     folder.joinpath("source").mkdir(parents=True, exist_ok=True)
     source = open_store(folder / "source")
     enrolled = enrol(source, url, enrolment_code(db_url, COUNTY), policy=POLICY)
-    counts = seed(db_url, enrolled.station_id, source.node_id, rows)
+    counts = seed(db_url, enrolled.station_id, source.node_id, rows, random_ids=args.random_ids)
     print(f"set-up: {counts} stored through the server's push code [{args.db}]")
     source.close()
 

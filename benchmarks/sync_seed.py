@@ -10,6 +10,14 @@ clock, through ``sync.server.push.apply_push`` in large batches: the same valida
 per-field merge and duplicate-person check, and the same ``record`` rows, change
 sequence and applied-mutation rows a push stores. Only the HTTP requests and the
 pushing station's outbox are skipped.
+
+Record ids are what the app mints (``sync.ids.uuid7``): time-ordered ids of the moment
+each record was made. A county's records were made over about two years by its 731
+stations, each pushed within days to weeks of being made, so in the server's change
+order the ids rise with local disorder: each one is made a random 0-30 days before
+its place in a two-year history. ``random_ids=True`` gives random (version 4) ids
+instead, which no station writes: every insert then lands at a random place in the
+station's id indexes (the worst case, kept to measure it).
 """
 
 from __future__ import annotations
@@ -33,18 +41,32 @@ from sync.server.push import apply_push
 #: fewer commits).
 BATCH = 5000
 TODAY = date(2026, 11, 28)
+#: How long the county's records took to make, and how long a record can wait on a
+#: station before it is pushed (see the module's docstring).
+HISTORY = timedelta(days=730)
+PUSH_LAG = timedelta(days=30)
 _FOLLOW_UP_KINDS = ("phone", "visit", "policy", "job_referral")
 _CARD_KEY = "0badc0de"
 
 
-def records(people: list[dict[str, Any]], seed: int = 11) -> Iterator[tuple[str, str, dict]]:
+def records(
+    people: list[dict[str, Any]], seed: int = 11, *, random_ids: bool = False
+) -> Iterator[tuple[str, str, dict]]:
     """(record type, id, fields) of every record: each worker, then its follow-ups
     (a priority-group person 1-3, as the demo data has), a training for one in five,
     and a rights card for one in ten employed workers on one of 200 projects."""
     rng = random.Random(seed)
     projects: list[tuple[str, str]] = []
-    for person in people:
-        worker_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    start = datetime.combine(TODAY, datetime.min.time(), UTC) - HISTORY
+    made_at = 0  # when the person's records were made (ms)
+
+    def _id(rng: random.Random) -> str:
+        return _random_id(rng) if random_ids else _uuid7(made_at, rng)
+
+    for index, person in enumerate(people):
+        made = start + HISTORY * (index / len(people)) - PUSH_LAG * rng.random()
+        made_at = int(made.timestamp() * 1000)
+        worker_id = _id(rng)
         org = person["org_code"]
         fields = {name: to_wire(value) for name, value in person.items()}
         fields["archived"] = False
@@ -86,7 +108,12 @@ def records(people: list[dict[str, Any]], seed: int = 11) -> Iterator[tuple[str,
 
 
 def seed(
-    db_url: str, station_id: str, node_id: str, people: list[dict[str, Any]]
+    db_url: str,
+    station_id: str,
+    node_id: str,
+    people: list[dict[str, Any]],
+    *,
+    random_ids: bool = False,
 ) -> dict[str, float]:
     """Store ``people`` and their records as creates pushed by ``station_id``; returns
     the count of each record type."""
@@ -109,7 +136,7 @@ def seed(
         batch.clear()
 
     try:
-        for record_type, record_id, fields in records(people):
+        for record_type, record_id, fields in records(people, random_ids=random_ids):
             counts[record_type] = counts.get(record_type, 0) + 1
             batch.append(
                 {
@@ -131,5 +158,12 @@ def seed(
     return counts
 
 
-def _id(rng: random.Random) -> str:
+def _random_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _uuid7(millis: int, rng: random.Random) -> str:
+    """A UUIDv7 of the moment ``millis`` (as ``sync.ids.uuid7`` makes them)."""
+    value = (millis & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rng.getrandbits(12) << 64
+    value |= 0b10 << 62 | rng.getrandbits(62)
+    return str(uuid.UUID(int=value))
