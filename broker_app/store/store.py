@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -29,6 +31,24 @@ log = logging.getLogger(__name__)
 Transaction: TypeAlias = Session
 
 
+class _Waiting:
+    """How many of this program's threads wait for the write lock."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def counted(self) -> Iterator[None]:
+        with self._lock:
+            self.count += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.count -= 1
+
+
 def _wall_clock() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -51,6 +71,7 @@ class Store:
         self._replayable = sessionmaker(
             self.engine.execution_options(**REPLAYABLE), expire_on_commit=False
         )
+        self._waiting = _Waiting()
         self.node_id = self._ensure_station()
         #: The credential and the card-signing key: never in the database.
         self.secrets = chooser.sharing_backend(self.node_id)
@@ -72,7 +93,23 @@ class Store:
         pulled page and its cursor), so its commit does not wait for the disk (see
         ``db.REPLAYABLE``); local edits are always written through to the disk."""
         with (self._replayable if replayable else self._writer)() as session, session.begin():
+            with self._waiting.counted():
+                session.connection()  # BEGIN IMMEDIATE: waits here for the write lock
             yield session
+
+    def writers_waiting(self) -> int:
+        """This program's writes waiting for the write lock now (``let_writers_in``)."""
+        return self._waiting.count
+
+    def let_writers_in(self, within: float = 2.0) -> None:
+        """Before a long run of writes takes the lock again: wait until this program's
+        writes waiting for it have had it (at most ``within`` seconds). SQLite lets a
+        waiting writer retry only every 100 ms or so, and a run of transactions that
+        begins the next as soon as it commits the last (a county's first pull) would
+        otherwise keep a broker's edit waiting until it times out."""
+        deadline = time.monotonic() + within
+        while self._waiting.count and time.monotonic() < deadline:
+            time.sleep(0.002)
 
     def writer(self, session: Session) -> RecordWriter:
         return RecordWriter(session, self.clock, self.now)

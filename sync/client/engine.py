@@ -221,7 +221,8 @@ class SyncEngine:
         started = self._clock()
         # The next page is fetched while this one is applied: the server assembles
         # and sends it meanwhile (a first pull of a county is half waiting otherwise).
-        # Each page is still applied with its cursor in one local transaction, in order.
+        # Each page is still applied with its cursor, in order (the replica may commit
+        # several pages together: each committed state is a prefix of the pull).
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
             coming = fetcher.submit(self._fetch, cursor, True)
             meter: PullMeter | None = None

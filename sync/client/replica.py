@@ -60,7 +60,8 @@ class Replica(Protocol):
         ...
 
     def apply_page(self, page: PullPage) -> PageTally:
-        """Merge a page and store its cursor, in one local transaction."""
+        """Merge a page and store its cursor, in the same local transaction (which a
+        large pull's next pages may share: ``finish_pull`` commits what is open)."""
         ...
 
     def finish_share(self) -> float:
@@ -70,8 +71,8 @@ class Replica(Protocol):
 
     def finish_pull(self, say: Callable[[str], None]) -> None:
         """Called once a round's pull stops, caught up or not (cancelled, the network
-        lost): finish what the replica deferred while pages came in, telling ``say``
-        what it does when that takes time."""
+        lost): commit the pages applied, and finish what the replica deferred while
+        pages came in, telling ``say`` what it does when that takes time."""
         ...
 
     def replace_conflicts(self, conflicts: list[dict[str, Any]]) -> None:

@@ -7,9 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -18,6 +20,7 @@ from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync.apply import UNAPPLIABLE
 from broker_app.services.sync.config import load_config, make_client
 from broker_app.services.sync.replica import StoreReplica
 from broker_app.store import pull_indexes
@@ -27,6 +30,7 @@ from broker_app.store.store import Store, open_store
 from broker_app.store.worker_search import FACET_FIELDS, facet_bits, worker_tokens
 from sync.client.engine import SyncEngine
 from sync.client.progress import PullMeter, time_left
+from sync.protocol import PullPage
 from tests.sync.conftest import (
     COUNTY,
     FAST,
@@ -141,6 +145,103 @@ def test_the_keys_built_at_the_end_are_each_workers_own(
         for token in worker_tokens(name, id_number, phone or "")
     }
     assert held == expected
+
+
+def test_pages_of_a_large_pull_go_in_runs_that_commit_together(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """While a large pull defers its indexes, a page whose next page has arrived shares
+    one transaction with it (what another connection sees moves by whole runs); the
+    page that starts the deferral commits alone, and a run never waits open for a
+    page still on the network. The station ends as one that pulled page by page."""
+    county = shared_stations("runs", COUNTY)
+    pages = all_pages(county, 400)
+    assert len(pages) >= 4
+    replica = StoreReplica(county.store)
+    for page in pages[:3]:
+        replica.prepare(page)  # fetched ahead, as the engine fetches them
+    replica.apply_page(pages[0])
+    assert committed_cursor(county.store) == pages[0]["cursor"]  # the deferral, alone
+    replica.apply_page(pages[1])
+    assert committed_cursor(county.store) == pages[0]["cursor"]  # a run, open
+    replica.apply_page(pages[2])  # the next page is not here yet: the run commits
+    assert committed_cursor(county.store) == pages[2]["cursor"]
+    for page in pages[3:]:
+        replica.prepare(page)
+        replica.apply_page(page)
+    assert committed_cursor(county.store) == pages[-1]["cursor"]  # the last page ends it
+    replica.finish_pull(lambda _message: None)
+    whole = shared_stations("whole-for-runs", COUNTY)
+    whole.sync()
+    assert snapshot(county.store) == snapshot(whole.store)
+    assert search_keys(county.store) == search_keys(whole.store)
+
+
+def test_a_page_that_fails_inside_a_run_is_undone_alone(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """A page that cannot be applied as a whole (a record of another program's making)
+    is undone to its savepoint and applied record by record: the pages before it in
+    the run stand, the bad record is parked, every other record is stored."""
+    county = shared_stations("failing-run", COUNTY)
+    pages = all_pages(county, 400)
+    bad = next(r for r in pages[2]["records"] if r["type"] == Worker.record_type)
+    bad["fields"]["name"] = {"given": "二", "family": "钱"}  # an object, not a name
+    replica = StoreReplica(county.store)
+    for page in pages:
+        replica.prepare(page)
+    for page in pages:
+        replica.apply_page(page)
+    replica.finish_pull(lambda _message: None)
+    assert committed_cursor(county.store) == pages[-1]["cursor"]
+    with county.store.read() as session:
+        parked = {p.record_id: p.missing_id for p in sync_state.parked_entries(session)}
+    # The bad record, and its follow-ups waiting for it.
+    assert parked.pop(bad["id"]) == UNAPPLIABLE
+    assert set(parked.values()) <= {bad["id"]}
+    whole = shared_stations("whole-for-failing-run", COUNTY)
+    whole.sync()
+    expected = {
+        key: record
+        for key, record in snapshot(whole.store).items()
+        if key[1] != bad["id"] and key[1] not in parked
+    }
+    assert snapshot(county.store) == expected
+    assert len(expected) == township_data - 1 - len(parked)
+
+
+def test_an_edit_here_is_let_in_between_runs(
+    shared_stations: StationFactory, township_data: int
+) -> None:
+    """A broker's edit during a county's first pull waits for the open run at most: the
+    run commits once the edit waits for the write lock, and the next run lets it in
+    first (SQLite would otherwise let the pull, which begins again at once, keep it
+    waiting until it times out)."""
+    county = shared_stations("edit-between-runs", COUNTY)
+    pages = all_pages(county, 400)
+    replica = StoreReplica(county.store)
+    for page in pages:
+        replica.prepare(page)
+    replica.apply_page(pages[0])
+    replica.apply_page(pages[1])  # a run is open
+    with county.store.read() as session:
+        worker_id = session.scalar(select(Worker.id).limit(1))
+    assert worker_id is not None
+    edit = threading.Thread(
+        target=lambda: WorkerService(county.store).edit(worker_id, {"phone": "13912345678"})
+    )
+    edit.start()
+    while not county.store.writers_waiting():
+        time.sleep(0.01)
+    replica.apply_page(pages[2])  # the run sees the edit waiting and commits
+    replica.apply_page(pages[3])  # the next run begins once the edit has the lock
+    edit.join(timeout=10)
+    assert not edit.is_alive()
+    for page in pages[4:]:
+        replica.apply_page(page)
+    replica.finish_pull(lambda _message: None)
+    assert WorkerService(county.store).details(worker_id)["phone"] == "13912345678"
+    assert committed_cursor(county.store) == pages[-1]["cursor"]
 
 
 def test_a_village_is_told_only_its_own_records(
@@ -332,3 +433,21 @@ def all_gone(pids: list[int], within: float = 15.0) -> bool:
             return False
         time.sleep(0.1)
     return True
+
+
+def all_pages(station: Any, size: int) -> list[PullPage]:
+    """Every page of the station's first pull, fetched from the server (the first one
+    says how many records are coming)."""
+    config = load_config(station.store)
+    assert config is not None
+    client = make_client(config, FAST)
+    pages = [client.pull(0, size, count=True)]
+    while pages[-1]["has_more"]:
+        pages.append(client.pull(pages[-1]["cursor"], size))
+    return pages
+
+
+def committed_cursor(store: Store) -> int:
+    """The cursor another connection sees (what has been committed)."""
+    with store.read() as session:
+        return sync_state.cursor(session)

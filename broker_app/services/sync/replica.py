@@ -14,6 +14,7 @@ from broker_app.services.settings.storage import load_settings, save_settings
 from broker_app.services.sync import identity as sync_identity
 from broker_app.services.sync.apply import UNAPPLIABLE, PageApplier
 from broker_app.services.sync.identity import CopiedDataFolder, note_copied
+from broker_app.services.sync.page_run import PageRun
 from broker_app.services.sync.pull_helper import PendingPinyin, Pinyin, PullHelper
 from broker_app.store import pull_indexes
 from broker_app.store.base import SyncedRecord
@@ -41,6 +42,10 @@ class StoreReplica:
         # (by cursor), while the page before is applied (``prepare``).
         self._helper: PullHelper | None = None
         self._prepared: dict[int, PendingPinyin] = {}
+        self._run = PageRun(store)
+        # Pages fetched and not applied yet (by cursor): a run of pages stays open only
+        # while the next page is already here (never while waiting on the network).
+        self._fetched: set[int] = set()
 
     def pending(self, limit: int) -> list[Mutation]:
         with self.store.read() as session:
@@ -113,6 +118,7 @@ class StoreReplica:
         """Hand the pinyin of a fetched page's workers to the helper process (a round
         whose first page says ``pull_indexes.MIN_RECORDS`` or more are coming), which
         computes it while the page before is applied. Called in the fetching thread."""
+        self._fetched.add(int(page["cursor"]))
         if page.get("remaining", 0) >= pull_indexes.MIN_RECORDS and self._helper is None:
             try:
                 self._helper = PullHelper()
@@ -141,57 +147,74 @@ class StoreReplica:
             self.store.clock.observe_trusted(newest)
         if tally.departed:
             # The deleted rows were overwritten; older copies of their pages are still
-            # in the write-ahead log until it is emptied.
+            # in the write-ahead log until it is emptied (the run committed first).
             self.store.truncate_log()
         return tally
 
     def _apply(self, page: PullPage, newest: str | None) -> PageTally:
+        """The page in the open run of pages (``PageRun``), under a savepoint."""
+        pinyin = self._prepared_pinyin(page)
+        session = self._run.session()
         try:
-            # Replayable: a page lost to a power cut goes with its cursor, and is pulled
-            # again (nothing of this station's own is in it).
-            pinyin = self._prepared_pinyin(page)
-            with self.store.write(replayable=True) as session:
-                self._defer_if_large(session, page)
+            with session.begin_nested():
+                started = self._defer_if_large(session, page)
                 departed = self._depart(session, page)
                 tally = self._applier(session, pinyin).apply(page["records"])
                 self._end_page(session, page, newest)
-            return replace(tally, departed=departed)
-        except SyncError:
+            tally = replace(tally, departed=departed)
+        except SyncError:  # CopiedDataFolder too
+            # Undone alone: the pages before it in the run stand.
+            self._run.commit()
             raise
         except Exception:
             # Without this, one record this program cannot store (a value of the wrong
             # kind from a buggy or newer station) fails the page on every round and
             # this station never pulls anything again.
             log.exception("pulled page failed as a whole; applying it record by record")
-            return self._apply_singly(page, newest)
+            started = False
+            try:
+                tally = self._apply_singly(session, page, newest)
+            except BaseException as error:
+                self._run.abandon(error)
+                raise
+        self._fetched.discard(int(page["cursor"]))
+        # A run spans pages only while a large pull defers its indexes and the next
+        # page is here already; the page that starts the deferral, and one that
+        # deleted records, commit at once.
+        more = (
+            bool(page["has_more"])
+            and bool(self._fetched)
+            and not started
+            and not tally.departed
+            and pull_indexes.deferred_above(session) is not None
+        )
+        self._run.page_done(len(page["records"]), more=more)
+        return tally
 
-    def _apply_singly(self, page: PullPage, newest: str | None) -> PageTally:
+    def _apply_singly(self, session: Transaction, page: PullPage, newest: str | None) -> PageTally:
         """Each record in its own savepoint; one that still fails is parked as
         ``UNAPPLIABLE`` (a later version from the server is merged into it and tried
         again), and the page's cursor is stored as usual."""
         written = parked = unparked = 0
-        with self.store.write() as session:
-            departed = self._depart(session, page)
-            for record in page["records"]:
-                try:
-                    with session.begin_nested():
-                        tally = self._applier(session).apply([record])
-                except SyncError:
-                    raise
-                except Exception:
-                    log.exception(
-                        "pulled %s %s cannot be stored; parked", record["type"], record["id"]
-                    )
-                    sync_state.park(
-                        session, record["type"], record["id"], UNAPPLIABLE,
-                        dict(record["fields"]), dict(record["versions"]), self.now(),
-                    )  # fmt: skip
-                    parked += 1
-                    continue
-                written += tally.written
-                parked += tally.parked
-                unparked += tally.unparked
-            self._end_page(session, page, newest)
+        departed = self._depart(session, page)
+        for record in page["records"]:
+            try:
+                with session.begin_nested():
+                    tally = self._applier(session).apply([record])
+            except SyncError:
+                raise
+            except Exception:
+                log.exception("pulled %s %s cannot be stored; parked", record["type"], record["id"])
+                sync_state.park(
+                    session, record["type"], record["id"], UNAPPLIABLE,
+                    dict(record["fields"]), dict(record["versions"]), self.now(),
+                )  # fmt: skip
+                parked += 1
+                continue
+            written += tally.written
+            parked += tally.parked
+            unparked += tally.unparked
+        self._end_page(session, page, newest)
         return PageTally(len(page["records"]), written, parked, unparked, departed)
 
     def _prepared_pinyin(self, page: PullPage) -> Pinyin:
@@ -210,21 +233,25 @@ class StoreReplica:
 
     def _stop_helper(self) -> None:
         self._prepared.clear()
+        self._fetched.clear()
         if self._helper is not None:
             self._helper.close()
             self._helper = None
 
     @staticmethod
-    def _defer_if_large(session: Transaction, page: PullPage) -> None:
+    def _defer_if_large(session: Transaction, page: PullPage) -> bool:
         """On a round's first page, which says how much is coming (``remaining``):
         defer the secondary indexes and search keys when that is more than the station
-        holds (a county joining pulls 400k workers into an empty database)."""
+        holds (a county joining pulls 400k workers into an empty database). Returns
+        whether this page started a deferral."""
         remaining = page.get("remaining")
         if remaining is None or pull_indexes.deferred_above(session) is not None:
-            return
-        if pull_indexes.worth_deferring(session, int(remaining)):
-            log.info("%d records to pull: indexes deferred to the end of the pull", remaining)
-            pull_indexes.defer(session)
+            return False
+        if not pull_indexes.worth_deferring(session, int(remaining)):
+            return False
+        log.info("%d records to pull: indexes deferred to the end of the pull", remaining)
+        pull_indexes.defer(session)
+        return True
 
     def finish_share(self) -> float:
         """The deferred build's time as a share of the pull's (``pull_indexes``), or 0
@@ -234,9 +261,11 @@ class StoreReplica:
         return pull_indexes.BUILD_SHARE if deferred else 0.0
 
     def finish_pull(self, say: Callable[[str], None]) -> None:
-        """Build the indexes and search keys deferred during the pull (one transaction:
-        cut off, it is done again by the next round's pull)."""
+        """Commit the open run of pages, then build the indexes and search keys deferred
+        during the pull (one transaction: cut off, it is done again by the next round's
+        pull)."""
         try:
+            self._run.commit()
             self._finish_pull(say)
         finally:
             self._stop_helper()
