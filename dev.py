@@ -3,6 +3,8 @@
 
     python3 dev.py run  [APP ARGS...]    set everything up, then open the app
     python3 dev.py test [PYTEST ARGS...] set everything up, then run the whole test suite
+    python3 dev.py setup                 set everything up, nothing more (CI, before
+                                         it runs the tests and the Windows check at once)
 
 Setting up means: on Debian/Ubuntu run as root, install the system libraries Qt
 needs and a CJK font with apt-get (only the missing ones); create ``.venv`` and
@@ -178,12 +180,14 @@ def run_tests(python: Path, args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "setup"):
         print(__doc__)
         return 2
     install_system_packages()
     python = setup_venv()
     build_translations(python)
+    if argv[0] == "setup":
+        return 0
     if argv[0] == "run":
         return run_app(python, argv[1:])
     return run_tests(python, argv[1:])
