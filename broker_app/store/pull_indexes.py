@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import Index, Table, delete, func, select
+from sqlalchemy import Connection, Index, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from broker_app.domain.people.name_pinyin import name_pinyin
@@ -123,13 +123,11 @@ def next_worker_pk(session: Session) -> int:
     return (session.scalar(select(func.max(Worker.pk))) or 0) + 1
 
 
-def stage_pinyin(session: Session, rows: list[tuple[int, str, list[str]]]) -> None:
-    """Keep (row number, name, pinyin forms) of workers a deferred page inserted, for
-    their search keys at the end of the pull (inside the caller's transaction)."""
-    session.connection().exec_driver_sql(
-        f"INSERT OR REPLACE INTO {STAGE} VALUES (?, ?, ?)",
-        [(pk, name, _FORMS_SEP.join(forms)) for pk, name, forms in rows],
-    )
+def stage_pinyin(session: Session, rows: list[tuple[int, str, str]]) -> None:
+    """Keep (row number, name, pinyin forms as ``pinyin_of`` gives them) of workers a
+    deferred page inserted, for their search keys at the end of the pull (inside the
+    caller's transaction)."""
+    session.connection().exec_driver_sql(f"INSERT OR REPLACE INTO {STAGE} VALUES (?, ?, ?)", rows)
 
 
 def pinyin_of(names: list[str]) -> list[tuple[str, str]]:
@@ -152,43 +150,50 @@ def restore(session: Session) -> int:
     mark; returns the workers given search keys (0 when nothing was deferred).
 
     The search keys are made as a bulk load makes them (``NewWorkerKeys``: once per
-    distinct name, from the pinyin kept while the pages were applied), by Python
-    while SQLite builds the indexes on the other core (``alongside``)."""
+    distinct name, from the pinyin kept while the pages were applied). While SQLite
+    builds the indexes (``alongside``), the workers are read on a connection of their
+    own and their keys made: the transaction holds the write lock from its start, so
+    what that connection reads (what is committed) is what this one holds."""
     above = deferred_above(session)
     if above is None:
         return 0
     conn = session.connection()
-    keys = _new_worker_keys(session, above)
+    keys = NewWorkerKeys()
     indexes = deferrable_indexes()
 
     def build_indexes() -> None:
         for index in indexes:
             index.create(conn, checkfirst=True)
 
+    def read_and_make() -> None:
+        # A read transaction (the session's engine begins its own with the write lock).
+        with conn.engine.connect() as reader:
+            _add_workers(reader.execution_options(sqlite_begin="BEGIN"), above, keys)
+        keys.make()
+
     with load_cache(session):
-        alongside(build_indexes, keys.make)
+        alongside(build_indexes, read_and_make)
         keys.insert(session)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
     session.execute(delete(SyncState).where(SyncState.key == DEFERRED))
     return len(keys)
 
 
-def _new_worker_keys(session: Session, above: int) -> NewWorkerKeys:
-    """The workers above ``above``, each with the pinyin kept for it when its name is
-    still the one it was computed for (else it is computed again)."""
-    conn = session.connection()
-    conn.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {STAGE} (pk INTEGER PRIMARY KEY, name TEXT, forms TEXT)"
-    )
+def _add_workers(conn: Connection, above: int, keys: NewWorkerKeys) -> None:
+    """Add the workers above ``above`` to ``keys``, each with the pinyin kept for it
+    when its name is still the one it was computed for (else it is computed again)."""
     flags = ", ".join(f"w.{name}" for name in FACET_FIELDS)
+    # A deferral begun by an older version kept no pinyin.
+    staged = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (STAGE,)
+    ).scalar_one()
+    kept = f"LEFT JOIN {STAGE} AS s ON s.pk = w.pk" if staged else ""
     rows = conn.exec_driver_sql(
-        f"SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, s.name, s.forms, {flags} "
-        f"FROM {Worker.__tablename__} AS w LEFT JOIN {STAGE} AS s ON s.pk = w.pk "
-        "WHERE w.pk > ? ORDER BY w.pk",
+        "SELECT w.pk, w.name, w.id_number, w.phone, w.name_sort, "
+        + ("s.name, s.forms" if staged else "NULL, NULL")
+        + f", {flags} FROM {Worker.__tablename__} AS w {kept} WHERE w.pk > ? ORDER BY w.pk",
         (above,),
     )
-    keys = NewWorkerKeys()
     for pk, name, id_number, phone, order, kept_name, forms, *flagged in rows:
-        kept = (order, forms_from_text(forms)) if kept_name == name and forms is not None else None
-        keys.add(pk, name, id_number, phone or "", facet_bits(*flagged), kept)
-    return keys
+        pinyin = (order, forms_from_text(forms)) if kept_name == name and forms else None
+        keys.add(pk, name, id_number, phone or "", facet_bits(*flagged), pinyin)

@@ -16,7 +16,6 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.services.sync.identity import CopiedDataFolder
 from broker_app.store import pull_indexes
 from broker_app.store.base import SyncedRecord, table_of
@@ -26,7 +25,7 @@ from broker_app.store.repositories import workers as worker_repo
 from broker_app.store.status_history import TRACKED, record_current
 from broker_app.store.store import Transaction
 from broker_app.store.wire import dated_fields, from_wire
-from broker_app.store.worker_search import forms_of, sort_key
+from broker_app.store.worker_search import sort_key
 from sync.client.replica import PageTally
 from sync.hlc import Stamp
 from sync.merge import merge_record, stamp_of
@@ -103,13 +102,14 @@ class PageApplier:
         own_writes_before: int = 0,
         *,
         keys_deferred: bool = False,
-        pinyin: Mapping[str, tuple[str, list[str]]] | None = None,
+        pinyin: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         """``node_id``: this station's; a pulled write of it that this database lacks
         and is not older than ``own_writes_before`` (ms) raises ``CopiedDataFolder``.
         ``keys_deferred``: new workers get their search keys when the pull stops
         (``store.pull_indexes``), not page by page. ``pinyin``: (sort key, forms) of
-        new names computed beforehand (``PullHelper``); any other name's here."""
+        new names computed beforehand (``PullHelper``; the forms as one text, as they
+        are kept for the search keys); any other name's here."""
         self.session = session
         self._pinyin = pinyin or {}
         self._keys_deferred = keys_deferred
@@ -173,6 +173,7 @@ class PageApplier:
 
     def _apply_kind(self, cls: type[SyncedRecord], items: list[_Item]) -> None:
         names = _field_names(cls.record_type)
+        required = _required(cls.record_type)
         ids = [item.record_id for item in items]
         parked = sync_state.parked_for(self.session, ids) if self._any_parked() else {}
         existing = self._existing(cls, ids)
@@ -200,7 +201,7 @@ class PageApplier:
                     continue
                 missing = (
                     self._missing_parent(cls, merged.values)
-                    or self._incomplete(cls, merged.values)
+                    or _incomplete(required, merged.values)
                     or _unreadable(cls, {name: merged.values[name] for name in merged.taken})
                 )
                 if missing:
@@ -208,7 +209,7 @@ class PageApplier:
                     continue
                 updates.append((pk, item.record_id, merged.values, merged.versions, merged.taken))
             else:
-                missing = self._missing_parent(cls, remote) or self._incomplete(cls, remote)
+                missing = self._missing_parent(cls, remote) or _incomplete(required, remote)
                 # Each value is converted once, to what is stored (most of a first
                 # pull's time went into converting every field twice).
                 stored = None if missing else _stored_values(cls, remote)
@@ -295,10 +296,6 @@ class PageApplier:
             self._present.setdefault(parent.record_type, set()).add(record_id)
         return found
 
-    @staticmethod
-    def _incomplete(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:
-        return INCOMPLETE if None in map(values.get, _required(cls.record_type)) else None
-
     # -- writes ---------------------------------------------------------------------
     def _park(
         self,
@@ -319,25 +316,25 @@ class PageApplier:
         if not items:
             return
         rows = []
-        staged: list[tuple[int, str, list[str]]] = []
+        staged: list[tuple[int, str, str]] = []
         # During a deferral each new worker gets its row number here, and its name's
         # pinyin (computed once for the sort key) is kept for its search keys.
         deferred = self._keys_deferred and cls is Worker
         next_pk = pull_indexes.next_worker_pk(self.session) if deferred else 0
+        # The text the driver stores for the moment (``sqlite3``'s own conversion of a
+        # datetime), made once for the page rather than once per row and column.
+        moment = self.now.isoformat(" ")
         for item in items:
             row = item.fields  # as stored, made for this insert (see _stored_values)
             row.update(
                 id=item.record_id,
                 versions=item.versions,
-                created_at=self.now,
-                updated_at=self.now,
+                created_at=moment,
+                updated_at=moment,
                 archived=bool(row.get("archived") or False),
             )
             if cls is Worker:
-                known = self._pinyin.get(row["name"])
-                if known is None:
-                    keys = name_pinyin(row["name"])
-                    known = (keys.sort_key, forms_of(keys))
+                known = self._pinyin.get(row["name"]) or pull_indexes.pinyin_of([row["name"]])[0]
                 row["name_sort"] = known[0]
                 if self._keys_deferred:
                     row["pk"] = next_pk + len(staged)
@@ -385,6 +382,12 @@ class PageApplier:
             record_current(self.session, moved, self.now.date())
         if reindex:
             worker_repo.reindex(self.session, searched(self.session, reindex), previous=previous)
+
+
+def _incomplete(required: tuple[str, ...], values: dict[str, Any]) -> str | None:
+    """INCOMPLETE when a field the record cannot be stored without (``_required``) is
+    missing or null."""
+    return INCOMPLETE if None in map(values.get, required) else None
 
 
 def _unreadable(cls: type[SyncedRecord], values: dict[str, Any]) -> str | None:

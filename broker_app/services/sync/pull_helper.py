@@ -29,8 +29,9 @@ from broker_app.store import pull_indexes
 
 log = logging.getLogger(__name__)
 
-#: Pinyin of a page's new names, by name: (sort key, pinyin forms).
-Pinyin = dict[str, tuple[str, list[str]]]
+#: Pinyin of a page's new names, by name: (sort key, pinyin forms as one text, as
+#: ``pull_indexes.STAGE`` keeps them).
+Pinyin = dict[str, tuple[str, str]]
 
 
 class PullHelper:
@@ -80,10 +81,7 @@ class PendingPinyin:
         except Exception:
             log.exception("pull helper failed; pinyin computed while applying")
             return {}
-        return {
-            name: (order, pull_indexes.forms_from_text(forms))
-            for name, (order, forms) in zip(self._names, keys, strict=True)
-        }
+        return dict(zip(self._names, keys, strict=True))
 
 
 def _end_with_parent() -> None:
