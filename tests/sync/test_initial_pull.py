@@ -116,10 +116,7 @@ def test_a_cancelled_pull_leaves_every_index_and_search_key_built(
     rest = county.sync()
     assert report.pulled + rest.pulled == township_data
     assert indexes(county.store) == indexes_defined()
-    whole = shared_stations("whole-for-cancelled", COUNTY)
-    whole.sync()
-    assert snapshot(county.store) == snapshot(whole.store)
-    assert search_keys(county.store) == search_keys(whole.store)
+    assert_as_one_pull(shared_stations, county.store, "whole-for-cancelled")
 
 
 def test_the_keys_built_at_the_end_are_each_workers_own(
@@ -171,10 +168,7 @@ def test_pages_of_a_large_pull_go_in_runs_that_commit_together(
         replica.apply_page(page)
     assert committed_cursor(county.store) == pages[-1]["cursor"]  # the last page ends it
     replica.finish_pull(lambda _message: None)
-    whole = shared_stations("whole-for-runs", COUNTY)
-    whole.sync()
-    assert snapshot(county.store) == snapshot(whole.store)
-    assert search_keys(county.store) == search_keys(whole.store)
+    assert_as_one_pull(shared_stations, county.store, "whole-for-runs")
 
 
 def test_a_page_that_fails_inside_a_run_is_undone_alone(
@@ -451,3 +445,12 @@ def committed_cursor(store: Store) -> int:
     """The cursor another connection sees (what has been committed)."""
     with store.read() as session:
         return sync_state.cursor(session)
+
+
+def assert_as_one_pull(shared_stations: StationFactory, store: Store, label: str) -> None:
+    """``store`` holds what a county station that pulled in one go holds, and finds it
+    the same way."""
+    whole = shared_stations(label, COUNTY)
+    whole.sync()
+    assert snapshot(store) == snapshot(whole.store)
+    assert search_keys(store) == search_keys(whole.store)
