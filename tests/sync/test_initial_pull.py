@@ -20,6 +20,7 @@ from broker_app.domain.people.name_pinyin import name_pinyin
 from broker_app.domain.people.roster_query import RosterFilter, RosterSort
 from broker_app.services.demo.data import DemoDataService
 from broker_app.services.roster.workers import WorkerService
+from broker_app.services.sync import page_run
 from broker_app.services.sync.apply import UNAPPLIABLE
 from broker_app.services.sync.config import load_config, make_client
 from broker_app.services.sync.replica import StoreReplica
@@ -145,12 +146,14 @@ def test_the_keys_built_at_the_end_are_each_workers_own(
 
 
 def test_pages_of_a_large_pull_go_in_runs_that_commit_together(
-    shared_stations: StationFactory, township_data: int
+    shared_stations: StationFactory, township_data: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """While a large pull defers its indexes, a page whose next page has arrived shares
     one transaction with it (what another connection sees moves by whole runs); the
     page that starts the deferral commits alone, and a run never waits open for a
     page still on the network. The station ends as one that pulled page by page."""
+    # A run's time limit out of the way: a loaded machine must not end a run early.
+    monkeypatch.setattr(page_run, "RUN_SECONDS", 3600.0)
     county = shared_stations("runs", COUNTY)
     pages = all_pages(county, 400)
     assert len(pages) >= 4
