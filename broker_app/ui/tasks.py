@@ -115,7 +115,7 @@ class TaskRunner(QObject):
         self._post.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
         self._jobs: set[Job] = set()
 
-    # -- the two lanes -----------------------------------------------------------------
+    # -- the three lanes, and long jobs ------------------------------------------------
     def run_db(
         self,
         fn: Callable[[], Any],
